@@ -1,0 +1,94 @@
+// The contract implemented: validates every call with its shared schema, runs the service, and
+// answers errors as data. Both transports (IPC and the browser shell) call `dispatch` only.
+import type { Kysely } from 'kysely'
+import type { z } from 'zod'
+import { contract, isMethodName, type MethodName, type Output, type ParsedInput } from '@shared/api'
+import { ApiError, type ApiResult, type FieldIssue } from '@shared/domain/errors'
+import type { DB } from '../db/schema'
+import { listAuditForPatient } from '../services/audit'
+import type { ServiceContext } from '../services/context'
+import { createExercise, listExercises, updateExercise } from '../services/exercises'
+import { archivePatient, createPatient, getPatient, searchPatients, updatePatient } from '../services/patients'
+import { assignProgram, currentProgram, endProgram, programHistory, updateProgram } from '../services/programs'
+import { dueReviews } from '../services/reviews'
+import { getSettings, updateSettings } from '../services/settings'
+import { createTherapist, findTherapist, listTherapists, setTherapistActive, updateTherapist } from '../services/therapists'
+import { correctVisit, listVisits, recordVisit } from '../services/visits'
+import { log } from '../log'
+
+type Handlers = { [M in MethodName]: (ctx: ServiceContext, input: ParsedInput<M>) => Promise<Output<M>> }
+
+const handlers: Handlers = {
+  'patients.create': createPatient,
+  'patients.update': updatePatient,
+  'patients.archive': archivePatient,
+  'patients.get': getPatient,
+  'patients.search': searchPatients,
+  'therapists.list': listTherapists,
+  'therapists.create': createTherapist,
+  'therapists.update': updateTherapist,
+  'therapists.deactivate': (ctx, input) => setTherapistActive(ctx, input, false),
+  'therapists.reactivate': (ctx, input) => setTherapistActive(ctx, input, true),
+  'settings.get': (ctx) => getSettings(ctx),
+  'settings.update': updateSettings,
+  'visits.record': recordVisit,
+  'visits.correct': correctVisit,
+  'visits.list': listVisits,
+  'exercises.list': listExercises,
+  'exercises.create': createExercise,
+  'exercises.update': updateExercise,
+  'programs.assign': assignProgram,
+  'programs.update': updateProgram,
+  'programs.end': endProgram,
+  'programs.current': currentProgram,
+  'programs.history': programHistory,
+  'reviews.due': dueReviews,
+  'audit.forPatient': listAuditForPatient,
+}
+
+export interface Core {
+  db: Kysely<DB>
+  now?: () => Date
+}
+
+export function zodIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    message: i.message,
+  }))
+}
+
+const UNEXPECTED = 'Something went wrong while saving or loading. Nothing was changed; please try again.'
+
+/** Runs one contract call. Never throws: every outcome is an ApiResult. */
+export async function dispatch(core: Core, method: string, input: unknown, actorId: unknown): Promise<ApiResult<unknown>> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'not_found', message: `Unknown method ${method.slice(0, 60)}` } }
+  }
+  try {
+    const actor = await checkActor(core, actorId)
+    const parsed = contract[method].input.safeParse(input ?? {})
+    if (!parsed.success) {
+      const issues = zodIssues(parsed.error)
+      return { ok: false, error: { code: 'invalid_input', message: issues.map((i) => i.message).join('; '), issues } }
+    }
+    const ctx: ServiceContext = { db: core.db, actorId: actor, now: core.now ?? (() => new Date()) }
+    const handler = handlers[method] as (ctx: ServiceContext, input: unknown) => Promise<unknown>
+    return { ok: true, value: await handler(ctx, parsed.data) }
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, error: e.toData() }
+    // Only the method and the error itself: inputs may hold patient details.
+    log.error('api call failed', { method, error: e instanceof Error ? (e.stack ?? e.message) : String(e) })
+    return { ok: false, error: { code: 'internal', message: UNEXPECTED } }
+  }
+}
+
+async function checkActor(core: Core, actorId: unknown): Promise<number | null> {
+  if (actorId === null || actorId === undefined) return null
+  if (typeof actorId !== 'number' || !Number.isInteger(actorId) || actorId <= 0) {
+    throw new ApiError({ code: 'unauthorized', message: 'Choose who is working before making changes' })
+  }
+  const t = await findTherapist(core.db, actorId)
+  if (!t || !t.active) throw new ApiError({ code: 'unauthorized', message: 'Choose who is working before making changes' })
+  return actorId
+}

@@ -1,0 +1,127 @@
+// Opens the clinic database: integrity and schema checks, pragmas, then migrations.
+import { existsSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { Kysely, Migrator, SqliteDialect } from 'kysely'
+import { MIGRATIONS, migrationProvider } from './migrations'
+import type { DB } from './schema'
+
+export type OpenFailure = 'unreadable' | 'damaged' | 'schema_too_new' | 'migration_failed'
+
+/** Why a database could not be opened; `kind` decides what the app shows (recovery screen, refusal). */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly kind: OpenFailure,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'DatabaseOpenError'
+  }
+}
+
+export interface ClinicDatabase {
+  db: Kysely<DB>
+  sqlite: Database.Database
+  file: string
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for this runtime (Electron has its own ABI). */
+  nativeBinding?: string
+  /** Called before pending migrations run on a database that already holds data. */
+  beforeMigrate?: (sqlite: Database.Database, pending: string[]) => void | Promise<void>
+}
+
+// synchronous=FULL: in WAL mode NORMAL can lose the last commits on power loss; a visit the
+// therapist saw saved must stay saved, and FULL costs well under a millisecond per commit here.
+const PRAGMAS: [string, string | number][] = [
+  ['journal_mode', 'wal'],
+  ['foreign_keys', 1],
+  ['synchronous', 2],
+  ['busy_timeout', 5000],
+]
+
+export const APP_MIGRATIONS = Object.keys(MIGRATIONS)
+
+/** Names of migrations recorded in the file, read without writing anything. */
+function appliedMigrations(sqlite: Database.Database): string[] {
+  const table = sqlite.prepare("select name from sqlite_master where type = 'table' and name = 'kysely_migration'").get()
+  if (!table) return []
+  return (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name)
+}
+
+/**
+ * Checks a file before anything writes to it: integrity, and that its schema is not newer than
+ * this app. Uses a read-only connection so a damaged file and its -wal/-shm stay untouched.
+ */
+export function inspectDatabaseFile(file: string, nativeBinding?: string): { applied: string[] } {
+  let ro: Database.Database
+  try {
+    ro = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+  } catch (e) {
+    throw new DatabaseOpenError('unreadable', `The database file could not be opened (${(e as Error).message}).`)
+  }
+  try {
+    let result: string
+    try {
+      result = (ro.pragma('integrity_check', { simple: true }) as string) ?? ''
+    } catch (e) {
+      throw new DatabaseOpenError('damaged', `The database file is damaged (${(e as Error).message}).`)
+    }
+    if (result !== 'ok') throw new DatabaseOpenError('damaged', `The database file is damaged (integrity check: ${result.slice(0, 200)}).`)
+    const applied = appliedMigrations(ro)
+    const unknown = applied.filter((n) => !APP_MIGRATIONS.includes(n))
+    if (unknown.length > 0) {
+      throw new DatabaseOpenError(
+        'schema_too_new',
+        'This database was saved by a newer version of Footcore. Install the newer version to open it; the file was not changed.',
+      )
+    }
+    return { applied }
+  } finally {
+    ro.close()
+  }
+}
+
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<ClinicDatabase> {
+  const { applied } = existsSync(file) ? inspectDatabaseFile(file, options.nativeBinding) : { applied: [] as string[] }
+
+  let sqlite: Database.Database
+  try {
+    sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  } catch (e) {
+    throw new DatabaseOpenError('unreadable', `The database file could not be opened (${(e as Error).message}).`)
+  }
+  for (const [name, value] of PRAGMAS) sqlite.pragma(`${name} = ${value}`)
+  for (const [name, value] of PRAGMAS) {
+    const actual = sqlite.pragma(name, { simple: true })
+    if (String(actual) !== String(value)) {
+      sqlite.close()
+      throw new DatabaseOpenError('unreadable', `Could not set ${name} to ${value} (got ${String(actual)}).`)
+    }
+  }
+
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const pending = APP_MIGRATIONS.filter((n) => !applied.includes(n))
+  if (pending.length > 0) {
+    if (applied.length > 0 && options.beforeMigrate) await options.beforeMigrate(sqlite, pending)
+    const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest()
+    const failed = results?.find((r) => r.status === 'Error')
+    if (error || failed) {
+      await db.destroy()
+      throw new DatabaseOpenError(
+        'migration_failed',
+        `Updating the database failed at ${failed?.migrationName ?? 'an unknown step'}; nothing was changed.`,
+      )
+    }
+  }
+
+  return {
+    db,
+    sqlite,
+    file,
+    async close() {
+      await db.destroy()
+    },
+  }
+}

@@ -1,0 +1,15 @@
+// Every migration, in order. Names are stored in the database: never rename or reorder one.
+import type { Migration, MigrationProvider } from 'kysely'
+import { m0001_initial } from './0001_initial'
+import { m0002_builtin_exercises } from './0002_builtin_exercises'
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': m0001_initial,
+  '0002_builtin_exercises': m0002_builtin_exercises,
+}
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return MIGRATIONS
+  },
+}

@@ -1,0 +1,173 @@
+// Kysely table types: the database as the services see it (snake_case, one row type per table).
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+type Id = Generated<number>
+/** 0/1 integer flag (portable to PostgreSQL as an integer column). */
+type Flag = number
+
+export interface TherapistsTable {
+  id: Id
+  display_name: string
+  credentials: string | null
+  active: ColumnType<Flag, Flag | undefined, Flag>
+  created_at: string
+  updated_at: string
+}
+
+export interface ClinicSettingsTable {
+  id: number
+  clinic_name: string
+  address: string
+  phone: string | null
+  email: string | null
+  logo_data_url: string | null
+  page_size: 'A4' | 'Letter'
+  arch_height_method: 'dorsal_50' | 'navicular_standing'
+  smc_arch_height_mm: number
+  smc_foot_length_mm: number
+  smc_navicular_drop_mm: number
+  review_interval_weeks: number
+  updated_at: string
+  updated_by: number | null
+}
+
+export interface PatientsTable {
+  id: Id
+  first_name: string
+  last_name: string
+  first_name_key: string
+  last_name_key: string
+  date_of_birth: string
+  sex: 'female' | 'male' | 'other' | 'unspecified'
+  phone: string | null
+  email: string | null
+  complaints_json: string
+  notes: string
+  archived_at: string | null
+  created_at: string
+  created_by: number | null
+  updated_at: string
+  updated_by: number | null
+}
+
+interface DosageColumns {
+  sets: number | null
+  reps: number | null
+  reps_text: string | null
+  hold_seconds: number | null
+  minutes: number | null
+  times_per_day: number
+  days_per_week: number
+  stage: number
+}
+
+export interface ExercisesTable extends DosageColumns {
+  id: Id
+  slug: string | null
+  name: string
+  purpose: string
+  steps_json: string
+  mistakes_json: string
+  stages_json: string
+  safety: string
+  illustration: string | null
+  builtin: Flag
+  dosage_notes: string
+  archived_at: string | null
+  created_at: string
+  created_by: number | null
+  updated_at: string
+  updated_by: number | null
+}
+
+export interface ProgramsTable {
+  id: Id
+  patient_id: number
+  therapist_id: number
+  name: string
+  start_date: string
+  review_date: string
+  end_date: string | null
+  end_reason: string | null
+  status: 'active' | 'ended'
+  created_at: string
+  created_by: number | null
+  updated_at: string
+  updated_by: number | null
+}
+
+export interface ProgramItemsTable extends DosageColumns {
+  id: Id
+  program_id: number
+  exercise_id: number
+  position: number
+  notes: string
+}
+
+export interface VisitsTable {
+  id: Id
+  patient_id: number
+  therapist_id: number
+  program_id: number | null
+  visit_date: string
+  kind: 'baseline' | 'follow_up' | 'review'
+  headache_days: number | null
+  notes: string
+  created_at: string
+  created_by: number | null
+  updated_at: string
+  updated_by: number | null
+  corrected: ColumnType<Flag, Flag | undefined, Flag>
+}
+
+export interface MeasurementsTable {
+  id: Id
+  visit_id: number
+  side: 'left' | 'right'
+  foot_length_mm: number | null
+  truncated_foot_length_mm: number | null
+  arch_height_mm: number | null
+  arch_height_method: 'dorsal_50' | 'navicular_standing'
+  navicular_sitting_mm: number | null
+  navicular_standing_mm: number | null
+}
+
+export interface SymptomScoresTable {
+  visit_id: number
+  region: 'foot_heel' | 'knee' | 'low_back' | 'neck' | 'headache'
+  score: number
+}
+
+export interface AuditLogTable {
+  id: Id
+  at: string
+  therapist_id: number | null
+  action: string
+  entity: string
+  entity_id: number
+  patient_id: number | null
+  before_json: string | null
+  after_json: string | null
+  reason: string | null
+}
+
+export interface DB {
+  therapists: TherapistsTable
+  clinic_settings: ClinicSettingsTable
+  patients: PatientsTable
+  exercises: ExercisesTable
+  programs: ProgramsTable
+  program_items: ProgramItemsTable
+  visits: VisitsTable
+  measurements: MeasurementsTable
+  symptom_scores: SymptomScoresTable
+  audit_log: AuditLogTable
+}
+
+export type PatientRow = Selectable<PatientsTable>
+export type ExerciseRow = Selectable<ExercisesTable>
+export type ProgramRow = Selectable<ProgramsTable>
+export type ProgramItemRow = Selectable<ProgramItemsTable>
+export type VisitRow = Selectable<VisitsTable>
+export type MeasurementRow = Selectable<MeasurementsTable>
+export type NewAuditEntry = Insertable<AuditLogTable>

@@ -1,0 +1,203 @@
+// Patients: create, correct details, archive, find.
+import { sql, type Expression, type SqlBool } from 'kysely'
+import type { z } from 'zod'
+import { reviewStatus } from '@shared/calc/review'
+import { conflict, invalidInput, notFound } from '@shared/domain/errors'
+import { nameSearchKey } from '@shared/domain/names'
+import {
+  dateOfBirthIssue,
+  type Complaint,
+  type Patient,
+  type PatientCreateInput,
+  type PatientPage,
+  type PatientSearchInput,
+  type PatientUpdateInput,
+} from '@shared/domain/patient'
+import type { PatientRow } from '../db/schema'
+import { recordAudit } from './audit'
+import { nowIso, parseJson, today, type Db, type ServiceContext } from './context'
+
+export const toPatient = (r: PatientRow): Patient => ({
+  id: r.id,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  dateOfBirth: r.date_of_birth,
+  sex: r.sex,
+  phone: r.phone,
+  email: r.email,
+  complaints: parseJson<Complaint[]>(r.complaints_json, []),
+  notes: r.notes,
+  archivedAt: r.archived_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+})
+
+export async function findPatient(db: Db, id: number): Promise<Patient | null> {
+  const r = await db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst()
+  return r ? toPatient(r) : null
+}
+
+export async function requirePatient(db: Db, id: number, field: (string | number)[] = ['patientId']): Promise<Patient> {
+  const p = await findPatient(db, id)
+  if (!p) throw notFound('Patient', field)
+  return p
+}
+
+type Fields = z.output<typeof PatientCreateInput>
+
+function columns(input: Fields) {
+  return {
+    first_name: input.firstName,
+    last_name: input.lastName,
+    first_name_key: nameSearchKey(input.firstName),
+    last_name_key: nameSearchKey(input.lastName),
+    date_of_birth: input.dateOfBirth,
+    sex: input.sex,
+    phone: input.phone,
+    email: input.email,
+    complaints_json: JSON.stringify([...new Set(input.complaints)]),
+    notes: input.notes,
+  }
+}
+
+async function checkFields(db: Db, ctx: ServiceContext, input: Fields, exceptId: number | null): Promise<void> {
+  const dobIssue = dateOfBirthIssue(input.dateOfBirth, today(ctx))
+  if (dobIssue) throw invalidInput([{ path: ['dateOfBirth'], message: dobIssue }])
+  let q = db
+    .selectFrom('patients')
+    .select('id')
+    .where('last_name_key', '=', nameSearchKey(input.lastName))
+    .where('first_name_key', '=', nameSearchKey(input.firstName))
+    .where('date_of_birth', '=', input.dateOfBirth)
+  if (exceptId !== null) q = q.where('id', '!=', exceptId)
+  if (await q.executeTakeFirst()) throw conflict('A patient with this name and date of birth already exists')
+}
+
+export async function createPatient(ctx: ServiceContext, input: Fields): Promise<Patient> {
+  return ctx.db.transaction().execute(async (trx) => {
+    await checkFields(trx, ctx, input, null)
+    const at = nowIso(ctx)
+    const { id } = await trx
+      .insertInto('patients')
+      .values({ ...columns(input), created_at: at, created_by: ctx.actorId, updated_at: at, updated_by: ctx.actorId })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const created = (await findPatient(trx, id))!
+    await recordAudit(trx, ctx, { action: 'create', entity: 'patient', entityId: id, patientId: id, after: created })
+    return created
+  })
+}
+
+export async function updatePatient(ctx: ServiceContext, input: z.output<typeof PatientUpdateInput>): Promise<Patient> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await requirePatient(trx, input.id, ['id'])
+    await checkFields(trx, ctx, input, input.id)
+    await trx
+      .updateTable('patients')
+      .set({ ...columns(input), updated_at: nowIso(ctx), updated_by: ctx.actorId })
+      .where('id', '=', input.id)
+      .execute()
+    const after = (await findPatient(trx, input.id))!
+    await recordAudit(trx, ctx, { action: 'update', entity: 'patient', entityId: input.id, patientId: input.id, before, after })
+    return after
+  })
+}
+
+export async function archivePatient(ctx: ServiceContext, input: { id: number; archived: boolean }): Promise<Patient> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await requirePatient(trx, input.id, ['id'])
+    const at = nowIso(ctx)
+    await trx
+      .updateTable('patients')
+      .set({ archived_at: input.archived ? (before.archivedAt ?? at) : null, updated_at: at, updated_by: ctx.actorId })
+      .where('id', '=', input.id)
+      .execute()
+    const after = (await findPatient(trx, input.id))!
+    await recordAudit(trx, ctx, {
+      action: input.archived ? 'archive' : 'restore',
+      entity: 'patient',
+      entityId: input.id,
+      patientId: input.id,
+      before: { archivedAt: before.archivedAt },
+      after: { archivedAt: after.archivedAt },
+    })
+    return after
+  })
+}
+
+export async function getPatient(ctx: ServiceContext, input: { id: number }): Promise<Patient> {
+  return requirePatient(ctx.db, input.id, ['id'])
+}
+
+/** Upper bound for a prefix range: portable to PostgreSQL and served by a plain index. */
+const prefixEnd = (prefix: string) => `${prefix}\uffff`
+
+export async function searchPatients(ctx: ServiceContext, input: z.output<typeof PatientSearchInput>): Promise<PatientPage> {
+  const tokens = nameSearchKey(input.query).split(/\s+/).filter(Boolean).slice(0, 2)
+  let q = ctx.db.selectFrom('patients as p')
+  q = q.where((eb) => {
+    const conds: Expression<SqlBool>[] = []
+    const prefix = (col: 'p.last_name_key' | 'p.first_name_key', t: string) =>
+      eb.and([eb(col, '>=', t), eb(col, '<', prefixEnd(t))])
+    if (tokens.length === 1) {
+      const t = tokens[0]!
+      conds.push(eb.or([prefix('p.last_name_key', t), prefix('p.first_name_key', t)]))
+    } else if (tokens.length === 2) {
+      const [a, b] = tokens as [string, string]
+      conds.push(
+        eb.or([
+          eb.and([prefix('p.last_name_key', a), prefix('p.first_name_key', b)]),
+          eb.and([prefix('p.first_name_key', a), prefix('p.last_name_key', b)]),
+        ]),
+      )
+    }
+    if (input.dateOfBirth !== null) conds.push(eb('p.date_of_birth', '=', input.dateOfBirth))
+    if (!input.includeArchived) conds.push(eb('p.archived_at', 'is', null))
+    return eb.and(conds)
+  })
+
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+
+  let rows = q.select((eb) => [
+    'p.id',
+    'p.first_name',
+    'p.last_name',
+    'p.date_of_birth',
+    'p.archived_at',
+    eb
+      .selectFrom('visits as v')
+      .select((e) => e.fn.max('v.visit_date').as('d'))
+      .whereRef('v.patient_id', '=', 'p.id')
+      .as('last_visit_date'),
+    eb
+      .selectFrom('programs as g')
+      .select((e) => e.fn.min('g.review_date').as('d'))
+      .whereRef('g.patient_id', '=', 'p.id')
+      .where('g.status', '=', 'active')
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('visits as rv').select('rv.id').whereRef('rv.program_id', '=', 'g.id').where('rv.kind', '=', 'review'))),
+      )
+      .as('next_review_date'),
+  ])
+  if (input.sort === 'last_visit') rows = rows.orderBy('last_visit_date', 'desc')
+  if (input.sort === 'next_review') rows = rows.orderBy(sql`coalesce(next_review_date, '9999-12-31')`)
+  rows = rows.orderBy('p.last_name_key').orderBy('p.first_name_key').orderBy('p.id')
+  const found = await rows.limit(input.pageSize).offset(input.page * input.pageSize).execute()
+
+  const t = today(ctx)
+  return {
+    items: found.map((r) => ({
+      id: r.id,
+      firstName: r.first_name,
+      lastName: r.last_name,
+      dateOfBirth: r.date_of_birth,
+      archived: r.archived_at !== null,
+      lastVisitDate: (r.last_visit_date as string | null) ?? null,
+      nextReviewDate: (r.next_review_date as string | null) ?? null,
+      reviewStatus: reviewStatus((r.next_review_date as string | null) ?? null, t),
+    })),
+    total: Number(total),
+    page: input.page,
+    pageSize: input.pageSize,
+  }
+}

@@ -1,0 +1,51 @@
+// Due reviews: which patients need their four-month review soon, or are overdue.
+import { addDays } from '@shared/calc/dates'
+import { reviewStatus } from '@shared/calc/review'
+import type { DueReview } from '@shared/domain/review'
+import { today, type ServiceContext } from './context'
+
+export async function dueReviews(ctx: ServiceContext, input: { withinDays: number }): Promise<DueReview[]> {
+  const t = today(ctx)
+  const rows = await ctx.db
+    .selectFrom('programs as g')
+    .innerJoin('patients as p', 'p.id', 'g.patient_id')
+    .select([
+      'p.id as patient_id',
+      'p.first_name',
+      'p.last_name',
+      'p.date_of_birth',
+      'g.id as program_id',
+      'g.name',
+      'g.start_date',
+      'g.review_date',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('visits as v')
+        .select((e) => e.fn.max('v.visit_date').as('d'))
+        .whereRef('v.patient_id', '=', 'p.id')
+        .as('last_visit_date'),
+    )
+    .where('g.status', '=', 'active')
+    .where('g.review_date', '<=', addDays(t, input.withinDays))
+    .where('p.archived_at', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('visits as rv').select('rv.id').whereRef('rv.program_id', '=', 'g.id').where('rv.kind', '=', 'review'))),
+    )
+    .orderBy('g.review_date')
+    .orderBy('p.last_name_key')
+    .orderBy('p.id')
+    .execute()
+  return rows.map((r) => ({
+    patientId: r.patient_id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    dateOfBirth: r.date_of_birth,
+    programId: r.program_id,
+    programName: r.name,
+    startDate: r.start_date,
+    reviewDate: r.review_date,
+    status: reviewStatus(r.review_date, t, input.withinDays) === 'overdue' ? 'overdue' : 'due',
+    lastVisitDate: (r.last_visit_date as string | null) ?? null,
+  }))
+}

@@ -1,0 +1,49 @@
+// The renderer's one API client: the same calls over Electron IPC or the browser shell's HTTP.
+import { type CallEnvelope, type GroupedApi, type Input, type MethodName, type Output } from '@shared/api'
+import { ApiError, type ApiResult } from '@shared/domain/errors'
+
+declare global {
+  interface Window {
+    /** Exposed by src-main/preload.ts inside Electron; absent in the browser shell. */
+    footcore?: { invoke(method: string, envelope: CallEnvelope): Promise<ApiResult<unknown>> }
+  }
+}
+
+let actorId: number | null = null
+
+/** The therapist working at the computer; every change is recorded under this id. */
+export function setActor(id: number | null): void {
+  actorId = id
+}
+export const currentActor = (): number | null => actorId
+
+async function overHttp(method: string, envelope: CallEnvelope): Promise<ApiResult<unknown>> {
+  const token = document.querySelector<HTMLMetaElement>('meta[name="footcore-token"]')?.content ?? ''
+  let res: Response
+  try {
+    res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Footcore-Token': token },
+      body: JSON.stringify(envelope),
+    })
+  } catch {
+    return { ok: false, error: { code: 'unavailable', message: 'Footcore is not running. Start it again and reload this page.' } }
+  }
+  try {
+    return (await res.json()) as ApiResult<unknown>
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'Footcore sent an answer that could not be read.' } }
+  }
+}
+
+export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  const envelope: CallEnvelope = { input, actorId }
+  const result = window.footcore ? await window.footcore.invoke(method, envelope) : await overHttp(method, envelope)
+  if (!result.ok) throw new ApiError(result.error)
+  return result.value as Output<M>
+}
+
+/** `api.patients.create({...})`: grouped by the contract's method names. */
+export const api = new Proxy({} as GroupedApi, {
+  get: (_t, group: string) => new Proxy({}, { get: (_g, name: string) => (input: unknown) => call(`${group}.${name}` as MethodName, input as never) }),
+})

@@ -1,0 +1,95 @@
+// THE contract between renderer and main: method name → input schema → output type.
+// Both transports (Electron IPC, browser-shell HTTP) carry exactly these methods.
+import { z } from 'zod'
+import { AuditForPatientInput, type AuditEntry } from './domain/audit'
+import { ExerciseCreateInput, ExerciseListInput, ExerciseUpdateInput, type Exercise } from './domain/exercise'
+import {
+  PatientArchiveInput,
+  PatientCreateInput,
+  PatientIdInput,
+  PatientSearchInput,
+  PatientUpdateInput,
+  type Patient,
+  type PatientPage,
+} from './domain/patient'
+import {
+  ProgramAssignInput,
+  ProgramEndInput,
+  ProgramForPatientInput,
+  ProgramUpdateInput,
+  type Program,
+  type ProgramHistoryEntry,
+} from './domain/program'
+import { DueReviewsInput, type DueReview } from './domain/review'
+import { SettingsUpdateInput, type Settings } from './domain/settings'
+import { TherapistCreateInput, TherapistIdInput, TherapistListInput, TherapistUpdateInput, type Therapist } from './domain/therapist'
+import { VisitCorrectInput, VisitListInput, VisitRecordInput, type Visit } from './domain/visit'
+
+interface MethodSpec<I extends z.ZodType, O> {
+  input: I
+  /** Phantom: carries the output type only. */
+  output: O
+}
+const method = <I extends z.ZodType>(input: I) => ({ returns: <O>(): MethodSpec<I, O> => ({ input, output: undefined as O }) })
+
+const NoInput = z.object({}).strict().default({})
+
+export const contract = {
+  'patients.create': method(PatientCreateInput).returns<Patient>(),
+  'patients.update': method(PatientUpdateInput).returns<Patient>(),
+  'patients.archive': method(PatientArchiveInput).returns<Patient>(),
+  'patients.get': method(PatientIdInput).returns<Patient>(),
+  'patients.search': method(PatientSearchInput).returns<PatientPage>(),
+
+  'therapists.list': method(TherapistListInput).returns<Therapist[]>(),
+  'therapists.create': method(TherapistCreateInput).returns<Therapist>(),
+  'therapists.update': method(TherapistUpdateInput).returns<Therapist>(),
+  'therapists.deactivate': method(TherapistIdInput).returns<Therapist>(),
+  'therapists.reactivate': method(TherapistIdInput).returns<Therapist>(),
+
+  'settings.get': method(NoInput).returns<Settings>(),
+  'settings.update': method(SettingsUpdateInput).returns<Settings>(),
+
+  'visits.record': method(VisitRecordInput).returns<Visit>(),
+  'visits.correct': method(VisitCorrectInput).returns<Visit>(),
+  'visits.list': method(VisitListInput).returns<Visit[]>(),
+
+  'exercises.list': method(ExerciseListInput).returns<Exercise[]>(),
+  'exercises.create': method(ExerciseCreateInput).returns<Exercise>(),
+  'exercises.update': method(ExerciseUpdateInput).returns<Exercise>(),
+
+  'programs.assign': method(ProgramAssignInput).returns<Program>(),
+  'programs.update': method(ProgramUpdateInput).returns<Program>(),
+  'programs.end': method(ProgramEndInput).returns<Program>(),
+  'programs.current': method(ProgramForPatientInput).returns<Program | null>(),
+  'programs.history': method(ProgramForPatientInput).returns<ProgramHistoryEntry[]>(),
+
+  'reviews.due': method(DueReviewsInput).returns<DueReview[]>(),
+  'audit.forPatient': method(AuditForPatientInput).returns<AuditEntry[]>(),
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+/** What a caller passes (defaults may be omitted). */
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>
+/** What a service receives after validation (defaults filled in). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type Output<M extends MethodName> = Contract[M]['output']
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+export const isMethodName = (s: string): s is MethodName => Object.prototype.hasOwnProperty.call(contract, s)
+
+/** One call as it travels over either transport. */
+export interface CallEnvelope {
+  input: unknown
+  /** Therapist working at the computer, for the audit trail. */
+  actorId: number | null
+}
+
+type Group<M> = M extends `${infer G}.${string}` ? G : never
+/** `api.patients.create(input)` — the grouped client shape the renderer uses. */
+export type GroupedApi = {
+  [G in Group<MethodName>]: {
+    [M in MethodName as M extends `${G}.${infer N}` ? N : never]: (input: Input<M>) => Promise<Output<M>>
+  }
+}

@@ -1,0 +1,26 @@
+// Review dates, program weeks and whether a review is due.
+import type { ReviewStatus } from '../domain/patient'
+import { addWeeks, daysBetween } from './dates'
+
+/** The four-month review defaults to 16 weeks after the start. */
+export function defaultReviewDate(startDate: string, intervalWeeks: number): string {
+  return addWeeks(startDate, intervalWeeks)
+}
+
+/** "Week 6 of 16": week 1 is the first seven days from the start date. */
+export function programWeek(startDate: string, reviewDate: string, today: string): { week: number; of: number } {
+  const of = Math.max(1, Math.round(daysBetween(startDate, reviewDate) / 7))
+  const elapsed = daysBetween(startDate, today)
+  const week = elapsed < 0 ? 0 : Math.floor(elapsed / 7) + 1
+  return { week, of }
+}
+
+export const DUE_WITHIN_DAYS = 14
+
+export function reviewStatus(reviewDate: string | null, today: string, dueWithinDays = DUE_WITHIN_DAYS): ReviewStatus {
+  if (reviewDate === null) return 'none'
+  const days = daysBetween(today, reviewDate)
+  if (days < 0) return 'overdue'
+  if (days <= dueWithinDays) return 'due'
+  return 'upcoming'
+}

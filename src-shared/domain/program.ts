@@ -1,0 +1,75 @@
+// Programs: the exercises assigned to a patient, their dosage, and the review date.
+import { z } from 'zod'
+import { Id, IsoDate, requiredLine, text } from './common'
+import type { AuditEntry } from './audit'
+import { DosageFields, type Dosage } from './exercise'
+
+export const PROGRAM_STATUSES = ['active', 'ended'] as const
+export type ProgramStatus = (typeof PROGRAM_STATUSES)[number]
+
+export const ProgramItemInput = DosageFields.extend({ exerciseId: Id }).strict()
+
+const items = z
+  .array(ProgramItemInput, { error: 'Add at least one exercise' })
+  .min(1, { error: 'Add at least one exercise' })
+  .max(20, { error: 'A program can hold at most 20 exercises' })
+
+export const ProgramAssignInput = z
+  .object({
+    patientId: Id,
+    therapistId: Id,
+    name: requiredLine('Program name', 120).default('Foot core — 16 weeks'),
+    startDate: IsoDate,
+    /** Defaults to start + the clinic's review interval. */
+    reviewDate: IsoDate.nullable().default(null),
+    items,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.reviewDate !== null && v.reviewDate <= v.startDate) {
+      ctx.addIssue({ code: 'custom', path: ['reviewDate'], message: 'Review date must be after the start date' })
+    }
+  })
+
+export const ProgramUpdateInput = z
+  .object({
+    programId: Id,
+    reviewDate: IsoDate.optional(),
+    items,
+    reason: text('Reason', 500).default(''),
+  })
+  .strict()
+
+export const ProgramEndInput = z
+  .object({ programId: Id, endDate: IsoDate, reason: text('Reason', 500).default('') })
+  .strict()
+export const ProgramForPatientInput = z.object({ patientId: Id }).strict()
+
+export interface ProgramItem extends Dosage {
+  id: number
+  exerciseId: number
+  exerciseName: string
+  position: number
+}
+
+export interface Program {
+  id: number
+  patientId: number
+  therapistId: number
+  therapistName: string
+  name: string
+  startDate: string
+  reviewDate: string
+  endDate: string | null
+  endReason: string | null
+  status: ProgramStatus
+  items: ProgramItem[]
+  createdAt: string
+  updatedAt: string
+}
+
+export interface ProgramHistoryEntry {
+  program: Program
+  /** Newest first: creation, dosage changes, end. */
+  changes: AuditEntry[]
+}

@@ -1,0 +1,73 @@
+// Clinic settings: identity on printouts, measurement method, thresholds, review interval.
+import { z } from 'zod'
+import { optionalLine, requiredLine, text } from './common'
+
+export const ARCH_HEIGHT_METHODS = ['dorsal_50', 'navicular_standing'] as const
+export type ArchHeightMethod = (typeof ARCH_HEIGHT_METHODS)[number]
+export const ARCH_HEIGHT_METHOD_LABELS: Record<ArchHeightMethod, string> = {
+  dorsal_50: 'Dorsal arch height at 50 % of foot length',
+  navicular_standing: 'Navicular height, standing',
+}
+export const PAGE_SIZES = ['A4', 'Letter'] as const
+export type PageSize = (typeof PAGE_SIZES)[number]
+
+const threshold = (label: string) =>
+  z
+    .number({ error: `${label} must be a number in mm` })
+    .refine((v) => Number.isFinite(v) && v >= 0.5 && v <= 10, { error: `${label} must be between 0.5 and 10 mm` })
+
+// A PNG or JPEG logo as a data URL; capped so the settings row stays small.
+const LOGO = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/
+
+export const SettingsUpdateInput = z
+  .object({
+    clinicName: requiredLine('Clinic name', 120),
+    address: text('Address', 300).default(''),
+    phone: optionalLine('Phone', 30),
+    email: optionalLine('Email', 254),
+    logoDataUrl: z
+      .string()
+      .max(700_000, { error: 'Logo must be smaller than 500 kB' })
+      .refine((s) => LOGO.test(s), { error: 'Logo must be a PNG or JPEG image' })
+      .nullable()
+      .default(null),
+    pageSize: z.enum(PAGE_SIZES, { error: 'Choose A4 or Letter' }),
+    archHeightMethod: z.enum(ARCH_HEIGHT_METHODS, { error: 'Choose an arch height method' }),
+    smcArchHeightMm: threshold('Smallest meaningful change for arch height'),
+    smcFootLengthMm: threshold('Smallest meaningful change for foot length'),
+    smcNavicularDropMm: threshold('Smallest meaningful change for navicular drop'),
+    reviewIntervalWeeks: z
+      .number({ error: 'Review interval must be a whole number of weeks' })
+      .refine((v) => Number.isInteger(v) && v >= 2 && v <= 52, { error: 'Review interval must be between 2 and 52 weeks' }),
+  })
+  .strict()
+
+export type SettingsUpdate = z.input<typeof SettingsUpdateInput>
+
+export interface Settings {
+  clinicName: string
+  address: string
+  phone: string | null
+  email: string | null
+  logoDataUrl: string | null
+  pageSize: PageSize
+  archHeightMethod: ArchHeightMethod
+  smcArchHeightMm: number
+  smcFootLengthMm: number
+  smcNavicularDropMm: number
+  reviewIntervalWeeks: number
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  clinicName: 'My clinic',
+  address: '',
+  phone: null,
+  email: null,
+  logoDataUrl: null,
+  pageSize: 'A4',
+  archHeightMethod: 'dorsal_50',
+  smcArchHeightMm: 2,
+  smcFootLengthMm: 2,
+  smcNavicularDropMm: 2,
+  reviewIntervalWeeks: 16,
+}
