@@ -8,7 +8,7 @@ import { dispatch } from './core/api/router'
 import { openDatabase, type ClinicDatabase } from './core/db/connection'
 import { log } from './core/log'
 import { DB_FILE_NAME } from './core/paths'
-import { CONTENT_SECURITY_POLICY } from './browser-shell/server'
+import { CONTENT_SECURITY_POLICY } from './core/security'
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, isAppUrl, windowOptions } from './window'
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL

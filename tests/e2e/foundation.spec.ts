@@ -1,0 +1,36 @@
+// The wiring end to end: a patient typed into the page lands in the real SQLite file.
+import { execFileSync } from 'node:child_process'
+import { expect, test } from '@playwright/test'
+import { startShell, type RunningShell } from '../support/browser-shell'
+
+let shell: RunningShell
+test.beforeEach(async () => {
+  shell = await startShell()
+})
+test.afterEach(async () => {
+  await shell.stop()
+})
+
+test('a patient created in the page is listed and stored in the database file', async ({ page }) => {
+  await page.goto(shell.url)
+  await page.getByLabel('First name').fill('Zoë')
+  await page.getByLabel('Last name').fill("Łukasiewicz-O'Brien")
+  await page.getByLabel('Date of birth').fill('1980-02-29')
+  await page.getByRole('button', { name: 'Create patient' }).click()
+  await expect(page.getByRole('table', { name: 'Patients' })).toContainText("Łukasiewicz-O'Brien, Zoë")
+
+  const stored = execFileSync('sqlite3', [shell.dbFile, 'select first_name || \'|\' || last_name || \'|\' || date_of_birth from patients'], {
+    encoding: 'utf8',
+  }).trim()
+  expect(stored).toBe("Zoë|Łukasiewicz-O'Brien|1980-02-29")
+})
+
+test('a bad entry shows its message next to the field and keeps what was typed', async ({ page }) => {
+  await page.goto(shell.url)
+  await page.getByLabel('First name').fill('Anna')
+  await page.getByLabel('Last name').fill('Kowalska')
+  await page.getByLabel('Date of birth').fill('1980-02-30')
+  await page.getByRole('button', { name: 'Create patient' }).click()
+  await expect(page.getByText('Enter a real date as YYYY-MM-DD')).toBeVisible()
+  await expect(page.getByLabel('Last name')).toHaveValue('Kowalska')
+})
