@@ -2,7 +2,7 @@
 import { z } from 'zod'
 
 export const Id = z
-  .number({ error: 'Must be a whole number id', abort: true })
+  .number({ error: 'Must be a whole number id' })
   .int({ error: 'Must be a whole number id', abort: true })
   .positive({ error: 'Must be a positive id', abort: true })
 
@@ -16,7 +16,7 @@ export function isIsoDate(s: string): boolean {
 }
 
 export const IsoDate = z
-  .string({ error: 'Enter a date', abort: true })
+  .string({ error: 'Enter a date' })
   .refine(isIsoDate, { error: 'Enter a real date as YYYY-MM-DD', abort: true })
   .refine((s) => s >= '1900-01-01' && s <= '2199-12-31', { error: 'Enter a date between 1900 and 2199', abort: true })
 
@@ -26,7 +26,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 /** Free text (notes, comments): trimmed, no control characters, bounded. */
 export function text(label: string, max: number) {
   return z
-    .string({ error: `${label} must be text`, abort: true })
+    .string({ error: `${label} must be text` })
     .max(max, { error: `${label} can be at most ${max} characters`, abort: true })
     .refine((s) => !CONTROL.test(s), { error: `${label} contains characters that cannot be printed`, abort: true })
     .transform((s) => s.trim())
@@ -35,7 +35,7 @@ export function text(label: string, max: number) {
 /** Required single-line text (clinic name, exercise name). */
 export function requiredLine(label: string, max: number) {
   return z
-    .string({ error: `${label} is required`, abort: true })
+    .string({ error: `${label} is required` })
     .max(max, { error: `${label} can be at most ${max} characters`, abort: true })
     .refine((s) => !CONTROL.test(s) && !/[\r\n\t]/.test(s), { error: `${label} must be a single line of printable text`, abort: true })
     .transform((s) => s.trim())
@@ -45,7 +45,7 @@ export function requiredLine(label: string, max: number) {
 /** Optional single line: empty becomes null. */
 export function optionalLine(label: string, max: number) {
   return z
-    .string({ error: `${label} must be text`, abort: true })
+    .string({ error: `${label} must be text` })
     .max(max, { error: `${label} can be at most ${max} characters`, abort: true })
     .refine((s) => !CONTROL.test(s) && !/[\r\n\t]/.test(s), { error: `${label} must be a single line of printable text`, abort: true })
     .transform((s) => (s.trim() === '' ? null : s.trim()))
@@ -62,7 +62,7 @@ export function hasAtMostOneDecimal(v: number): boolean {
 /** A millimetre value within a valid input range, at most one decimal; null when not measured. */
 export function millimetres(label: string, min: number, max: number) {
   return z
-    .number({ error: `${label} must be a number in mm`, abort: true })
+    .number({ error: `${label} must be a number in mm` })
     .refine((v) => Number.isFinite(v), { error: `${label} must be a number in mm`, abort: true })
     .refine((v) => v >= min && v <= max, { error: `${label} must be between ${min} and ${max} mm`, abort: true })
     .refine(hasAtMostOneDecimal, { error: `${label} can have at most one decimal (e.g. 23.5)`, abort: true })
@@ -71,7 +71,7 @@ export function millimetres(label: string, min: number, max: number) {
 
 export function wholeNumber(label: string, min: number, max: number) {
   return z
-    .number({ error: `${label} must be a whole number`, abort: true })
+    .number({ error: `${label} must be a whole number` })
     .refine((v) => Number.isInteger(v), { error: `${label} must be a whole number`, abort: true })
     .refine((v) => v >= min && v <= max, { error: `${label} must be between ${min} and ${max}`, abort: true })
 }

@@ -6,7 +6,7 @@ const NAME = /^[\p{L}\p{M}][\p{L}\p{M} '’.\-]*$/u
 
 export function personName(label: string) {
   return z
-    .string({ error: `${label} is required`, abort: true })
+    .string({ error: `${label} is required` })
     .transform((s) => s.trim().replace(/\s+/g, ' '))
     .refine((s) => s.length > 0, { error: `${label} is required`, abort: true })
     .refine((s) => s.length <= 100, { error: `${label} can be at most 100 characters`, abort: true })
