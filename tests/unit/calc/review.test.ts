@@ -1,0 +1,41 @@
+// Review dates and program weeks as the clinic counts them.
+import { describe, expect, it } from 'vitest'
+import { addDays, ageOn, daysBetween } from '@shared/calc/dates'
+import { defaultReviewDate, programWeek, reviewStatus } from '@shared/calc/review'
+
+describe('review date', () => {
+  it('defaults to 16 weeks (112 days) after the start', () => {
+    expect(defaultReviewDate('2026-01-05', 16)).toBe('2026-04-27')
+    expect(daysBetween('2026-01-05', '2026-04-27')).toBe(112)
+  })
+  it('crosses a daylight-saving change and a leap day without shifting', () => {
+    expect(defaultReviewDate('2028-02-01', 16)).toBe('2028-05-23')
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29')
+  })
+})
+
+describe('program week', () => {
+  it('is week 1 on the start date and week 6 after five full weeks', () => {
+    expect(programWeek('2026-01-05', '2026-04-27', '2026-01-05')).toEqual({ week: 1, of: 16 })
+    expect(programWeek('2026-01-05', '2026-04-27', '2026-02-09')).toEqual({ week: 6, of: 16 })
+  })
+  it('is week 0 before the start', () => {
+    expect(programWeek('2026-01-05', '2026-04-27', '2026-01-01').week).toBe(0)
+  })
+})
+
+describe('review status', () => {
+  it('is due within 14 days, overdue after the date, upcoming before', () => {
+    expect(reviewStatus('2026-04-27', '2026-04-20')).toBe('due')
+    expect(reviewStatus('2026-04-27', '2026-04-28')).toBe('overdue')
+    expect(reviewStatus('2026-04-27', '2026-03-01')).toBe('upcoming')
+    expect(reviewStatus(null, '2026-03-01')).toBe('none')
+  })
+})
+
+describe('age', () => {
+  it('counts whole years, a leap-day birthday included', () => {
+    expect(ageOn('1980-02-29', '2026-02-28')).toBe(45)
+    expect(ageOn('1980-02-29', '2026-03-01')).toBe(46)
+  })
+})
