@@ -1,86 +1,146 @@
-// Placeholder shell: lists patients and creates one through the API, proving the wiring end to end.
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
-import { Alert, AppShell, Button, Group, Table, TextInput, Title, Stack } from '@mantine/core'
-import type { PatientSummary } from '@shared/domain/patient'
-import { ApiError } from '@shared/domain/errors'
-import { api } from './api'
+// The app shell: header (who is working, colour scheme), navigation, and the page for the route.
+import { Anchor, AppShell, Button, Group, Modal, NavLink, Select, Stack, Text, Title, useComputedColorScheme, useMantineColorScheme } from '@mantine/core'
+import { useSession } from './session'
+import { href, usePendingNavigation, useRoute, type Route } from './router'
+import { PatientsPage } from './pages/PatientsPage'
+import { PatientFormPage } from './pages/PatientFormPage'
+import { PatientPage } from './pages/PatientPage'
+import { DueReviewsPage } from './pages/DueReviewsPage'
+import { ExerciseLibraryPage } from './pages/ExerciseLibraryPage'
+import { SettingsPage } from './pages/SettingsPage'
+
+const NAV: { label: string; path: string; section: Route['name'][] }[] = [
+  { label: 'Patients', path: '/patients', section: ['patients', 'patientNew', 'patient', 'patientEdit'] },
+  { label: 'Due reviews', path: '/reviews', section: ['reviews'] },
+  { label: 'Exercise library', path: '/exercises', section: ['exercises'] },
+  { label: 'Settings', path: '/settings', section: ['settings'] },
+]
+
+function WhoIsWorking() {
+  const { therapist, therapists, chooseTherapist } = useSession()
+  const active = therapists.filter((t) => t.active)
+  if (active.length === 0) {
+    return (
+      <Anchor href={href('/settings')} size="sm" fw={600}>
+        No therapists yet: add one in Settings
+      </Anchor>
+    )
+  }
+  return (
+    <Select
+      label="Who is working"
+      placeholder="Choose yourself"
+      size="xs"
+      w={220}
+      data={active.map((t) => ({ value: String(t.id), label: t.displayName }))}
+      value={therapist ? String(therapist.id) : null}
+      onChange={(v) => chooseTherapist(v === null ? null : Number(v))}
+      allowDeselect={false}
+      comboboxProps={{ withinPortal: true }}
+      styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 }, label: { whiteSpace: 'nowrap', marginBottom: 0 } }}
+    />
+  )
+}
+
+function ColorSchemeToggle() {
+  const { setColorScheme } = useMantineColorScheme()
+  const computed = useComputedColorScheme('light')
+  const next = computed === 'dark' ? 'light' : 'dark'
+  return (
+    <Button variant="default" size="xs" onClick={() => setColorScheme(next)} aria-label={`Switch to ${next} colours`}>
+      {computed === 'dark' ? 'Light mode' : 'Dark mode'}
+    </Button>
+  )
+}
+
+function LeaveFormModal() {
+  const { target, leave, stay } = usePendingNavigation()
+  return (
+    <Modal opened={target !== null} onClose={stay} title="Leave without saving?" centered>
+      <Stack>
+        <Text>You have changes on this form that are not saved yet. If you leave now, they are lost.</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={stay} data-autofocus>
+            Stay on the form
+          </Button>
+          <Button color="red" onClick={leave}>
+            Leave without saving
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  )
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'patients':
+      return <PatientsPage />
+    case 'patientNew':
+      return <PatientFormPage key="new" patientId={null} />
+    case 'patientEdit':
+      return <PatientFormPage key={`edit-${route.id}`} patientId={route.id} />
+    case 'patient':
+      return <PatientPage key={route.id} patientId={route.id} tab={route.tab} query={route.query} />
+    case 'reviews':
+      return <DueReviewsPage />
+    case 'exercises':
+      return <ExerciseLibraryPage />
+    case 'settings':
+      return <SettingsPage />
+    case 'notFound':
+      return (
+        <Stack>
+          <Title order={1}>Page not found</Title>
+          <Anchor href={href('/patients')}>Go to the patient list</Anchor>
+        </Stack>
+      )
+  }
+}
 
 export function App() {
-  const [patients, setPatients] = useState<PatientSummary[]>([])
-  const [firstName, setFirstName] = useState('')
-  const [lastName, setLastName] = useState('')
-  const [dateOfBirth, setDateOfBirth] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [failure, setFailure] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    const page = await api.patients.search({})
-    setPatients(page.items)
-  }, [])
-
-  useEffect(() => {
-    load().catch((e: unknown) => setFailure(e instanceof Error ? e.message : String(e)))
-  }, [load])
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setErrors({})
-    setFailure(null)
-    try {
-      await api.patients.create({ firstName, lastName, dateOfBirth })
-      setFirstName('')
-      setLastName('')
-      setDateOfBirth('')
-      await load()
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'invalid_input') {
-        setErrors(Object.fromEntries(e.issues.map((i) => [String(i.path[0]), i.message])))
-      } else setFailure(e instanceof Error ? e.message : String(e))
-    }
-  }
-
+  const route = useRoute()
+  const { settings, loadError } = useSession()
   return (
-    <AppShell header={{ height: 56 }} padding="md">
-      <AppShell.Header p="sm">
-        <Title order={3}>Footcore</Title>
+    <AppShell header={{ height: 64 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" miw={0}>
+            <Text fw={700} size="lg" component="span">
+              Footcore
+            </Text>
+            {settings && (
+              <Text size="sm" c="dimmed" truncate="end" maw={280} title={settings.clinicName}>
+                {settings.clinicName}
+              </Text>
+            )}
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <WhoIsWorking />
+            <ColorSchemeToggle />
+          </Group>
+        </Group>
       </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+        {NAV.map((n) => (
+          <NavLink
+            key={n.path}
+            href={href(n.path)}
+            label={n.label}
+            active={n.section.includes(route.name)}
+            aria-current={n.section.includes(route.name) ? 'page' : undefined}
+          />
+        ))}
+      </AppShell.Navbar>
       <AppShell.Main>
-        <Stack maw={900}>
-          <form onSubmit={submit} aria-label="New patient">
-            <Group align="flex-end">
-              <TextInput label="First name" value={firstName} onChange={(e) => setFirstName(e.currentTarget.value)} error={errors.firstName} />
-              <TextInput label="Last name" value={lastName} onChange={(e) => setLastName(e.currentTarget.value)} error={errors.lastName} />
-              <TextInput
-                label="Date of birth"
-                placeholder="YYYY-MM-DD"
-                value={dateOfBirth}
-                onChange={(e) => setDateOfBirth(e.currentTarget.value)}
-                error={errors.dateOfBirth}
-              />
-              <Button type="submit">Create patient</Button>
-            </Group>
-          </form>
-          {failure && <Alert color="red">{failure}</Alert>}
-          <Table aria-label="Patients">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Date of birth</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {patients.map((p) => (
-                <Table.Tr key={p.id}>
-                  <Table.Td>
-                    {p.lastName}, {p.firstName}
-                  </Table.Td>
-                  <Table.Td>{p.dateOfBirth}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Stack>
+        {loadError && (
+          <Text c="red" role="alert" mb="md">
+            {loadError}
+          </Text>
+        )}
+        <Page route={route} />
       </AppShell.Main>
+      <LeaveFormModal />
     </AppShell>
   )
 }

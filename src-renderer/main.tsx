@@ -1,11 +1,18 @@
-// Renderer entry: Mantine providers around the app.
+// Renderer entry: Mantine providers (colour scheme, notifications) and the session around the app.
 import '@mantine/core/styles.css'
+import '@mantine/charts/styles.css'
+import '@mantine/notifications/styles.css'
 import { createRoot } from 'react-dom/client'
 import { MantineProvider } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
 import { App } from './App'
+import { SessionProvider } from './session'
 
 createRoot(document.getElementById('root')!).render(
   <MantineProvider defaultColorScheme="light">
-    <App />
+    <Notifications position="top-right" />
+    <SessionProvider>
+      <App />
+    </SessionProvider>
   </MantineProvider>,
 )

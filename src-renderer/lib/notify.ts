@@ -1,0 +1,11 @@
+// Plain-sentence notifications for saves and unexpected errors.
+import { notifications } from '@mantine/notifications'
+import { plainMessage } from './issues'
+
+export function notifySaved(message: string): void {
+  notifications.show({ color: 'teal', message, autoClose: 3000 })
+}
+
+export function notifyError(e: unknown): void {
+  notifications.show({ color: 'red', title: 'Not done', message: plainMessage(e), autoClose: 8000 })
+}
