@@ -1,0 +1,126 @@
+// Visits: both feet and symptoms in one transaction; corrections keep the old values.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { expectApiError, openTestClinic, type TestClinic } from '../../support/db'
+import { seedPatient, seedTherapist, visitInput } from './fixtures'
+
+let clinic: TestClinic
+let therapistId: number
+let patientId: number
+beforeEach(async () => {
+  clinic = await openTestClinic()
+  therapistId = (await seedTherapist(clinic)).id
+  patientId = (await seedPatient(clinic)).id
+})
+afterEach(async () => clinic.close())
+
+const count = (table: string) => (clinic.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
+
+describe('visits.record', () => {
+  it('stores both feet, symptoms and the clinic method, and reads them back', async () => {
+    const v = await clinic.call('visits.record', visitInput(patientId, therapistId), therapistId)
+    expect(v.left).toEqual({
+      footLengthMm: 250,
+      truncatedFootLengthMm: 182,
+      archHeightMm: 60,
+      archHeightMethod: 'dorsal_50',
+      navicularSittingMm: 45,
+      navicularStandingMm: 36,
+    })
+    expect(v.right).toMatchObject({ footLengthMm: 251.5, archHeightMm: 61, navicularSittingMm: null })
+    expect(v.symptoms).toEqual({ foot_heel: 6, knee: 3, low_back: 4, neck: 2, headache: 5 })
+    expect(v).toMatchObject({ headacheDays: 8, therapistName: 'Anna Nowak', kind: 'baseline', corrected: false })
+    expect([count('visits'), count('measurements'), count('symptom_scores')]).toEqual([1, 2, 5])
+  })
+
+  it('accepts a visit with only one foot measured', async () => {
+    const v = await clinic.call('visits.record', visitInput(patientId, therapistId, { right: null }))
+    expect(v.right).toBeNull()
+    expect(count('measurements')).toBe(1)
+  })
+
+  it('names the field for out-of-range values and writes nothing', async () => {
+    const e = await expectApiError(
+      clinic.call('visits.record', visitInput(patientId, therapistId, { left: { footLengthMm: 400, archHeightMm: 23.45 }, symptoms: { knee: 11 } })),
+    )
+    expect(e.code).toBe('invalid_input')
+    expect(e.issues).toEqual([
+      { path: ['left', 'footLengthMm'], message: 'Foot length must be between 100 and 380 mm' },
+      { path: ['left', 'archHeightMm'], message: 'Arch height can have at most one decimal (e.g. 23.5)' },
+      { path: ['symptoms', 'knee'], message: 'Knee pain must be between 0 and 10' },
+    ])
+    expect(count('visits')).toBe(0)
+  })
+
+  it('refuses a truncated foot length not shorter than the foot', async () => {
+    const e = await expectApiError(clinic.call('visits.record', visitInput(patientId, therapistId, { left: { footLengthMm: 200, truncatedFootLengthMm: 200 } })))
+    expect(e.issues).toEqual([{ path: ['left', 'truncatedFootLengthMm'], message: 'Truncated foot length must be shorter than foot length' }])
+  })
+
+  it('refuses dates in the future or before birth', async () => {
+    const future = await expectApiError(clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-06-16' })))
+    expect(future.issues).toEqual([{ path: ['visitDate'], message: 'Visit date cannot be in the future' }])
+    const early = await expectApiError(clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '1979-01-01' })))
+    expect(early.issues).toEqual([{ path: ['visitDate'], message: 'Visit date cannot be before the date of birth' }])
+  })
+
+  it('refuses an empty visit', async () => {
+    const e = await expectApiError(clinic.call('visits.record', { patientId, therapistId, visitDate: '2026-02-01', kind: 'follow_up' }))
+    expect(e.issues[0]!.message).toBe('Enter at least one measurement or pain score')
+  })
+
+  it('answers not_found for unknown patient or inactive therapist, writing nothing', async () => {
+    expect((await expectApiError(clinic.call('visits.record', visitInput(999, therapistId)))).issues[0]!.path).toEqual(['patientId'])
+    const other = await seedTherapist(clinic, 'Piotr Zieliński')
+    await clinic.call('therapists.deactivate', { id: other.id })
+    const e = await expectApiError(clinic.call('visits.record', visitInput(patientId, other.id)))
+    expect([e.code, e.issues[0]!.path]).toEqual(['not_found', ['therapistId']])
+    expect(count('visits')).toBe(0)
+  })
+
+  it('keeps the method each value was taken with when the clinic changes method', async () => {
+    await clinic.call('visits.record', visitInput(patientId, therapistId))
+    const settings = await clinic.call('settings.get', {})
+    await clinic.call('settings.update', { ...settings, archHeightMethod: 'navicular_standing' })
+    await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-03-01', kind: 'follow_up', left: { archHeightMm: 38 } }))
+    const [first, second] = await clinic.call('visits.list', { patientId })
+    expect([first!.left!.archHeightMethod, second!.left!.archHeightMethod]).toEqual(['dorsal_50', 'navicular_standing'])
+  })
+})
+
+describe('visits.correct', () => {
+  it('changes the values, marks the visit corrected and keeps the old values with the reason', async () => {
+    const v = await clinic.call('visits.record', visitInput(patientId, therapistId), therapistId)
+    const { patientId: _p, ...fields } = visitInput(patientId, therapistId, { left: { footLengthMm: 249, archHeightMm: 60 } })
+    const fixed = await clinic.call('visits.correct', { ...fields, visitId: v.id, reason: 'Typo: 249 not 250' }, therapistId)
+    expect(fixed).toMatchObject({ corrected: true, left: { footLengthMm: 249 } })
+    const [entry] = await clinic.call('audit.forPatient', { patientId })
+    expect(entry).toMatchObject({ action: 'correct', entity: 'visit', entityId: v.id, reason: 'Typo: 249 not 250', therapistName: 'Anna Nowak' })
+    expect((entry!.before as { left: { footLengthMm: number } }).left.footLengthMm).toBe(250)
+    expect((entry!.after as { left: { footLengthMm: number } }).left.footLengthMm).toBe(249)
+  })
+
+  it('needs a reason', async () => {
+    const v = await clinic.call('visits.record', visitInput(patientId, therapistId))
+    const { patientId: _p, ...fields } = visitInput(patientId, therapistId)
+    const e = await expectApiError(clinic.call('visits.correct', { ...fields, visitId: v.id, reason: ' ' }))
+    expect(e.issues).toEqual([{ path: ['reason'], message: 'Say why the visit is corrected' }])
+  })
+
+  it('answers not_found for an unknown visit', async () => {
+    const { patientId: _p, ...fields } = visitInput(patientId, therapistId)
+    const e = await expectApiError(clinic.call('visits.correct', { ...fields, visitId: 4242, reason: 'x' }))
+    expect([e.code, e.issues[0]!.path]).toEqual(['not_found', ['visitId']])
+  })
+})
+
+describe('visits.list', () => {
+  it('returns visits oldest first with their feet', async () => {
+    await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-05-01', kind: 'review' }))
+    await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-01-10' }))
+    const list = await clinic.call('visits.list', { patientId })
+    expect(list.map((v) => [v.visitDate, v.kind])).toEqual([
+      ['2026-01-10', 'baseline'],
+      ['2026-05-01', 'review'],
+    ])
+  })
+})
