@@ -1,0 +1,59 @@
+// Therapists and clinic settings.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '@shared/domain/settings'
+import { expectApiError, openTestClinic, type TestClinic } from '../../support/db'
+
+let clinic: TestClinic
+beforeEach(async () => {
+  clinic = await openTestClinic()
+})
+afterEach(async () => clinic.close())
+
+describe('therapists', () => {
+  it('creates, lists by name, renames and deactivates', async () => {
+    const b = await clinic.call('therapists.create', { displayName: 'Piotr Zieliński', credentials: 'MSc PT' })
+    const a = await clinic.call('therapists.create', { displayName: 'Anna Nowak' })
+    expect((await clinic.call('therapists.list', {})).map((t) => t.displayName)).toEqual(['Anna Nowak', 'Piotr Zieliński'])
+    await clinic.call('therapists.update', { id: a.id, displayName: 'Anna Nowak-Kowalska' })
+    await clinic.call('therapists.deactivate', { id: b.id })
+    expect((await clinic.call('therapists.list', {})).map((t) => t.displayName)).toEqual(['Anna Nowak-Kowalska'])
+    expect((await clinic.call('therapists.list', { includeInactive: true })).find((t) => t.id === b.id)?.active).toBe(false)
+    await clinic.call('therapists.reactivate', { id: b.id })
+    expect((await clinic.call('therapists.list', {})).length).toBe(2)
+  })
+
+  it('keeps at least one therapist active', async () => {
+    const a = await clinic.call('therapists.create', { displayName: 'Anna Nowak' })
+    const e = await expectApiError(clinic.call('therapists.deactivate', { id: a.id }))
+    expect([e.code, e.message]).toEqual(['conflict', 'At least one therapist must stay active'])
+  })
+})
+
+describe('settings', () => {
+  it('starts with CLINICAL.md defaults', async () => {
+    expect(await clinic.call('settings.get', {})).toEqual(DEFAULT_SETTINGS)
+  })
+
+  it('saves every field and records the change', async () => {
+    const next = {
+      ...DEFAULT_SETTINGS,
+      clinicName: 'Fizjo Łódź',
+      address: 'ul. Piotrkowska 1\n90-001 Łódź',
+      phone: '+48 42 000 00 00',
+      email: 'kontakt@fizjo.example',
+      pageSize: 'Letter' as const,
+      smcArchHeightMm: 1.5,
+      reviewIntervalWeeks: 12,
+    }
+    expect(await clinic.call('settings.update', next)).toEqual(next)
+    expect(clinic.database.sqlite.prepare("select count(*) as n from audit_log where entity = 'settings'").get()).toEqual({ n: 1 })
+  })
+
+  it('refuses out-of-range thresholds with a message naming them', async () => {
+    const e = await expectApiError(clinic.call('settings.update', { ...DEFAULT_SETTINGS, smcFootLengthMm: 0, reviewIntervalWeeks: 60 }))
+    expect(e.issues).toEqual([
+      { path: ['smcFootLengthMm'], message: 'Smallest meaningful change for foot length must be between 0.5 and 10 mm' },
+      { path: ['reviewIntervalWeeks'], message: 'Review interval must be between 2 and 52 weeks' },
+    ])
+  })
+})
