@@ -2,6 +2,7 @@
 // Both transports (Electron IPC, browser-shell HTTP) carry exactly these methods.
 import { z } from 'zod'
 import { AuditForPatientInput, type AuditEntry } from './domain/audit'
+import { BackupRestoreInput, type BackupInfo, type RecoveryStatus, type RestoreResult } from './domain/backup'
 import { ExerciseCreateInput, ExerciseListInput, ExerciseUpdateInput, type Exercise } from './domain/exercise'
 import {
   PatientArchiveInput,
@@ -24,6 +25,7 @@ import { DueReviewsInput, type DueReview } from './domain/review'
 import { SettingsUpdateInput, type Settings } from './domain/settings'
 import { TherapistCreateInput, TherapistIdInput, TherapistListInput, TherapistUpdateInput, type Therapist } from './domain/therapist'
 import { VisitCorrectInput, VisitListInput, VisitRecordInput, type Visit } from './domain/visit'
+import { Id } from './domain/common'
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I
@@ -33,6 +35,14 @@ interface MethodSpec<I extends z.ZodType, O> {
 const method = <I extends z.ZodType>(input: I) => ({ returns: <O>(): MethodSpec<I, O> => ({ input, output: undefined as O }) })
 
 const NoInput = z.object({}).strict().default({})
+
+/** A generated PDF: the suggested file name and the bytes, base64 so both transports carry it as JSON. */
+export interface PdfDocument {
+  fileName: string
+  pdfBase64: string
+}
+const HandoutInput = z.object({ programId: Id }).strict()
+const ProgressReportInput = z.object({ patientId: Id, programId: Id.nullable().optional() }).strict()
 
 export const contract = {
   'patients.create': method(PatientCreateInput).returns<Patient>(),
@@ -66,6 +76,16 @@ export const contract = {
 
   'reviews.due': method(DueReviewsInput).returns<DueReview[]>(),
   'audit.forPatient': method(AuditForPatientInput).returns<AuditEntry[]>(),
+
+  'documents.handout': method(HandoutInput).returns<PdfDocument>(),
+  'documents.progressReport': method(ProgressReportInput).returns<PdfDocument>(),
+
+  'backups.list': method(NoInput).returns<BackupInfo[]>(),
+  'backups.create': method(NoInput).returns<BackupInfo>(),
+  'backups.restore': method(BackupRestoreInput).returns<RestoreResult>(),
+  /** The two methods that still answer when the database could not be opened. */
+  'recovery.status': method(NoInput).returns<RecoveryStatus>(),
+  'recovery.restore': method(BackupRestoreInput).returns<RestoreResult>(),
 } as const
 
 export type Contract = typeof contract

@@ -1,8 +1,9 @@
-// `npm run start:browser`: opens the clinic database and serves the app on 127.0.0.1.
+// `npm run start:browser`: opens the clinic database and serves the app on 127.0.0.1 (the recovery
+// screen when the database cannot be opened).
 import { mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { openDatabase, DatabaseOpenError } from '../core/db/connection'
+import { AppState } from '../core/app-state'
 import { DB_FILE_NAME, defaultUserDataDir } from '../core/paths'
 import { startBrowserShell } from './server'
 
@@ -22,21 +23,15 @@ async function main(): Promise<void> {
   const file = resolve(values.db ?? process.env.FOOTCORE_DB ?? join(defaultUserDataDir(), DB_FILE_NAME))
   mkdirSync(dirname(file), { recursive: true })
 
-  let database
-  try {
-    database = await openDatabase(file)
-  } catch (e) {
-    if (e instanceof DatabaseOpenError) {
-      process.stderr.write(`Footcore cannot open ${file}: ${e.message}\n`)
-      process.exit(2)
-    }
-    throw e
-  }
-  const shell = await startBrowserShell({ core: { db: database.db }, rendererDir: resolve(__dirname, '../renderer'), port })
+  // A damaged or unreadable file still starts the app: the page shows the recovery screen.
+  const state = await AppState.open(file)
+  const shell = await startBrowserShell({ core: state, rendererDir: resolve(__dirname, '../renderer'), port })
+  if (!state.available) process.stderr.write(`Footcore cannot open ${file}: ${state.status().message}\nThe page shows the recovery screen.\n`)
   process.stdout.write(`Footcore is running at ${shell.url}\nDatabase: ${file}\nPress Ctrl+C to stop.\n`)
+  state.startAutomaticBackups()
 
   const stop = () => {
-    void shell.close().then(() => database.close()).then(() => process.exit(0))
+    void shell.close().then(() => state.close()).then(() => process.exit(0))
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

@@ -4,9 +4,12 @@ import type { Kysely } from 'kysely'
 import type { z } from 'zod'
 import { contract, isMethodName, type MethodName, type Output, type ParsedInput } from '@shared/api'
 import { ApiError, type ApiResult, type FieldIssue } from '@shared/domain/errors'
+import type { AppState } from '../app-state'
 import type { DB } from '../db/schema'
 import { listAuditForPatient } from '../services/audit'
+import { backUpNow, listBackupsFor, recoveryStatus, restoreFromBackup } from '../services/backups'
 import type { ServiceContext } from '../services/context'
+import { handoutDocument, progressReportDocument } from '../services/documents'
 import { createExercise, listExercises, updateExercise } from '../services/exercises'
 import { archivePatient, createPatient, getPatient, searchPatients, updatePatient } from '../services/patients'
 import { assignProgram, currentProgram, endProgram, programHistory, updateProgram } from '../services/programs'
@@ -16,7 +19,7 @@ import { createTherapist, findTherapist, listTherapists, setTherapistActive, upd
 import { correctVisit, listVisits, recordVisit } from '../services/visits'
 import { log } from '../log'
 
-type Handlers = { [M in MethodName]: (ctx: ServiceContext, input: ParsedInput<M>) => Promise<Output<M>> }
+type Handlers = { [M in MethodName]: (ctx: ServiceContext, input: ParsedInput<M>, core: Core) => Promise<Output<M>> }
 
 const handlers: Handlers = {
   'patients.create': createPatient,
@@ -44,11 +47,23 @@ const handlers: Handlers = {
   'programs.history': programHistory,
   'reviews.due': dueReviews,
   'audit.forPatient': listAuditForPatient,
+  'documents.handout': handoutDocument,
+  'documents.progressReport': progressReportDocument,
+  'backups.list': (_ctx, _input, core) => listBackupsFor(core),
+  'backups.create': (_ctx, _input, core) => backUpNow(core),
+  'backups.restore': (_ctx, input, core) => restoreFromBackup(core, input),
+  'recovery.status': (_ctx, _input, core) => recoveryStatus(core),
+  'recovery.restore': (_ctx, input, core) => restoreFromBackup(core, input),
 }
+
+/** Methods that answer while the database is not open (the recovery screen's). */
+const RECOVERY_METHODS: ReadonlySet<string> = new Set(['recovery.status', 'recovery.restore'])
 
 export interface Core {
   db: Kysely<DB>
   now?: () => Date
+  /** The running app (core/app-state.ts): backups, restore, recovery. Absent when given a bare database. */
+  app?: AppState
 }
 
 export function zodIssues(error: z.ZodError): FieldIssue[] {
@@ -65,16 +80,22 @@ export async function dispatch(core: Core, method: string, input: unknown, actor
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'not_found', message: `Unknown method ${method.slice(0, 60)}` } }
   }
+  const recovery = RECOVERY_METHODS.has(method)
+  if (core.app && !core.app.available && !recovery) {
+    return { ok: false, error: { code: 'unavailable', message: core.app.unavailableMessage() } }
+  }
   try {
-    const actor = await checkActor(core, actorId)
+    // Recovery runs without a database, so there is no therapist to check.
+    const actor = recovery ? null : await checkActor(core, actorId)
     const parsed = contract[method].input.safeParse(input ?? {})
     if (!parsed.success) {
       const issues = zodIssues(parsed.error)
       return { ok: false, error: { code: 'invalid_input', message: issues.map((i) => i.message).join('; '), issues } }
     }
-    const ctx: ServiceContext = { db: core.db, actorId: actor, now: core.now ?? (() => new Date()) }
-    const handler = handlers[method] as (ctx: ServiceContext, input: unknown) => Promise<unknown>
-    return { ok: true, value: await handler(ctx, parsed.data) }
+    // db is read when a service uses it: recovery methods run while there is none.
+    const ctx: ServiceContext = { get db() { return core.db }, actorId: actor, now: core.now ?? (() => new Date()) }
+    const handler = handlers[method] as (ctx: ServiceContext, input: unknown, core: Core) => Promise<unknown>
+    return { ok: true, value: await handler(ctx, parsed.data, core) }
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: e.toData() }
     // Only the method and the error itself: inputs may hold patient details.

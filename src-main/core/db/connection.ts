@@ -1,7 +1,9 @@
 // Opens the clinic database: integrity and schema checks, pragmas, then migrations.
-import { existsSync } from 'node:fs'
+import { constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect } from 'kysely'
+import { createBackup } from './backup'
 import { MIGRATIONS, migrationProvider } from './migrations'
 import type { DB } from './schema'
 
@@ -28,8 +30,11 @@ export interface ClinicDatabase {
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for this runtime (Electron has its own ABI). */
   nativeBinding?: string
-  /** Called before pending migrations run on a database that already holds data. */
-  beforeMigrate?: (sqlite: Database.Database, pending: string[]) => void | Promise<void>
+  /**
+   * Called before pending migrations run on a database that already holds data. Defaults to a
+   * verified backup into the backups folder (core/db/backup.ts); null turns that off.
+   */
+  beforeMigrate?: ((sqlite: Database.Database, pending: string[]) => void | Promise<void>) | null
 }
 
 // synchronous=FULL: in WAL mode NORMAL can lose the last commits on power loss; a visit the
@@ -52,12 +57,36 @@ function appliedMigrations(sqlite: Database.Database): string[] {
 
 /**
  * Checks a file before anything writes to it: integrity, and that its schema is not newer than
- * this app. Uses a read-only connection so a damaged file and its -wal/-shm stay untouched.
+ * this app. Even a read-only SQLite connection writes to the -shm file and creates -wal/-shm when
+ * they are missing, so the check runs on a private copy of the file and its -wal: a damaged
+ * database and its journal files stay byte-for-byte as they were.
  */
 export function inspectDatabaseFile(file: string, nativeBinding?: string): { applied: string[] } {
+  let checkDir: string
+  try {
+    checkDir = mkdtempSync(join(dirname(file), '.footcore-check-'))
+  } catch (e) {
+    throw new DatabaseOpenError('unreadable', `The folder of the database file cannot be written to (${(e as NodeJS.ErrnoException).code ?? 'error'}).`)
+  }
+  try {
+    const copy = join(checkDir, basename(file))
+    try {
+      // FICLONE: an instant copy-on-write clone where the file system supports it, a plain copy elsewhere.
+      copyFileSync(file, copy, constants.COPYFILE_FICLONE)
+      if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`, constants.COPYFILE_FICLONE)
+    } catch (e) {
+      throw new DatabaseOpenError('unreadable', `The database file could not be read (${(e as NodeJS.ErrnoException).code ?? 'error'}).`)
+    }
+    return inspectCopy(copy, nativeBinding)
+  } finally {
+    rmSync(checkDir, { recursive: true, force: true })
+  }
+}
+
+function inspectCopy(file: string, nativeBinding?: string): { applied: string[] } {
   let ro: Database.Database
   try {
-    ro = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+    ro = new Database(file, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
   } catch (e) {
     throw new DatabaseOpenError('unreadable', `The database file could not be opened (${(e as Error).message}).`)
   }
@@ -66,10 +95,17 @@ export function inspectDatabaseFile(file: string, nativeBinding?: string): { app
     try {
       result = (ro.pragma('integrity_check', { simple: true }) as string) ?? ''
     } catch (e) {
-      throw new DatabaseOpenError('damaged', `The database file is damaged (${(e as Error).message}).`)
+      const message = (e as Error).message
+      // "file is not a database": the header itself is gone; SQLite cannot tell damage from a foreign file.
+      throw new DatabaseOpenError('damaged', `The database file is damaged (${message}).`)
     }
     if (result !== 'ok') throw new DatabaseOpenError('damaged', `The database file is damaged (integrity check: ${result.slice(0, 200)}).`)
-    const applied = appliedMigrations(ro)
+    let applied: string[]
+    try {
+      applied = appliedMigrations(ro)
+    } catch (e) {
+      throw new DatabaseOpenError('damaged', `The database file is damaged (${(e as Error).message}).`)
+    }
     const unknown = applied.filter((n) => !APP_MIGRATIONS.includes(n))
     if (unknown.length > 0) {
       throw new DatabaseOpenError(
@@ -104,7 +140,18 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) })
   const pending = APP_MIGRATIONS.filter((n) => !applied.includes(n))
   if (pending.length > 0) {
-    if (applied.length > 0 && options.beforeMigrate) await options.beforeMigrate(sqlite, pending)
+    const beforeMigrate =
+      options.beforeMigrate === undefined
+        ? (source: Database.Database) => createBackup(source, file, 'pre-migration', { nativeBinding: options.nativeBinding })
+        : options.beforeMigrate
+    if (applied.length > 0 && beforeMigrate) {
+      try {
+        await beforeMigrate(sqlite, pending)
+      } catch (e) {
+        await db.destroy()
+        throw new DatabaseOpenError('migration_failed', `No backup could be made before updating the database, so it was not updated (${(e as Error).message}).`)
+      }
+    }
     const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest()
     const failed = results?.find((r) => r.status === 'Error')
     if (error || failed) {
