@@ -1,0 +1,125 @@
+// A database file damaged on purpose: detected at open, left byte-for-byte alone, restored from the last backup.
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import type { BackupInfo, RecoveryStatus, RestoreResult } from '@shared/domain/backup'
+import { dispatch } from '../../../src-main/core/api/router'
+import { AppState } from '../../../src-main/core/app-state'
+
+process.env.FOOTCORE_LOG = 'silent'
+const ROOT = resolve(__dirname, '../../..')
+
+let dir: string
+let file: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'footcore-recovery-'))
+  file = join(dir, 'footcore.sqlite')
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+async function call(state: AppState, method: string, input: unknown = {}) {
+  const r = await dispatch(state, method, input, null)
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
+  return r.value
+}
+
+/** Names hold letters only: Beforeaa, Beforeab, … */
+const nameOf = (i: number) => `Before${String.fromCharCode(97 + Math.floor(i / 26))}${String.fromCharCode(97 + (i % 26))}`
+const sha = (p: string) => (existsSync(p) ? createHash('sha256').update(readFileSync(p)).digest('hex') : 'absent')
+const fileSet = (base: string) => ['', '-wal', '-shm'].map((s) => sha(base + s))
+
+/** Leaves -wal and -shm beside the file, as a crash (or power cut) does. */
+function crashWhileWriting(db: string): void {
+  const script = `
+    const Database = require('better-sqlite3')
+    const db = new Database(${JSON.stringify(db)})
+    db.pragma('wal_autocheckpoint = 0')
+    db.prepare("update clinic_settings set address = 'after the backup' where id = 1").run()
+    process.kill(process.pid, 'SIGKILL')`
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: ROOT })
+  expect(r.signal).toBe('SIGKILL')
+}
+
+it('detects a file damaged in the middle, leaves it and its -wal/-shm untouched, and restores the last backup', async () => {
+  const state = await AppState.open(file)
+  const therapist = (await call(state, 'therapists.create', { displayName: 'Anna Nowak' })) as { id: number }
+  const notes = 'Heel pain on the first steps in the morning, better after walking. '.repeat(40)
+  const before: string[] = []
+  for (let i = 0; i < 150; i++) {
+    const p = (await call(state, 'patients.create', { firstName: 'Anna', lastName: nameOf(i), dateOfBirth: '1980-01-01', notes })) as { id: number }
+    before.push(nameOf(i))
+    if (i % 10 === 0) {
+      await call(state, 'visits.record', {
+        patientId: p.id,
+        therapistId: therapist.id,
+        visitDate: '2026-01-10',
+        kind: 'baseline',
+        left: { footLengthMm: 250, truncatedFootLengthMm: 182, archHeightMm: 60 },
+        symptoms: { foot_heel: 6 },
+      })
+    }
+  }
+  const backup = (await call(state, 'backups.create')) as BackupInfo
+  await call(state, 'patients.create', { firstName: 'Anna', lastName: 'AfterBackup', dateOfBirth: '1980-01-01' })
+  await state.close()
+  crashWhileWriting(file)
+  expect(existsSync(`${file}-wal`) && existsSync(`${file}-shm`)).toBe(true)
+
+  // Overwrite 8 KiB in the middle of the file.
+  const size = statSync(file).size
+  const fd = openSync(file, 'r+')
+  writeSync(fd, Buffer.alloc(8192, 'DAMAGED!'), 0, 8192, Math.floor(size / 2))
+  closeSync(fd)
+  const damaged = fileSet(file)
+  const filesBefore = readdirSync(dir).sort()
+
+  const recovering = await AppState.open(file)
+  expect(recovering.available).toBe(false)
+  const status = (await call(recovering, 'recovery.status')) as RecoveryStatus
+  expect(status.state).toBe('damaged')
+  expect(status.message).toMatch(/^The clinic database is damaged/)
+  expect(status.backups.map((b) => b.name)).toEqual([backup.name])
+  // Everything else answers "unavailable" and writes nothing.
+  for (const [method, input] of [
+    ['patients.search', {}],
+    ['patients.create', { firstName: 'New', lastName: 'Patient', dateOfBirth: '1990-01-01' }],
+    ['backups.create', {}],
+  ] as const) {
+    const r = await dispatch(recovering, method, input, null)
+    expect(r.ok ? 'ok' : r.error.code, method).toBe('unavailable')
+  }
+  expect(fileSet(file)).toEqual(damaged)
+  expect(readdirSync(dir).sort()).toEqual(filesBefore)
+
+  const restored = (await call(recovering, 'recovery.restore', { name: backup.name })) as RestoreResult
+  expect(recovering.available).toBe(true)
+  expect((await call(recovering, 'recovery.status')) as RecoveryStatus).toMatchObject({ state: 'ok' })
+  // The damaged file and its journal files were moved aside whole, not changed and not deleted.
+  expect(fileSet(join(dir, restored.keptAsideAs!))).toEqual(damaged)
+  // Everything up to the backup is back; what came after it is not.
+  const page = (await call(recovering, 'patients.search', { pageSize: 100 })) as { total: number; items: { lastName: string }[] }
+  expect(page.total).toBe(150)
+  const all: string[] = []
+  for (let p = 0; p * 100 < page.total; p++) {
+    const items = ((await call(recovering, 'patients.search', { page: p, pageSize: 100 })) as { items: { lastName: string }[] }).items
+    all.push(...items.map((i) => i.lastName))
+  }
+  expect(all.sort()).toEqual(before)
+  const first = page.items.find((i) => i.lastName === nameOf(0)) as unknown as { id: number }
+  expect(((await call(recovering, 'visits.list', { patientId: first.id })) as unknown[]).length).toBe(1)
+  await recovering.close()
+})
+
+it('a file that is not a database at all opens the recovery screen and stays as it was', async () => {
+  const { writeFileSync } = await import('node:fs')
+  writeFileSync(file, 'These are not the clinic records you are looking for.\n'.repeat(100))
+  const original = fileSet(file)
+  const state = await AppState.open(file)
+  expect(state.status().state).toBe('damaged')
+  expect(fileSet(file)).toEqual(original)
+  expect(readdirSync(dir)).toEqual(['footcore.sqlite'])
+  await state.close()
+})
