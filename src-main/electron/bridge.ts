@@ -1,0 +1,21 @@
+// What the preload exposes to the page: one `invoke(method, envelope)`, nothing else. Kept apart
+// from preload.ts so it is tested without Electron.
+import type { CallEnvelope } from '@shared/api'
+
+/** "patients.create", "shell.savePdf": a group and a name; anything else never reaches main. */
+export const METHOD_PATTERN = /^[a-z]+\.[a-zA-Z]+$/
+
+export interface FootcoreBridge {
+  invoke(method: string, envelope: CallEnvelope): Promise<unknown>
+}
+
+export function createBridge(ipcInvoke: (channel: string, envelope: CallEnvelope) => Promise<unknown>): FootcoreBridge {
+  return Object.freeze({
+    invoke(method: string, envelope: CallEnvelope): Promise<unknown> {
+      if (typeof method !== 'string' || !METHOD_PATTERN.test(method)) return Promise.reject(new Error('Unknown method'))
+      // Only the two envelope fields cross: no functions, prototypes or extra keys from the page.
+      const actorId = envelope?.actorId
+      return ipcInvoke(`api:${method}`, { input: envelope?.input, actorId: typeof actorId === 'number' ? actorId : null })
+    },
+  })
+}
