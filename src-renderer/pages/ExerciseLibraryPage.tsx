@@ -1,6 +1,120 @@
-// Placeholder until the exercise library lands (owned by UI-B).
-import { Title } from '@mantine/core'
+// Exercise library: the built-in foot-core catalog (read-only) and the clinic's own exercises.
+import { useCallback, useEffect, useState } from 'react'
+import { Alert, Button, Group, Loader, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core'
+import type { Exercise } from '@shared/domain/exercise'
+import { api } from '../api'
+import { ExerciseCard } from '../components/exercise/ExerciseCard'
+import { ExerciseForm } from '../components/exercise/ExerciseForm'
+import { exerciseToDraft, newExerciseDraft, type ExerciseDraft } from '../components/exercise/exerciseDraft'
+
+interface Editing {
+  exercise: Exercise | null
+  initial: ExerciseDraft
+}
 
 export function ExerciseLibraryPage() {
-  return <Title order={1}>Exercise library</Title>
+  const [exercises, setExercises] = useState<Exercise[] | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [editing, setEditing] = useState<Editing | null>(null)
+  const [status, setStatus] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      setExercises(await api.exercises.list({}))
+      setLoadError(null)
+    } catch (e) {
+      setLoadError(e instanceof Error ? e.message : String(e))
+    }
+  }, [])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const builtins = exercises?.filter((e) => e.builtin) ?? []
+  const own = exercises?.filter((e) => !e.builtin) ?? []
+
+  return (
+    <Stack gap="lg" maw={1200}>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1}>Exercise library</Title>
+        <Button onClick={() => setEditing({ exercise: null, initial: newExerciseDraft() })}>New exercise</Button>
+      </Group>
+      {status && (
+        <Text role="status" c="teal" fw={600}>
+          {status}
+        </Text>
+      )}
+      {loadError && (
+        <Alert color="red" title="The exercises could not be loaded" role="alert">
+          {loadError}
+        </Alert>
+      )}
+      {!exercises && !loadError && <Loader aria-label="Loading exercises" />}
+      {exercises && (
+        <>
+          <Stack gap="sm" component="section" aria-labelledby="own-exercises-title">
+            <Title order={2} id="own-exercises-title">
+              Your clinic’s exercises
+            </Title>
+            {own.length === 0 ? (
+              <Text c="dimmed" size="sm">
+                No exercises of your own yet. Press “New exercise” to add one (for example toe spreading); it can then be added to any
+                patient’s program.
+              </Text>
+            ) : (
+              <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+                {own.map((e) => (
+                  <ExerciseCard
+                    key={e.id}
+                    exercise={e}
+                    actions={
+                      <Button size="xs" variant="default" aria-label={`Edit ${e.name}`}
+                        onClick={() => setEditing({ exercise: e, initial: exerciseToDraft(e) })}>
+                        Edit
+                      </Button>
+                    }
+                  />
+                ))}
+              </SimpleGrid>
+            )}
+          </Stack>
+          <Stack gap="sm" component="section" aria-labelledby="builtin-exercises-title">
+            <Title order={2} id="builtin-exercises-title">
+              Built-in exercises
+            </Title>
+            <Text size="sm" c="dimmed">
+              The foot-core catalog that comes with Footcore. These cannot be changed; to adapt one, create your own exercise.
+            </Text>
+            <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+              {builtins.map((e) => (
+                <ExerciseCard key={e.id} exercise={e} />
+              ))}
+            </SimpleGrid>
+          </Stack>
+        </>
+      )}
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing?.exercise ? `Edit ${editing.exercise.name}` : 'New exercise'}
+        size="xl"
+        closeOnClickOutside={false}
+        closeOnEscape={false}
+        withCloseButton={false}
+      >
+        {editing && (
+          <ExerciseForm
+            exercise={editing.exercise}
+            initial={editing.initial}
+            onCancel={() => setEditing(null)}
+            onSaved={(saved) => {
+              setEditing(null)
+              setStatus(`Saved “${saved.name}”.`)
+              void load()
+            }}
+          />
+        )}
+      </Modal>
+    </Stack>
+  )
 }

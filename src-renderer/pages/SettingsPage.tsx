@@ -1,6 +1,25 @@
-// Placeholder until the settings page lands (owned by UI-B).
-import { Title } from '@mantine/core'
+// Settings: the clinic's details, measurement method and thresholds, review interval, and therapists.
+import { Alert, Divider, Loader, Stack, Title } from '@mantine/core'
+import { ClinicSettingsForm } from '../components/settings/ClinicSettingsForm'
+import { TherapistsPanel } from '../components/settings/TherapistsPanel'
+import { useSession } from '../session'
 
 export function SettingsPage() {
-  return <Title order={1}>Settings</Title>
+  const { settings, refresh, loadError } = useSession()
+  return (
+    <Stack gap="lg" maw={900}>
+      <Title order={1}>Settings</Title>
+      {settings ? (
+        <ClinicSettingsForm settings={settings} onSaved={refresh} />
+      ) : loadError ? (
+        <Alert color="red" role="alert" title="Settings could not be loaded">
+          {loadError}
+        </Alert>
+      ) : (
+        <Loader aria-label="Loading settings" />
+      )}
+      <Divider />
+      <TherapistsPanel />
+    </Stack>
+  )
 }

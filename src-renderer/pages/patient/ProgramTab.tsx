@@ -1,7 +1,178 @@
-// Placeholder until the Program tab lands (owned by UI-B).
-import { Text } from '@mantine/core'
+// The patient's Program tab: current program and its week, assign/change/end, and program history.
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import { localToday } from '@shared/calc/dates'
+import type { Exercise } from '@shared/domain/exercise'
 import type { Patient } from '@shared/domain/patient'
+import type { Program, ProgramHistoryEntry } from '@shared/domain/program'
+import { DEFAULT_SETTINGS } from '@shared/domain/settings'
+import { FOOT_CORE_16_WEEKS } from '@shared/exercises/catalog'
+import { api } from '../../api'
+import { CurrentProgram } from '../../components/program/CurrentProgram'
+import { EndProgramModal } from '../../components/program/EndProgramModal'
+import { ProgramEditor, type ProgramItemsForApi } from '../../components/program/ProgramEditor'
+import { ProgramHistory } from '../../components/program/ProgramHistory'
+import { draftFromProgram, draftFromTemplate, emptyDraft, stageNamer, type ProgramDraft } from '../../components/program/programDraft'
+import { useSession } from '../../session'
 
-export function ProgramTab({ patient }: { patient: Patient }) {
-  return <Text>The program for {patient.firstName} is not available yet.</Text>
+interface Loaded {
+  current: Program | null
+  history: ProgramHistoryEntry[]
+  exercises: Exercise[]
+}
+
+interface Editing {
+  mode: 'assign' | 'update'
+  initial: ProgramDraft
+}
+
+export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDirtyChange?: (dirty: boolean) => void }) {
+  const { therapist, settings } = useSession()
+  const reviewIntervalWeeks = (settings ?? DEFAULT_SETTINGS).reviewIntervalWeeks
+  const [data, setData] = useState<Loaded | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [editing, setEditing] = useState<Editing | null>(null)
+  const [ending, setEnding] = useState(false)
+  const [status, setStatus] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      const [current, history, exercises] = await Promise.all([
+        api.programs.current({ patientId: patient.id }),
+        api.programs.history({ patientId: patient.id }),
+        api.exercises.list({}),
+      ])
+      setData({ current, history, exercises })
+      setLoadError(null)
+    } catch (e) {
+      setLoadError(e instanceof Error ? e.message : String(e))
+    }
+  }, [patient.id])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const stageName = useMemo(() => stageNamer(data?.exercises ?? []), [data])
+
+  if (loadError) {
+    return (
+      <Alert color="red" title="The program could not be loaded" role="alert">
+        {loadError}{' '}
+        <Button variant="subtle" size="compact-sm" onClick={() => void load()}>
+          Try again
+        </Button>
+      </Alert>
+    )
+  }
+  if (!data) return <Loader aria-label="Loading the program" />
+
+  const { current, history, exercises } = data
+
+  function startTemplate() {
+    const { draft } = draftFromTemplate(FOOT_CORE_16_WEEKS, exercises, localToday(), reviewIntervalWeeks)
+    setStatus(null)
+    setEditing({ mode: 'assign', initial: draft })
+  }
+  function startEmpty() {
+    setStatus(null)
+    setEditing({ mode: 'assign', initial: emptyDraft('Foot core program', localToday(), reviewIntervalWeeks) })
+  }
+  function startChange(program: Program) {
+    setStatus(null)
+    setEditing({ mode: 'update', initial: draftFromProgram(program) })
+  }
+
+  async function save(draft: ProgramDraft, items: ProgramItemsForApi) {
+    if (editing?.mode === 'update' && current) {
+      await api.programs.update({ programId: current.id, reviewDate: draft.reviewDate, items, reason: draft.reason })
+      setStatus('Program changes saved.')
+    } else {
+      if (!therapist) throw new Error('Choose who is working (at the top of the window) before assigning a program.')
+      await api.programs.assign({
+        patientId: patient.id,
+        therapistId: therapist.id,
+        name: draft.name,
+        startDate: draft.startDate,
+        reviewDate: draft.reviewDate === '' ? null : draft.reviewDate,
+        items,
+      })
+      setStatus('Program assigned.')
+    }
+    setEditing(null)
+    await load()
+  }
+
+  return (
+    <Stack gap="lg" maw={1100}>
+      {status && (
+        <Text role="status" c="teal" fw={600}>
+          {status}
+        </Text>
+      )}
+      {editing ? (
+        <ProgramEditor
+          key={editing.mode}
+          mode={editing.mode}
+          initial={editing.initial}
+          exercises={exercises}
+          reviewIntervalWeeks={reviewIntervalWeeks}
+          save={save}
+          onCancel={() => setEditing(null)}
+          onDirtyChange={onDirtyChange}
+        />
+      ) : current ? (
+        <>
+          <CurrentProgram
+            program={current}
+            stageName={stageName}
+            actions={
+              <>
+                {/* PRINT HANDOUT SPOT: render <PrintHandoutButton programId={current.id} /> from
+                    components/DocumentButtons.tsx here once the PDF work provides it. */}
+                <Button onClick={() => startChange(current)}>Change program</Button>
+                <Button variant="light" color="red" onClick={() => setEnding(true)}>
+                  End program
+                </Button>
+              </>
+            }
+          />
+          <EndProgramModal
+            program={current}
+            opened={ending}
+            onClose={() => setEnding(false)}
+            onEnded={() => {
+              setEnding(false)
+              setStatus('Program ended.')
+              void load()
+            }}
+          />
+        </>
+      ) : (
+        <Paper withBorder p="lg" radius="md">
+          <Stack gap="sm" align="flex-start">
+            <Title order={3}>No active program</Title>
+            <Text size="sm">
+              Start with the ready “{FOOT_CORE_16_WEEKS.name}” template (towel crumpling, short-foot exercise and the barefoot
+              transition at their usual dosage) and adjust it, or build a program from the exercise catalog.
+            </Text>
+            {!therapist && (
+              <Alert color="yellow" role="note">
+                Choose who is working (at the top of the window) before assigning a program.
+              </Alert>
+            )}
+            <Group gap="sm">
+              <Button onClick={startTemplate} disabled={!therapist}>
+                Assign “{FOOT_CORE_16_WEEKS.name}”
+              </Button>
+              <Button variant="default" onClick={startEmpty} disabled={!therapist}>
+                Start an empty program
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      )}
+      <ProgramHistory history={history} stageName={stageName} />
+    </Stack>
+  )
 }

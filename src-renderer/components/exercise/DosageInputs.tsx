@@ -1,0 +1,76 @@
+// The dosage inputs (sets, repetitions, hold, minutes, per day/week, stage, notes), shared by the
+// program editor and the exercise form.
+import { NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core'
+import { DOSAGE_LABELS, type DosageDraft, type DosageNumberField, type FieldErrors } from './dosageDraft'
+
+interface Props {
+  value: DosageDraft
+  onChange: (patch: Partial<DosageDraft>) => void
+  /** Stage names of the exercise; the select shows them in order. */
+  stages: string[]
+  errors: FieldErrors
+  /** Error key prefix matching the API's issue path, e.g. "items.1" or "dosage". */
+  errorPrefix: string
+  stageLabel?: string
+}
+
+const NUMBER_HINTS: Partial<Record<DosageNumberField, string>> = {
+  sets: 'e.g. 3',
+  reps: 'e.g. 10',
+  holdSeconds: 'e.g. 5',
+  minutes: 'e.g. 15',
+}
+
+export function DosageInputs({ value, onChange, stages, errors, errorPrefix, stageLabel = DOSAGE_LABELS.stage }: Props) {
+  const err = (field: string) => errors[`${errorPrefix}.${field}`]
+  const numberInput = (field: DosageNumberField) => (
+    <TextInput
+      label={DOSAGE_LABELS[field]}
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={NUMBER_HINTS[field]}
+      value={value[field]}
+      onChange={(e) => onChange({ [field]: e.currentTarget.value })}
+      error={err(field)}
+    />
+  )
+  const stageOptions = stages.length > 0 ? stages.map((s, i) => ({ value: String(i), label: s })) : [{ value: '0', label: 'Stage 1' }]
+  return (
+    <>
+      <SimpleGrid cols={{ base: 2, xs: 3, md: 6 }} spacing="sm" verticalSpacing="xs">
+        {numberInput('sets')}
+        {numberInput('reps')}
+        {numberInput('holdSeconds')}
+        {numberInput('minutes')}
+        {numberInput('timesPerDay')}
+        {numberInput('daysPerWeek')}
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+        <TextInput
+          label={DOSAGE_LABELS.repsText}
+          description="Instead of a number, e.g. until the towel is gathered"
+          value={value.repsText}
+          onChange={(e) => onChange({ repsText: e.currentTarget.value })}
+          error={err('repsText')}
+        />
+        <NativeSelect
+          label={stageLabel}
+          description="Progression stage"
+          data={stageOptions}
+          value={value.stage}
+          onChange={(e) => onChange({ stage: e.currentTarget.value })}
+          error={err('stage')}
+        />
+      </SimpleGrid>
+      <Textarea
+        label={DOSAGE_LABELS.notes}
+        autosize
+        minRows={1}
+        maxRows={6}
+        value={value.notes}
+        onChange={(e) => onChange({ notes: e.currentTarget.value })}
+        error={err('notes')}
+      />
+    </>
+  )
+}

@@ -1,0 +1,105 @@
+// Create or edit one of the clinic's own exercises: texts, list editors, default dosage.
+import { useMemo, useRef, useState, type FormEvent } from 'react'
+import { Alert, Button, Group, Stack, Textarea, TextInput, Title } from '@mantine/core'
+import { ApiError } from '@shared/domain/errors'
+import type { Exercise } from '@shared/domain/exercise'
+import { api } from '../../api'
+import { focusFirstError, useLeaveGuard } from '../program/useLeaveGuard'
+import { DosageInputs } from './DosageInputs'
+import { issuesToErrors, type FieldErrors } from './dosageDraft'
+import { exerciseDraftChanged, exerciseDraftForApi, type ExerciseDraft } from './exerciseDraft'
+import { ListEditor } from './ListEditor'
+
+interface Props {
+  /** The exercise being edited, or null for a new one. */
+  exercise: Exercise | null
+  initial: ExerciseDraft
+  onSaved: (saved: Exercise) => void
+  onCancel: () => void
+}
+
+const FIELD_KEYS = /^(name|purpose|safety|steps|mistakes|stages)(\.\d+)?$|^dosage\.\w+$/
+
+export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
+  const [draft, setDraft] = useState(initial)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  const dirty = useMemo(() => exerciseDraftChanged(draft, initial), [draft, initial])
+  useLeaveGuard(dirty)
+
+  const patch = (p: Partial<ExerciseDraft>) => setDraft((d) => ({ ...d, ...p }))
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setFailure(null)
+    const { fields, errors: typing } = exerciseDraftForApi(draft)
+    if (Object.keys(typing).length > 0) {
+      setErrors(typing)
+      focusFirstError(formRef.current)
+      return
+    }
+    setSaving(true)
+    try {
+      const saved = exercise ? await api.exercises.update({ id: exercise.id, ...fields }) : await api.exercises.create(fields)
+      setErrors({})
+      onSaved(saved)
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'invalid_input') {
+        const all = issuesToErrors(e.issues)
+        setErrors(all)
+        const rest = Object.entries(all).filter(([k]) => !FIELD_KEYS.test(k))
+        if (rest.length > 0) setFailure(rest.map(([, m]) => m).join(' '))
+        focusFirstError(formRef.current)
+      } else setFailure(e instanceof Error ? e.message : String(e))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  function cancel() {
+    if (dirty && !window.confirm('Discard the changes to this exercise?')) return
+    onCancel()
+  }
+
+  const stageNames = draft.stages.map((s, i) => (s.text.trim() === '' ? `Stage ${i + 1}` : s.text))
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={exercise ? `Edit ${exercise.name}` : 'New exercise'}>
+      <Stack gap="md">
+        {failure && (
+          <Alert color="red" title="Not saved" role="alert">
+            {failure}
+          </Alert>
+        )}
+        <TextInput label="Name" required value={draft.name} onChange={(e) => patch({ name: e.currentTarget.value })} error={errors.name} />
+        <Textarea label="Purpose" description="One sentence: what it trains and why" autosize minRows={2}
+          value={draft.purpose} onChange={(e) => patch({ purpose: e.currentTarget.value })} error={errors.purpose} />
+        <ListEditor legend="Steps" itemName="Step" items={draft.steps} onChange={(steps) => patch({ steps })} errors={errors} path="steps"
+          emptyText="Add at least one step, in plain words the patient will read." />
+        <ListEditor legend="Mistakes to avoid" itemName="Mistake" items={draft.mistakes} onChange={(mistakes) => patch({ mistakes })}
+          errors={errors} path="mistakes" emptyText="No mistakes listed. Add the ones you correct most often." />
+        <ListEditor legend="Stages" itemName="Stage" items={draft.stages} onChange={(stages) => patch({ stages })} errors={errors} path="stages"
+          emptyText="Add at least one stage, easiest first." />
+        <Textarea label="Safety note" description="When to stop and tell the therapist (optional)" autosize minRows={1}
+          value={draft.safety} onChange={(e) => patch({ safety: e.currentTarget.value })} error={errors.safety} />
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            Default dosage
+          </Title>
+          <DosageInputs value={draft.dosage} onChange={(p) => patch({ dosage: { ...draft.dosage, ...p } })} stages={stageNames}
+            errors={errors} errorPrefix="dosage" stageLabel="Default stage" />
+        </Stack>
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={cancel} disabled={saving}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            {exercise ? 'Save exercise' : 'Create exercise'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,69 @@
+// The patient's active program as the therapist reads it: week, dates, each exercise's dosage.
+import type { ReactNode } from 'react'
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
+import { localToday } from '@shared/calc/dates'
+import { programWeek } from '@shared/calc/review'
+import type { Program } from '@shared/domain/program'
+import { dosageSentence } from '@shared/exercises/dosage'
+import { formatDate, type StageNamer } from './programDraft'
+
+/** "Week 6 of 16", or when it starts later. */
+export function weekLabel(program: Program, today: string = localToday()): string {
+  const { week, of } = programWeek(program.startDate, program.reviewDate, today)
+  if (week === 0) return `Starts ${formatDate(program.startDate)}`
+  return `Week ${week} of ${of}`
+}
+
+interface Props {
+  program: Program
+  stageName: StageNamer
+  /** Buttons beside the title (change, end, print handout). */
+  actions: ReactNode
+}
+
+export function CurrentProgram({ program, stageName, actions }: Props) {
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="current-program-title">
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
+          <Stack gap={4} style={{ minWidth: 0, flex: '1 1 18rem' }}>
+            <Group gap="sm" wrap="wrap">
+              <Title order={3} id="current-program-title" style={{ overflowWrap: 'anywhere' }}>
+                {program.name}
+              </Title>
+              <Badge size="lg" variant="light" data-testid="program-week">
+                {weekLabel(program)}
+              </Badge>
+            </Group>
+            <Text size="sm" c="dimmed">
+              Started {formatDate(program.startDate)} · Review {formatDate(program.reviewDate)} · Assigned by {program.therapistName}
+            </Text>
+          </Stack>
+          <Group gap="xs" wrap="wrap">
+            {actions}
+          </Group>
+        </Group>
+        <Stack component="ol" gap="sm" m={0} pl="lg" aria-label="Exercises in this program">
+          {program.items.map((item) => (
+            <li key={item.id} data-testid="current-program-item">
+              <Group gap="xs" wrap="wrap">
+                <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                  {item.exerciseName}
+                </Text>
+                <Badge variant="outline" color="gray" style={{ maxWidth: '100%' }}>
+                  {stageName(item.exerciseId, item.stage)}
+                </Badge>
+              </Group>
+              <Text size="sm">{dosageSentence(item)}</Text>
+              {item.notes !== '' && (
+                <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
+                  {item.notes}
+                </Text>
+              )}
+            </li>
+          ))}
+        </Stack>
+      </Stack>
+    </Paper>
+  )
+}

@@ -1,0 +1,73 @@
+// Confirmation before ending a program: end date and an optional reason.
+import { useState, type FormEvent } from 'react'
+import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { localToday } from '@shared/calc/dates'
+import { ApiError } from '@shared/domain/errors'
+import type { Program } from '@shared/domain/program'
+import { api } from '../../api'
+import { issuesToErrors, type FieldErrors } from '../exercise/dosageDraft'
+
+interface Props {
+  program: Program
+  opened: boolean
+  onClose: () => void
+  onEnded: () => void
+}
+
+export function EndProgramModal({ program, opened, onClose, onEnded }: Props) {
+  const [endDate, setEndDate] = useState(localToday())
+  const [reason, setReason] = useState('')
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setSaving(true)
+    setFailure(null)
+    try {
+      await api.programs.end({ programId: program.id, endDate, reason })
+      setErrors({})
+      onEnded()
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'invalid_input') setErrors(issuesToErrors(e.issues))
+      else setFailure(e instanceof Error ? e.message : String(e))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="End program" centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Text size="sm">
+            End “{program.name}”? It stays in the program history, and you can assign a new program afterwards.
+          </Text>
+          {failure && (
+            <Alert color="red" role="alert">
+              {failure}
+            </Alert>
+          )}
+          <TextInput type="date" label="End date" value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} error={errors.endDate} />
+          <Textarea
+            label="Reason (optional)"
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errors.reason}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Keep program
+            </Button>
+            <Button type="submit" color="red" loading={saving}>
+              End program
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

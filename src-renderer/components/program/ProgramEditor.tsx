@@ -1,0 +1,292 @@
+// Editor for a new or current program: exercises in order with their dosage, start and review dates.
+import { useMemo, useRef, useState, type FormEvent } from 'react'
+import { Alert, Button, Fieldset, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
+import type { Exercise } from '@shared/domain/exercise'
+import { ApiError } from '@shared/domain/errors'
+import { DosageInputs } from '../exercise/DosageInputs'
+import { issuesToErrors, type DosageDraft, type FieldErrors } from '../exercise/dosageDraft'
+import {
+  draftChanged,
+  draftItemsForApi,
+  formatDate,
+  itemFromExercise,
+  moveItem,
+  withStartDate,
+  type DraftItem,
+  type ProgramDraft,
+} from './programDraft'
+import { focusFirstError, useLeaveGuard } from './useLeaveGuard'
+
+export type ProgramItemsForApi = ReturnType<typeof draftItemsForApi>['items']
+
+interface Props {
+  mode: 'assign' | 'update'
+  initial: ProgramDraft
+  exercises: Exercise[]
+  reviewIntervalWeeks: number
+  /** Saves through the API; an ApiError thrown here is shown next to the fields. */
+  save: (draft: ProgramDraft, items: ProgramItemsForApi) => Promise<void>
+  onCancel: () => void
+  onDirtyChange?: (dirty: boolean) => void
+}
+
+// Issue paths the editor shows next to a field; anything else goes to the message at the top.
+const FIELD_KEYS = /^(name|startDate|reviewDate|reason|items)$|^items\.\d+\.\w+$/
+
+export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, save, onCancel, onDirtyChange }: Props) {
+  const [draft, setDraft] = useState(initial)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [toAdd, setToAdd] = useState<string>('')
+  const formRef = useRef<HTMLFormElement>(null)
+  const dirty = useMemo(() => draftChanged(draft, initial), [draft, initial])
+  useLeaveGuard(dirty, onDirtyChange)
+
+  const byId = useMemo(() => new Map(exercises.map((e) => [e.id, e])), [exercises])
+  const addChoice = toAdd !== '' ? toAdd : String(exercises[0]?.id ?? '')
+
+  function patchItem(key: string, patch: Partial<DosageDraft>) {
+    setDraft((d) => ({ ...d, items: d.items.map((i) => (i.key === key ? { ...i, ...patch } : i)) }))
+  }
+
+  function move(index: number, delta: -1 | 1, key: string) {
+    setDraft((d) => ({ ...d, items: moveItem(d.items, index, delta) }))
+    // Errors are keyed by position, so they would point at the wrong exercise after a move.
+    setErrors({})
+    // Keep the keyboard on the moved exercise's button; at the end of the list use the other one.
+    requestAnimationFrame(() => {
+      const form = formRef.current
+      const same = form?.querySelector<HTMLButtonElement>(`[data-move="${key}:${delta}"]`)
+      const other = form?.querySelector<HTMLButtonElement>(`[data-move="${key}:${-delta}"]`)
+      ;(same && !same.disabled ? same : other)?.focus()
+    })
+  }
+
+  function remove(key: string) {
+    setDraft((d) => ({ ...d, items: d.items.filter((i) => i.key !== key) }))
+    setErrors({})
+  }
+
+  function add() {
+    const exercise = byId.get(Number(addChoice))
+    if (!exercise) return
+    setDraft((d) => ({ ...d, items: [...d.items, itemFromExercise(exercise)] }))
+    setErrors((e) => {
+      const { items: _items, ...rest } = e
+      return rest
+    })
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setFailure(null)
+    const { items, errors: typing } = draftItemsForApi(draft)
+    if (Object.keys(typing).length > 0) {
+      setErrors(typing)
+      focusFirstError(formRef.current)
+      return
+    }
+    setSaving(true)
+    try {
+      await save(draft, items)
+      setErrors({})
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'invalid_input') {
+        const all = issuesToErrors(e.issues)
+        const shown = Object.fromEntries(Object.entries(all).filter(([k]) => FIELD_KEYS.test(k)))
+        setErrors(shown)
+        const rest = Object.entries(all).filter(([k]) => !FIELD_KEYS.test(k))
+        if (rest.length > 0) setFailure(rest.map(([, m]) => m).join(' '))
+        focusFirstError(formRef.current)
+      } else {
+        setFailure(e instanceof Error ? e.message : String(e))
+      }
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  function cancel() {
+    if (dirty && !window.confirm('Discard the changes to this program?')) return
+    onCancel()
+  }
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <form ref={formRef} onSubmit={submit} aria-label={mode === 'assign' ? 'Assign program' : 'Change program'} noValidate>
+        <Stack gap="md">
+          <Title order={3}>{mode === 'assign' ? 'Assign program' : `Change program: ${draft.name}`}</Title>
+          {failure && (
+            <Alert color="red" title="Not saved" role="alert">
+              {failure}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+            {mode === 'assign' ? (
+              <TextInput
+                label="Program name"
+                value={draft.name}
+                onChange={(e) => {
+                  const name = e.currentTarget.value
+                  setDraft((d) => ({ ...d, name }))
+                }}
+                error={errors.name}
+              />
+            ) : (
+              <Text size="sm">
+                <Text span fw={600}>
+                  Started:
+                </Text>{' '}
+                {formatDate(draft.startDate)}
+              </Text>
+            )}
+            {mode === 'assign' && (
+              <TextInput
+                type="date"
+                label="Start date"
+                value={draft.startDate}
+                onChange={(e) => {
+                  const startDate = e.currentTarget.value
+                  setDraft((d) => withStartDate(d, startDate, reviewIntervalWeeks))
+                }}
+                error={errors.startDate}
+              />
+            )}
+            <TextInput
+              type="date"
+              label="Review date"
+              description={mode === 'assign' ? `Defaults to ${reviewIntervalWeeks} weeks after the start` : undefined}
+              value={draft.reviewDate}
+              onChange={(e) => {
+                const reviewDate = e.currentTarget.value
+                setDraft((d) => ({ ...d, reviewDate, reviewDateEdited: true }))
+              }}
+              error={errors.reviewDate}
+            />
+          </SimpleGrid>
+
+          <Stack gap="sm">
+            <Title order={4}>Exercises</Title>
+            {draft.items.length === 0 && (
+              <Text c="dimmed" size="sm">
+                No exercises yet. Choose one from the catalog below and press “Add exercise”.
+              </Text>
+            )}
+            {draft.items.map((item, index) => (
+              <ProgramItemFields
+                key={item.key}
+                item={item}
+                index={index}
+                count={draft.items.length}
+                stages={byId.get(item.exerciseId)?.stages ?? []}
+                errors={errors}
+                onChange={(patch) => patchItem(item.key, patch)}
+                onMove={(delta) => move(index, delta, item.key)}
+                onRemove={() => remove(item.key)}
+              />
+            ))}
+            <Group align="flex-end" gap="sm" wrap="wrap">
+              <NativeSelect
+                label="Exercise to add"
+                data={exercises.map((e) => ({ value: String(e.id), label: e.builtin ? e.name : `${e.name} (clinic’s own)` }))}
+                value={addChoice}
+                onChange={(e) => setToAdd(e.currentTarget.value)}
+                style={{ flex: '1 1 16rem', minWidth: 0 }}
+                error={errors.items}
+              />
+              <Button variant="default" onClick={add} disabled={exercises.length === 0}>
+                Add exercise
+              </Button>
+            </Group>
+          </Stack>
+
+          {mode === 'update' && (
+            <Textarea
+              label="Reason for the change (optional)"
+              autosize
+              minRows={1}
+              maxRows={4}
+              value={draft.reason}
+              onChange={(e) => {
+                const reason = e.currentTarget.value
+                setDraft((d) => ({ ...d, reason }))
+              }}
+              error={errors.reason}
+            />
+          )}
+
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={cancel} disabled={saving}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={saving}>
+              {mode === 'assign' ? 'Assign program' : 'Save changes'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  )
+}
+
+interface ItemProps {
+  item: DraftItem
+  index: number
+  count: number
+  stages: string[]
+  errors: FieldErrors
+  onChange: (patch: Partial<DosageDraft>) => void
+  onMove: (delta: -1 | 1) => void
+  onRemove: () => void
+}
+
+function ProgramItemFields({ item, index, count, stages, errors, onChange, onMove, onRemove }: ItemProps) {
+  return (
+    <Fieldset
+      legend={item.exerciseName}
+      styles={{ legend: { overflowWrap: 'anywhere', fontWeight: 600 } }}
+      style={{ minWidth: 0 }}
+      data-testid="program-item"
+    >
+      <Stack gap="xs">
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <Text size="sm" c="dimmed">
+            Exercise {index + 1} of {count}
+          </Text>
+          <Group gap={6}>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => onMove(-1)}
+              disabled={index === 0}
+              data-move={`${item.key}:-1`}
+              aria-label={`Move ${item.exerciseName} up`}
+            >
+              ↑ Up
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => onMove(1)}
+              disabled={index === count - 1}
+              data-move={`${item.key}:1`}
+              aria-label={`Move ${item.exerciseName} down`}
+            >
+              ↓ Down
+            </Button>
+            <Button size="xs" variant="light" color="red" onClick={onRemove} aria-label={`Remove ${item.exerciseName}`}>
+              Remove
+            </Button>
+          </Group>
+        </Group>
+        <DosageInputs value={item} onChange={onChange} stages={stages} errors={errors} errorPrefix={`items.${index}`} />
+        {errors[`items.${index}.exerciseId`] && (
+          <Text c="red" size="sm" role="alert">
+            {errors[`items.${index}.exerciseId`]}
+          </Text>
+        )}
+      </Stack>
+    </Fieldset>
+  )
+}

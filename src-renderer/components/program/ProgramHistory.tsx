@@ -1,0 +1,63 @@
+// Every program a patient had, and what changed in each: who, when, and the dosage before → after.
+import dayjs from 'dayjs'
+import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
+import type { ProgramHistoryEntry } from '@shared/domain/program'
+import { describeHistoryEntry, formatDate, type StageNamer } from './programDraft'
+
+interface Props {
+  history: ProgramHistoryEntry[]
+  stageName: StageNamer
+}
+
+export function ProgramHistory({ history, stageName }: Props) {
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="program-history-title">
+      <Title order={3} id="program-history-title">
+        Program history
+      </Title>
+      {history.length === 0 && (
+        <Text c="dimmed" size="sm">
+          No programs yet. Once you assign one, every change to it is listed here with who made it and when.
+        </Text>
+      )}
+      {history.map(({ program, changes }) => (
+        <Paper key={program.id} withBorder p="md" radius="md" data-testid="program-history-entry">
+          <Stack gap="xs">
+            <Group gap="sm" wrap="wrap">
+              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {program.name}
+              </Text>
+              <Badge color={program.status === 'active' ? 'teal' : 'gray'} variant="light">
+                {program.status === 'active' ? 'Active' : 'Ended'}
+              </Badge>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {formatDate(program.startDate)} – {program.endDate ? formatDate(program.endDate) : `review ${formatDate(program.reviewDate)}`}
+              {program.endReason ? ` · Ended because: ${program.endReason}` : ''}
+            </Text>
+            <List spacing="xs" size="sm" listStyleType="none" m={0} p={0}>
+              {changes.map((entry) => {
+                const { title, details } = describeHistoryEntry(entry, stageName)
+                return (
+                  <List.Item key={entry.id}>
+                    <Text size="sm">
+                      <Text span fw={600}>
+                        {title}
+                      </Text>{' '}
+                      {dayjs(entry.at).format('D MMM YYYY, HH:mm')} by {entry.therapistName ?? 'someone not recorded'}
+                    </Text>
+                    {details.map((d, i) => (
+                      <Text key={i} size="sm" pl="md" style={{ overflowWrap: 'anywhere' }}>
+                        {d}
+                      </Text>
+                    ))}
+                  </List.Item>
+                )
+              })}
+            </List>
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  )
+}

@@ -1,0 +1,190 @@
+// The clinic's settings form: identity and logo for printouts, measurement method, thresholds, review interval.
+import { useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react'
+import { Alert, Button, Fieldset, FileInput, Group, Image, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { ApiError } from '@shared/domain/errors'
+import { ARCH_HEIGHT_METHOD_LABELS, ARCH_HEIGHT_METHODS, PAGE_SIZES, type ArchHeightMethod, type PageSize, type Settings } from '@shared/domain/settings'
+import { api } from '../../api'
+import { issuesToErrors, type FieldErrors } from '../exercise/dosageDraft'
+import { focusFirstError, useLeaveGuard } from '../program/useLeaveGuard'
+import { logoFileProblem, settingsDraftForApi, settingsToDraft, type SettingsDraft } from './settingsDraft'
+
+const METHOD_EXPLANATIONS: Record<ArchHeightMethod, string> = {
+  dorsal_50: 'Floor to the top of the foot at half the foot length, standing; also gives the arch height index.',
+  navicular_standing: 'Floor to the navicular tuberosity (the bony bump on the inner side of the foot), standing.',
+}
+
+const PAGE_SIZE_LABELS: Record<PageSize, string> = { A4: 'A4 (210 × 297 mm)', Letter: 'Letter (8.5 × 11 in)' }
+
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((ok, fail) => {
+    const reader = new FileReader()
+    reader.onload = () => ok(String(reader.result))
+    reader.onerror = () => fail(new Error('The file could not be read.'))
+    reader.readAsDataURL(file)
+  })
+}
+
+interface Props {
+  settings: Settings
+  onSaved: (saved: Settings) => Promise<void>
+}
+
+export function ClinicSettingsForm({ settings, onSaved }: Props) {
+  const [initial, setInitial] = useState(() => settingsToDraft(settings))
+  const [draft, setDraft] = useState(initial)
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [failure, setFailure] = useState<string | null>(null)
+  const [status, setStatus] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(initial), [draft, initial])
+  useLeaveGuard(dirty)
+
+  const patch = (p: Partial<SettingsDraft>) => {
+    setStatus(null)
+    setDraft((d) => ({ ...d, ...p }))
+  }
+  const text = (field: 'clinicName' | 'phone' | 'email' | 'smcArchHeightMm' | 'smcFootLengthMm' | 'smcNavicularDropMm' | 'reviewIntervalWeeks') => ({
+    value: draft[field],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => patch({ [field]: e.currentTarget.value }),
+    error: errors[field],
+  })
+
+  async function chooseLogo(file: File | null) {
+    setErrors(({ logoDataUrl: _old, ...rest }) => rest)
+    if (!file) return
+    const problem = logoFileProblem(file)
+    if (problem) {
+      setErrors((e) => ({ ...e, logoDataUrl: problem }))
+      return
+    }
+    try {
+      patch({ logoDataUrl: await readAsDataUrl(file) })
+    } catch (e) {
+      setErrors((er) => ({ ...er, logoDataUrl: e instanceof Error ? e.message : String(e) }))
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setFailure(null)
+    setStatus(null)
+    const { input, errors: typing } = settingsDraftForApi(draft)
+    if (Object.keys(typing).length > 0) {
+      setErrors(typing)
+      focusFirstError(formRef.current)
+      return
+    }
+    setSaving(true)
+    try {
+      const saved = await api.settings.update(input)
+      const next = settingsToDraft(saved)
+      setInitial(next)
+      setDraft(next)
+      setErrors({})
+      setStatus('Settings saved.')
+      await onSaved(saved)
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'invalid_input') {
+        setErrors(issuesToErrors(e.issues))
+        focusFirstError(formRef.current)
+      } else setFailure(e instanceof Error ? e.message : String(e))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-label="Clinic settings">
+      <Stack gap="md">
+        {failure && (
+          <Alert color="red" title="Not saved" role="alert">
+            {failure}
+          </Alert>
+        )}
+        <Fieldset legend="Clinic (printed on handouts and reports)" style={{ minWidth: 0 }}>
+          <Stack gap="sm">
+            <TextInput label="Clinic name" required {...text('clinicName')} />
+            <Textarea label="Address" autosize minRows={2} maxRows={5} value={draft.address}
+              onChange={(e) => patch({ address: e.currentTarget.value })} error={errors.address} />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput label="Phone" type="tel" autoComplete="off" {...text('phone')} />
+              <TextInput label="Email" type="email" autoComplete="off" {...text('email')} />
+            </SimpleGrid>
+            <Group align="flex-end" gap="md" wrap="wrap">
+              <FileInput
+                label="Logo"
+                description="PNG or JPEG, at most 500 kB"
+                placeholder={draft.logoDataUrl ? 'Choose another image…' : 'Choose an image…'}
+                accept="image/png,image/jpeg"
+                value={null}
+                onChange={(f) => void chooseLogo(f)}
+                error={errors.logoDataUrl}
+                style={{ flex: '1 1 16rem', minWidth: 0 }}
+              />
+              {draft.logoDataUrl && (
+                <Group gap="sm" align="center">
+                  <Image src={draft.logoDataUrl} alt="Logo preview" h={56} w="auto" fit="contain"
+                    style={{ maxWidth: 200, background: 'white', borderRadius: 4, padding: 4 }} />
+                  <Button variant="light" color="red" size="xs" onClick={() => patch({ logoDataUrl: null })}>
+                    Remove logo
+                  </Button>
+                </Group>
+              )}
+            </Group>
+            <Radio.Group label="Page size for printouts" value={draft.pageSize} onChange={(v) => patch({ pageSize: v as PageSize })}
+              error={errors.pageSize}>
+              <Group gap="lg" mt={4}>
+                {PAGE_SIZES.map((p) => (
+                  <Radio key={p} value={p} label={PAGE_SIZE_LABELS[p]} />
+                ))}
+              </Group>
+            </Radio.Group>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend="Measurements" style={{ minWidth: 0 }}>
+          <Stack gap="md">
+            <Radio.Group label="Arch height method" description="Every visit keeps the method it was measured with."
+              value={draft.archHeightMethod} onChange={(v) => patch({ archHeightMethod: v as ArchHeightMethod })} error={errors.archHeightMethod}>
+              <Stack gap="xs" mt={6}>
+                {ARCH_HEIGHT_METHODS.map((m) => (
+                  <Radio key={m} value={m} label={ARCH_HEIGHT_METHOD_LABELS[m]} description={METHOD_EXPLANATIONS[m]} />
+                ))}
+              </Stack>
+            </Radio.Group>
+            <Stack gap={4}>
+              <Text fw={500} size="sm">
+                Smallest meaningful change
+              </Text>
+              <Text size="xs" c="dimmed">
+                A change smaller than this is reported as “within measurement error”. Between 0.5 and 10 mm; “1,5” and “1.5” both work.
+              </Text>
+              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+                <TextInput label="Arch height (mm)" inputMode="decimal" autoComplete="off" {...text('smcArchHeightMm')} />
+                <TextInput label="Foot length (mm)" inputMode="decimal" autoComplete="off" {...text('smcFootLengthMm')} />
+                <TextInput label="Navicular drop (mm)" inputMode="decimal" autoComplete="off" {...text('smcNavicularDropMm')} />
+              </SimpleGrid>
+            </Stack>
+          </Stack>
+        </Fieldset>
+
+        <Fieldset legend="Programs" style={{ minWidth: 0 }}>
+          <TextInput label="Default review interval (weeks)" description="A new program's review date is this many weeks after its start."
+            inputMode="numeric" autoComplete="off" maw={320} {...text('reviewIntervalWeeks')} />
+        </Fieldset>
+
+        <Group justify="flex-end" gap="sm">
+          {status && (
+            <Text role="status" c="teal" fw={600}>
+              {status}
+            </Text>
+          )}
+          <Button type="submit" loading={saving}>
+            Save settings
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

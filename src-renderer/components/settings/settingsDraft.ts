@@ -1,0 +1,87 @@
+// Clinic settings as typed (thresholds accept "1,5") and back to the contract's input; pure, unit-tested.
+import type { ArchHeightMethod, PageSize, Settings, SettingsUpdate } from '@shared/domain/settings'
+import { parseDecimal } from '../../lib/numbers'
+import { parseWholeNumber, type FieldErrors } from '../exercise/dosageDraft'
+
+export interface SettingsDraft {
+  clinicName: string
+  address: string
+  phone: string
+  email: string
+  logoDataUrl: string | null
+  pageSize: PageSize
+  archHeightMethod: ArchHeightMethod
+  smcArchHeightMm: string
+  smcFootLengthMm: string
+  smcNavicularDropMm: string
+  reviewIntervalWeeks: string
+}
+
+export const THRESHOLD_FIELDS = ['smcArchHeightMm', 'smcFootLengthMm', 'smcNavicularDropMm'] as const
+type ThresholdField = (typeof THRESHOLD_FIELDS)[number]
+
+/** Same words as the shared schema's messages. */
+const THRESHOLD_NAMES: Record<ThresholdField, string> = {
+  smcArchHeightMm: 'Smallest meaningful change for arch height',
+  smcFootLengthMm: 'Smallest meaningful change for foot length',
+  smcNavicularDropMm: 'Smallest meaningful change for navicular drop',
+}
+
+/** A number as the therapist would type it back: 1.5 stays "1.5", 2 stays "2". */
+const decimalText = (n: number) => String(n)
+
+export function settingsToDraft(s: Settings): SettingsDraft {
+  return {
+    clinicName: s.clinicName,
+    address: s.address,
+    phone: s.phone ?? '',
+    email: s.email ?? '',
+    logoDataUrl: s.logoDataUrl,
+    pageSize: s.pageSize,
+    archHeightMethod: s.archHeightMethod,
+    smcArchHeightMm: decimalText(s.smcArchHeightMm),
+    smcFootLengthMm: decimalText(s.smcFootLengthMm),
+    smcNavicularDropMm: decimalText(s.smcNavicularDropMm),
+    reviewIntervalWeeks: String(s.reviewIntervalWeeks),
+  }
+}
+
+/** The contract's input, or the typing errors (not a number) keyed by field. */
+export function settingsDraftForApi(d: SettingsDraft): { input: SettingsUpdate; errors: FieldErrors } {
+  const errors: FieldErrors = {}
+  const threshold = (field: ThresholdField): number => {
+    const v = parseDecimal(d[field])
+    if (v === null || Number.isNaN(v)) {
+      errors[field] = `${THRESHOLD_NAMES[field]} must be a number in mm`
+      return Number.NaN
+    }
+    return v
+  }
+  const weeks = parseWholeNumber(d.reviewIntervalWeeks)
+  if (weeks === null || Number.isNaN(weeks)) errors.reviewIntervalWeeks = 'Review interval must be a whole number of weeks'
+  const input: SettingsUpdate = {
+    clinicName: d.clinicName,
+    address: d.address,
+    phone: d.phone,
+    email: d.email,
+    logoDataUrl: d.logoDataUrl,
+    pageSize: d.pageSize,
+    archHeightMethod: d.archHeightMethod,
+    smcArchHeightMm: threshold('smcArchHeightMm'),
+    smcFootLengthMm: threshold('smcFootLengthMm'),
+    smcNavicularDropMm: threshold('smcNavicularDropMm'),
+    reviewIntervalWeeks: weeks ?? Number.NaN,
+  }
+  return { input, errors }
+}
+
+export const MAX_LOGO_BYTES = 500 * 1024
+
+/** Why a chosen logo file cannot be used, or null when it can. */
+export function logoFileProblem(file: { type: string; size: number }): string | null {
+  if (file.type !== 'image/png' && file.type !== 'image/jpeg') return 'The logo must be a PNG or JPEG image.'
+  if (file.size > MAX_LOGO_BYTES) {
+    return `This logo is ${Math.ceil(file.size / 1024)} kB; choose an image of at most 500 kB (a smaller export from your design program works well).`
+  }
+  return null
+}
