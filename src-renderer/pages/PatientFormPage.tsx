@@ -1,5 +1,171 @@
-// New and edit patient (being built).
-import { Title } from '@mantine/core'
+// New and edit patient: labelled fields, API errors next to the field, archive with confirmation.
+import { useEffect, useState } from 'react'
+import { Alert, Anchor, Button, Checkbox, Group, Loader, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { ApiError } from '@shared/domain/errors'
+import { COMPLAINTS, COMPLAINT_LABELS, SEXES, type Complaint, type Patient, type Sex } from '@shared/domain/patient'
+import { api } from '../api'
+import { fullName } from '../lib/format'
+import { issuesToFieldErrors, plainMessage } from '../lib/issues'
+import { notifyError, notifySaved } from '../lib/notify'
+import { href, navigate, useUnsavedChanges } from '../router'
+
+const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male', other: 'Other', unspecified: 'Not stated' }
+
+export interface PatientFormValues {
+  firstName: string
+  lastName: string
+  dateOfBirth: string
+  sex: Sex
+  phone: string
+  email: string
+  complaints: Complaint[]
+  notes: string
+}
+const FIELDS: (keyof PatientFormValues)[] = ['firstName', 'lastName', 'dateOfBirth', 'sex', 'phone', 'email', 'complaints', 'notes']
+
+const EMPTY: PatientFormValues = { firstName: '', lastName: '', dateOfBirth: '', sex: 'unspecified', phone: '', email: '', complaints: [], notes: '' }
+
+export const patientToValues = (p: Patient): PatientFormValues => ({
+  firstName: p.firstName,
+  lastName: p.lastName,
+  dateOfBirth: p.dateOfBirth,
+  sex: p.sex,
+  phone: p.phone ?? '',
+  email: p.email ?? '',
+  complaints: p.complaints,
+  notes: p.notes,
+})
+
 export function PatientFormPage({ patientId }: { patientId: number | null }) {
-  return <Title order={1}>{patientId === null ? 'New patient' : 'Edit patient'}</Title>
+  const [patient, setPatient] = useState<Patient | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  useEffect(() => {
+    if (patientId === null) return
+    api.patients.get({ id: patientId }).then(setPatient, (e: unknown) => setLoadError(plainMessage(e)))
+  }, [patientId])
+  if (patientId === null) return <PatientForm patient={null} />
+  if (loadError) return <Alert color="red">{loadError}</Alert>
+  if (!patient) return <Loader aria-label="Loading" />
+  return <PatientForm patient={patient} />
+}
+
+function PatientForm({ patient }: { patient: Patient | null }) {
+  const form = useForm<PatientFormValues>({ mode: 'controlled', initialValues: patient ? patientToValues(patient) : EMPTY })
+  const [saving, setSaving] = useState(false)
+  const [formError, setFormError] = useState<string | null>(null)
+  const [archiveOpen, setArchiveOpen] = useState(false)
+  useUnsavedChanges(form.isDirty())
+
+  async function save(values: PatientFormValues) {
+    setSaving(true)
+    setFormError(null)
+    const input = { ...values, phone: values.phone, email: values.email }
+    try {
+      const saved = patient ? await api.patients.update({ id: patient.id, ...input }) : await api.patients.create(input)
+      notifySaved(patient ? 'Patient details saved' : `${fullName(saved)} added`)
+      navigate(`/patients/${saved.id}`, { force: true })
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'invalid_input') {
+        const { fields, other } = issuesToFieldErrors(e.issues, FIELDS)
+        form.setErrors(fields)
+        if (other.length > 0) setFormError(other.join(' '))
+        const first = FIELDS.find((f) => f in fields)
+        if (first) document.getElementById(`patient-${first}`)?.focus()
+      } else if (e instanceof ApiError && e.code === 'conflict') {
+        setFormError(e.message)
+      } else notifyError(e)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  async function setArchived(archived: boolean) {
+    if (!patient) return
+    try {
+      await api.patients.archive({ id: patient.id, archived })
+      notifySaved(archived ? 'Patient archived' : 'Patient restored')
+      setArchiveOpen(false)
+      navigate(archived ? '/patients' : `/patients/${patient.id}`, { force: true })
+    } catch (e) {
+      notifyError(e)
+    }
+  }
+
+  const title = patient ? `Edit ${fullName(patient)}` : 'New patient'
+  return (
+    <Stack maw={760}>
+      <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+        {title}
+      </Title>
+      {patient?.archivedAt && <Alert color="gray">This patient is archived. Restore the patient to record visits again.</Alert>}
+      <form onSubmit={form.onSubmit((v) => void save(v))} aria-label={title} noValidate>
+        <Stack>
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput id="patient-firstName" label="First name" withAsterisk autoFocus {...form.getInputProps('firstName')} />
+            <TextInput id="patient-lastName" label="Last name" withAsterisk {...form.getInputProps('lastName')} />
+            <TextInput id="patient-dateOfBirth" label="Date of birth" description="YYYY-MM-DD" withAsterisk {...form.getInputProps('dateOfBirth')} />
+            <Select
+              id="patient-sex"
+              label="Sex"
+              data={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))}
+              allowDeselect={false}
+              {...form.getInputProps('sex')}
+            />
+            <TextInput id="patient-phone" label="Phone" type="tel" {...form.getInputProps('phone')} />
+            <TextInput id="patient-email" label="Email" type="email" {...form.getInputProps('email')} />
+          </SimpleGrid>
+          <Checkbox.Group id="patient-complaints" label="Presenting complaints" {...form.getInputProps('complaints')}>
+            <Group mt="xs">
+              {COMPLAINTS.map((c) => (
+                <Checkbox key={c} value={c} label={COMPLAINT_LABELS[c]} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Textarea id="patient-notes" label="Notes" autosize minRows={3} maxRows={12} {...form.getInputProps('notes')} />
+          <Group justify="space-between">
+            <Group>
+              <Button type="submit" loading={saving}>
+                {patient ? 'Save changes' : 'Create patient'}
+              </Button>
+              <Anchor href={href(patient ? `/patients/${patient.id}` : '/patients')}>Cancel</Anchor>
+            </Group>
+            {patient &&
+              (patient.archivedAt ? (
+                <Button variant="default" onClick={() => void setArchived(false)}>
+                  Restore patient
+                </Button>
+              ) : (
+                <Button variant="outline" color="red" onClick={() => setArchiveOpen(true)}>
+                  Archive patient
+                </Button>
+              ))}
+          </Group>
+        </Stack>
+      </form>
+      {patient && (
+        <Modal opened={archiveOpen} onClose={() => setArchiveOpen(false)} title="Archive this patient?" centered>
+          <Stack>
+            <Text style={{ overflowWrap: 'anywhere' }}>
+              {fullName(patient)} will be hidden from the patient list and due reviews. Nothing is deleted: choose “Show archived” in the list to
+              find the patient again and restore them.
+            </Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setArchiveOpen(false)} data-autofocus>
+                Keep patient
+              </Button>
+              <Button color="red" onClick={() => void setArchived(true)}>
+                Archive patient
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+    </Stack>
+  )
 }

@@ -1,6 +1,90 @@
-// Patient page (being built).
-import { Title } from '@mantine/core'
-import type { PatientTab } from '../router'
-export function PatientPage({ patientId, tab }: { patientId: number; tab: PatientTab; query: Record<string, string> }) {
-  return <Title order={1}>Patient {patientId}: {tab}</Title>
+// The patient page: header (name, age, date of birth, complaints) and the four tabs.
+import { useEffect } from 'react'
+import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
+import { COMPLAINT_LABELS } from '@shared/domain/patient'
+import { ageText, formatDate, fullName } from '../lib/format'
+import { usePatientData } from '../lib/usePatientData'
+import { href, navigate, type PatientTab } from '../router'
+import { OverviewTab } from './patient/OverviewTab'
+import { MeasurementsTab } from './patient/MeasurementsTab'
+import { ProgramTab } from './patient/ProgramTab'
+import { HistoryTab } from './patient/HistoryTab'
+
+const TAB_LABELS: Record<PatientTab, string> = { overview: 'Overview', measurements: 'Measurements', program: 'Program', history: 'History' }
+
+export function PatientPage({ patientId, tab, query }: { patientId: number; tab: PatientTab; query: Record<string, string> }) {
+  const data = usePatientData(patientId)
+  const { patient } = data
+  const { reload } = data
+  // The program tab saves on its own: reread when the therapist moves between tabs.
+  useEffect(() => {
+    void reload()
+  }, [tab, reload])
+  if (data.error && !patient) {
+    return (
+      <Stack>
+        <Alert color="red">{data.error}</Alert>
+        <Anchor href={href('/patients')}>Back to the patient list</Anchor>
+      </Stack>
+    )
+  }
+  if (!patient) return <Loader aria-label="Loading patient" />
+
+  return (
+    <Stack maw={1200}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4} miw={0}>
+          <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+            {fullName(patient)}
+          </Title>
+          <Text>
+            {ageText(patient.dateOfBirth)} · born {formatDate(patient.dateOfBirth)}
+          </Text>
+          {patient.complaints.length > 0 && (
+            <Group gap={6} aria-label="Presenting complaints">
+              {patient.complaints.map((c) => (
+                <Badge key={c} variant="outline" color="gray.8">
+                  {COMPLAINT_LABELS[c]}
+                </Badge>
+              ))}
+            </Group>
+          )}
+          {patient.archivedAt && (
+            <Badge color="gray.8" variant="filled">
+              Archived
+            </Badge>
+          )}
+        </Stack>
+        <Group wrap="nowrap">
+          {/* PROGRESS REPORT BUTTON: place <ProgressReportButton patientId={patient.id} /> here once
+              src-renderer/components/DocumentButtons.tsx exists (PDF engineer). */}
+          <Button variant="default" component="a" href={href(`/patients/${patient.id}/edit`)}>
+            Edit details
+          </Button>
+        </Group>
+      </Group>
+
+      <Tabs value={tab} onChange={(v) => v && navigate(`/patients/${patient.id}/${v}`)} keepMounted={false}>
+        <Tabs.List>
+          {(Object.keys(TAB_LABELS) as PatientTab[]).map((t) => (
+            <Tabs.Tab key={t} value={t}>
+              {TAB_LABELS[t]}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <OverviewTab data={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="measurements" pt="md">
+          <MeasurementsTab data={data} presetKind={query.kind === 'review' ? 'review' : null} />
+        </Tabs.Panel>
+        <Tabs.Panel value="program" pt="md">
+          <ProgramTab patient={patient} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <HistoryTab patientId={patient.id} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  )
 }

@@ -12,25 +12,32 @@ test.afterEach(async () => {
 })
 
 test('a patient created in the page is listed and stored in the database file', async ({ page }) => {
-  await page.goto(shell.url)
+  await page.goto(`${shell.url}#/patients/new`)
   await page.getByLabel('First name').fill('Zoë')
   await page.getByLabel('Last name').fill("Łukasiewicz-O'Brien")
   await page.getByLabel('Date of birth').fill('1980-02-29')
   await page.getByRole('button', { name: 'Create patient' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Zoë Łukasiewicz-O'Brien")
+
+  await page.getByRole('link', { name: 'Patients', exact: true }).click()
+  await expect(page.getByRole('table', { name: 'Patients' })).toContainText("Łukasiewicz-O'Brien, Zoë")
+  await page.getByLabel('Search by name').fill('lukas')
   await expect(page.getByRole('table', { name: 'Patients' })).toContainText("Łukasiewicz-O'Brien, Zoë")
 
-  const stored = execFileSync('sqlite3', [shell.dbFile, 'select first_name || \'|\' || last_name || \'|\' || date_of_birth from patients'], {
+  const stored = execFileSync('sqlite3', [shell.dbFile, "select first_name || '|' || last_name || '|' || date_of_birth from patients"], {
     encoding: 'utf8',
   }).trim()
   expect(stored).toBe("Zoë|Łukasiewicz-O'Brien|1980-02-29")
 })
 
 test('a bad entry shows its message next to the field and keeps what was typed', async ({ page }) => {
-  await page.goto(shell.url)
+  await page.goto(`${shell.url}#/patients/new`)
   await page.getByLabel('First name').fill('Anna')
   await page.getByLabel('Last name').fill('Kowalska')
   await page.getByLabel('Date of birth').fill('1980-02-30')
   await page.getByRole('button', { name: 'Create patient' }).click()
-  await expect(page.getByText('Enter a real date as YYYY-MM-DD')).toBeVisible()
+  const dob = page.getByLabel('Date of birth')
+  await expect(dob).toHaveAccessibleDescription(/Enter a real date as YYYY-MM-DD/)
   await expect(page.getByLabel('Last name')).toHaveValue('Kowalska')
+  await expect(dob).toBeFocused()
 })

@@ -1,0 +1,191 @@
+// Record or correct a visit: both feet side by side (Tab runs left foot, then right), live AHI and
+// navicular drop, pain scores; Enter saves; errors next to the field and nothing typed is lost.
+import { useState } from 'react'
+import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
+import { useForm } from '@mantine/form'
+import { localToday } from '@shared/calc/dates'
+import { ApiError } from '@shared/domain/errors'
+import type { ArchHeightMethod } from '@shared/domain/settings'
+import { SYMPTOM_LABELS, SYMPTOM_REGIONS, VISIT_KINDS, VISIT_KIND_LABELS, type Side, type Visit, type VisitKind } from '@shared/domain/visit'
+import { api } from '../api'
+import { mm, ratio3 } from '../lib/format'
+import { issuesToFieldErrors } from '../lib/issues'
+import { notifyError, notifySaved } from '../lib/notify'
+import {
+  FIELD_LABELS,
+  FOOT_FIELDS,
+  VISIT_FIELD_KEYS,
+  archHeightLabel,
+  emptyVisitValues,
+  liveDerived,
+  valuesToInput,
+  visitToValues,
+  type VisitFormValues,
+} from '../lib/visitForm'
+import { useUnsavedChanges } from '../router'
+import { useSession } from '../session'
+
+export type VisitFormMode = { type: 'record'; kind: VisitKind } | { type: 'correct'; visit: Visit }
+
+const fieldId = (key: string) => `visit-${key.replace(/\./g, '-')}`
+
+function FootFields({ side, form, method }: { side: Side; form: ReturnType<typeof useForm<VisitFormValues>>; method: ArchHeightMethod }) {
+  const values = form.getValues()[side]
+  const live = liveDerived(values, method)
+  const label = side === 'left' ? 'Left foot' : 'Right foot'
+  return (
+    <Fieldset legend={label} aria-label={label}>
+      <Stack gap="xs">
+        {FOOT_FIELDS.map((k) => (
+          <TextInput
+            key={k}
+            id={fieldId(`${side}.${k}`)}
+            label={`${k === 'archHeightMm' ? archHeightLabel(method) : FIELD_LABELS[k]} (mm)`}
+            description={k.startsWith('navicular') ? 'Optional' : undefined}
+            inputMode="decimal"
+            autoComplete="off"
+            {...form.getInputProps(`${side}.${k}`)}
+          />
+        ))}
+        <Group gap="lg" aria-live="polite" data-testid={`live-${side}`}>
+          <Text size="sm">
+            Arch height index: <b>{ratio3(live.archHeightIndex)}</b>
+          </Text>
+          <Text size="sm">
+            Navicular drop: <b>{mm(live.navicularDrop)}</b>
+          </Text>
+        </Group>
+      </Stack>
+    </Fieldset>
+  )
+}
+
+export function VisitForm({ patientId, mode, onSaved, onCancel }: { patientId: number; mode: VisitFormMode; onSaved(v: Visit): void; onCancel?(): void }) {
+  const { therapist, therapists, settings } = useSession()
+  const initial = mode.type === 'correct' ? visitToValues(mode.visit) : emptyVisitValues(localToday(), therapist?.id ?? null, mode.kind)
+  const form = useForm<VisitFormValues>({ mode: 'controlled', initialValues: initial })
+  const [saving, setSaving] = useState(false)
+  const [formError, setFormError] = useState<string | null>(null)
+  useUnsavedChanges(form.isDirty())
+
+  const method: ArchHeightMethod =
+    mode.type === 'correct'
+      ? (mode.visit.left?.archHeightMethod ?? mode.visit.right?.archHeightMethod ?? settings?.archHeightMethod ?? 'dorsal_50')
+      : (settings?.archHeightMethod ?? 'dorsal_50')
+  // A correction may keep a therapist who has since left; new visits list active therapists only.
+  const therapistOptions = therapists
+    .filter((t) => t.active || (mode.type === 'correct' && t.id === mode.visit.therapistId))
+    .map((t) => ({ value: String(t.id), label: t.displayName }))
+  if (mode.type === 'correct' && !therapistOptions.some((o) => o.value === String(mode.visit.therapistId))) {
+    therapistOptions.push({ value: String(mode.visit.therapistId), label: mode.visit.therapistName })
+  }
+
+  function showErrors(errors: Record<string, string>) {
+    form.setErrors(errors)
+    const first = VISIT_FIELD_KEYS.find((k) => k in errors)
+    if (first) document.getElementById(fieldId(first))?.focus()
+  }
+
+  async function save(values: VisitFormValues) {
+    setFormError(null)
+    const { input, errors } = valuesToInput(values)
+    if (!input) return showErrors(errors)
+    setSaving(true)
+    try {
+      const saved =
+        mode.type === 'correct'
+          ? await api.visits.correct({ ...input, visitId: mode.visit.id, reason: values.reason })
+          : await api.visits.record({ ...input, patientId })
+      notifySaved(mode.type === 'correct' ? 'Correction saved; the earlier values are kept in the history' : 'Visit saved')
+      form.resetDirty()
+      form.setInitialValues(values)
+      onSaved(saved)
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'invalid_input') {
+        const { fields, other } = issuesToFieldErrors(e.issues, VISIT_FIELD_KEYS)
+        if (other.length > 0) setFormError(other.join(' '))
+        showErrors(fields)
+      } else if (e instanceof ApiError && (e.code === 'conflict' || e.code === 'unauthorized' || e.code === 'not_found')) {
+        setFormError(e.message)
+      } else notifyError(e)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const label = mode.type === 'correct' ? 'Correct visit' : 'Record visit'
+  return (
+    <form onSubmit={form.onSubmit((v) => void save(v))} aria-label={label} noValidate>
+      <Stack>
+        {formError && (
+          <Alert color="red" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <Group align="flex-start" grow>
+          <TextInput id={fieldId('visitDate')} label="Visit date" description="YYYY-MM-DD" withAsterisk {...form.getInputProps('visitDate')} />
+          <Select
+            id={fieldId('therapistId')}
+            label="Therapist"
+            description="Who measured"
+            withAsterisk
+            data={therapistOptions}
+            allowDeselect={false}
+            {...form.getInputProps('therapistId')}
+          />
+          <Select
+            id={fieldId('kind')}
+            label="Kind of visit"
+            description="Baseline starts the comparison"
+            withAsterisk
+            data={VISIT_KINDS.map((k) => ({ value: k, label: VISIT_KIND_LABELS[k] }))}
+            allowDeselect={false}
+            {...form.getInputProps('kind')}
+          />
+        </Group>
+        <SimpleGrid cols={2}>
+          <FootFields side="left" form={form} method={method} />
+          <FootFields side="right" form={form} method={method} />
+        </SimpleGrid>
+        <Fieldset legend="Pain today (0 = none, 10 = worst imaginable)">
+          <SimpleGrid cols={{ base: 3, md: 6 }}>
+            {SYMPTOM_REGIONS.map((r) => (
+              <TextInput key={r} id={fieldId(`symptoms.${r}`)} label={SYMPTOM_LABELS[r]} inputMode="numeric" autoComplete="off" {...form.getInputProps(`symptoms.${r}`)} />
+            ))}
+            <TextInput
+              id={fieldId('headacheDays')}
+              label="Headache days"
+              description="Last 4 weeks"
+              inputMode="numeric"
+              autoComplete="off"
+              {...form.getInputProps('headacheDays')}
+            />
+          </SimpleGrid>
+        </Fieldset>
+        <Textarea id={fieldId('notes')} label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+        {mode.type === 'correct' && (
+          <TextInput
+            id={fieldId('reason')}
+            label="Reason for the correction"
+            description="Kept in the visit's history with the earlier values"
+            withAsterisk
+            {...form.getInputProps('reason')}
+          />
+        )}
+        <Group>
+          <Button type="submit" loading={saving}>
+            {mode.type === 'correct' ? 'Save correction' : 'Save visit'}
+          </Button>
+          {onCancel && (
+            <Button variant="default" onClick={onCancel}>
+              Cancel
+            </Button>
+          )}
+          <Text size="sm" c="dimmed">
+            Enter saves. Decimals with a comma or a point: 23,5 or 23.5
+          </Text>
+        </Group>
+      </Stack>
+    </form>
+  )
+}

@@ -1,0 +1,48 @@
+// Loads what the patient page shows (patient, visits, current program) with a reload after changes.
+import { useCallback, useEffect, useState } from 'react'
+import type { Patient } from '@shared/domain/patient'
+import type { Program } from '@shared/domain/program'
+import type { Visit } from '@shared/domain/visit'
+import { api } from '../api'
+import { plainMessage } from './issues'
+
+export interface PatientData {
+  patient: Patient | null
+  visits: Visit[]
+  program: Program | null
+  error: string | null
+  loaded: boolean
+  reload(): Promise<void>
+}
+
+export function usePatientData(patientId: number): PatientData {
+  const [patient, setPatient] = useState<Patient | null>(null)
+  const [visits, setVisits] = useState<Visit[]>([])
+  const [program, setProgram] = useState<Program | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [loaded, setLoaded] = useState(false)
+
+  const reload = useCallback(async () => {
+    try {
+      const [p, v, g] = await Promise.all([
+        api.patients.get({ id: patientId }),
+        api.visits.list({ patientId }),
+        api.programs.current({ patientId }),
+      ])
+      setPatient(p)
+      setVisits(v)
+      setProgram(g)
+      setError(null)
+    } catch (e) {
+      setError(plainMessage(e))
+    } finally {
+      setLoaded(true)
+    }
+  }, [patientId])
+
+  useEffect(() => {
+    void reload()
+  }, [reload])
+
+  return { patient, visits, program, error, loaded, reload }
+}

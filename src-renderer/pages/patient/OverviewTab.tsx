@@ -1,0 +1,122 @@
+// Overview: the current program and its week, latest feet against baseline, next review, pain over time.
+import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { baselineFor, compareFoot } from '@shared/calc/compare'
+import { localToday } from '@shared/calc/dates'
+import { programWeek } from '@shared/calc/review'
+import { DEFAULT_SETTINGS } from '@shared/domain/settings'
+import { SYMPTOM_LABELS, SYMPTOM_REGIONS, VISIT_KIND_LABELS } from '@shared/domain/visit'
+import { FootComparison } from '../../components/FootComparison'
+import { formatDate } from '../../lib/format'
+import type { PatientData } from '../../lib/usePatientData'
+import { href } from '../../router'
+import { useSession } from '../../session'
+
+export function OverviewTab({ data }: { data: PatientData }) {
+  const { settings } = useSession()
+  const { patient, visits, program } = data
+  if (!patient) return null
+  const latest = visits[visits.length - 1] ?? null
+  const baseline = baselineFor(visits)
+  const thresholds = settings ?? DEFAULT_SETTINGS
+  const week = program ? programWeek(program.startDate, program.reviewDate, localToday()) : null
+  const comparedWithItself = latest !== null && baseline !== null && latest.id === baseline.id
+
+  return (
+    <Stack>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="xs">
+            Program
+          </Title>
+          {program ? (
+            <Stack gap={4}>
+              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {program.name}
+              </Text>
+              <Text data-testid="program-week">
+                {week && week.week === 0 ? `Starts ${formatDate(program.startDate)}` : week && week.week > week.of ? `Week ${week.week} (planned ${week.of} weeks)` : `Week ${week?.week} of ${week?.of}`}
+              </Text>
+              <Text size="sm">Started {formatDate(program.startDate)}</Text>
+            </Stack>
+          ) : (
+            <Text>
+              No program yet. <Anchor href={href(`/patients/${patient.id}/program`)}>Assign one on the Program tab</Anchor>.
+            </Text>
+          )}
+        </Paper>
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="xs">
+            Next review
+          </Title>
+          {program ? (
+            <Stack gap={4}>
+              <Text data-testid="next-review">{formatDate(program.reviewDate)}</Text>
+              <Anchor href={href(`/patients/${patient.id}/measurements?kind=review`)}>Record the four-month review</Anchor>
+            </Stack>
+          ) : (
+            <Text>Set when a program is assigned.</Text>
+          )}
+        </Paper>
+      </SimpleGrid>
+
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="xs">
+          Latest measurements
+        </Title>
+        {latest === null || baseline === null ? (
+          <Text>
+            No visits yet. <Anchor href={href(`/patients/${patient.id}/measurements`)}>Record the baseline visit</Anchor> on the Measurements tab.
+          </Text>
+        ) : (
+          <Stack>
+            <Text size="sm">
+              {comparedWithItself
+                ? `Only the ${VISIT_KIND_LABELS[baseline.kind].toLowerCase()} of ${formatDate(baseline.visitDate)} so far.`
+                : `${VISIT_KIND_LABELS[latest.kind]} of ${formatDate(latest.visitDate)} compared with the baseline of ${formatDate(baseline.visitDate)}.`}
+            </Text>
+            <SimpleGrid cols={{ base: 1, lg: 2 }}>
+              <FootComparison title="Left foot" rows={compareFoot(baseline.left, latest.left, thresholds)} />
+              <FootComparison title="Right foot" rows={compareFoot(baseline.right, latest.right, thresholds)} />
+            </SimpleGrid>
+          </Stack>
+        )}
+      </Paper>
+
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="xs">
+          Pain over time (0–10)
+        </Title>
+        {visits.length === 0 ? (
+          <Text>Pain scores appear here after the first visit.</Text>
+        ) : (
+          <Table.ScrollContainer minWidth={600}>
+            <Table aria-label="Pain over time">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Visit</Table.Th>
+                  {SYMPTOM_REGIONS.map((r) => (
+                    <Table.Th key={r}>{SYMPTOM_LABELS[r]}</Table.Th>
+                  ))}
+                  <Table.Th>Headache days</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {visits.map((v) => (
+                  <Table.Tr key={v.id}>
+                    <Table.Td>
+                      {formatDate(v.visitDate)} · {VISIT_KIND_LABELS[v.kind]}
+                    </Table.Td>
+                    {SYMPTOM_REGIONS.map((r) => (
+                      <Table.Td key={r}>{v.symptoms[r] ?? '—'}</Table.Td>
+                    ))}
+                    <Table.Td>{v.headacheDays ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+    </Stack>
+  )
+}
