@@ -1,0 +1,180 @@
+// The patient handout: exercises with drawings, steps, dosage and stage, a safety note and a tick calendar.
+import { addDays } from '@shared/calc/dates'
+import { programWeek } from '@shared/calc/review'
+import type { Exercise } from '@shared/domain/exercise'
+import type { Patient } from '@shared/domain/patient'
+import type { Program, ProgramItem } from '@shared/domain/program'
+import type { Settings } from '@shared/domain/settings'
+import { dosageSentence } from '@shared/exercises/dosage'
+import { boxed, factsBlock, heading, listBlock } from './blocks'
+import { drawPages, openCanvas } from './draw'
+import { withFurniture } from './furniture'
+import { loadDrawing } from './illustrations'
+import {
+  createFlow,
+  lineHeight,
+  MUTED,
+  pageGeometry,
+  stack,
+  style,
+  textBlock,
+  textLines,
+  translate,
+  type Block,
+  type Measure,
+  type Op,
+} from './layout'
+import { decodeLogo } from './logo'
+
+export interface HandoutData {
+  settings: Settings
+  patient: Pick<Patient, 'firstName' | 'lastName'>
+  program: Program
+  /** The program's exercises (any order); looked up by id for each program item. */
+  exercises: Exercise[]
+  /** YYYY-MM-DD, printed in the footer. */
+  printedOn: string
+}
+
+export const HANDOUT_TITLE = 'Your foot-core exercises'
+
+const ILLUSTRATION_W = 124
+const ILLUSTRATION_H = 92
+const COLUMN_GAP = 12
+
+export function stageLines(exercise: Pick<Exercise, 'stages'>, stage: number): { now: string; next: string } {
+  const n = exercise.stages.length
+  const current = exercise.stages[stage] ?? exercise.stages[0] ?? ''
+  const following = exercise.stages[stage + 1]
+  return {
+    now: `Stage now: ${Math.min(stage + 1, n)} of ${n} – ${current}.`,
+    next: following
+      ? `Next: ${following} – when your therapist says you are ready.`
+      : 'Next: this is the last stage; keep it up and your therapist will review it with you.',
+  }
+}
+
+/** One exercise: drawing on the left, words on the right; kept on one page. */
+export function exerciseBlock(index: number, item: ProgramItem, exercise: Exercise | undefined, width: number, measure: Measure): Block {
+  const name = exercise?.name ?? item.exerciseName
+  const hasDrawing = exercise?.illustration ? loadDrawing(exercise.illustration) !== null : false
+  const textX = hasDrawing ? ILLUSTRATION_W + COLUMN_GAP : 0
+  const textW = width - textX
+  const body = style(8.5)
+  const label = style(8.5, 'bold', '#1f3a5f')
+  const parts: Block[] = [textBlock(`${index + 1}. ${name}`, textW, style(12, 'bold'), measure)]
+  parts.push(textBlock(dosageSentence(item), textW, style(10, 'bold', '#0b5394'), measure))
+  if (item.notes) parts.push(textBlock(item.notes, textW, style(8.5, 'regular', MUTED), measure))
+  if (exercise && exercise.steps.length > 0) {
+    parts.push(textBlock('How to do it', textW, label, measure))
+    parts.push(listBlock(exercise.steps, (i) => `${i + 1}.`, textW, body, measure))
+  }
+  if (exercise && exercise.mistakes.length > 0) {
+    parts.push(textBlock('Avoid', textW, label, measure))
+    parts.push(listBlock(exercise.mistakes, () => '•', textW, body, measure, 9))
+  }
+  if (exercise && exercise.stages.length > 0) {
+    const { now, next } = stageLines(exercise, item.stage)
+    parts.push(textBlock(now, textW, style(8.5, 'bold'), measure))
+    parts.push(textBlock(next, textW, style(8.5, 'regular', MUTED), measure))
+  }
+  const text = stack(parts, 2)
+  const ops: Op[] = translate(text.ops, textX, 0)
+  if (hasDrawing && exercise?.illustration) {
+    ops.push({ kind: 'rect', x: 0, y: 0, w: ILLUSTRATION_W, h: ILLUSTRATION_H, stroke: '#c9d1d9', fill: '#fbfcfd', lineWidth: 0.75 })
+    ops.push({ kind: 'drawing', name: exercise.illustration, x: 4, y: 4, w: ILLUSTRATION_W - 8, h: ILLUSTRATION_H - 8 })
+  }
+  const height = Math.max(text.height, hasDrawing ? ILLUSTRATION_H : 0)
+  return { ops: [...ops, { kind: 'line', x1: 0, y1: height + 7, x2: width, y2: height + 7, width: 0.4, color: '#d0d0d0' }], height: height + 12 }
+}
+
+export const GENERAL_SAFETY =
+  'Mild tiredness or soreness in the foot muscles is normal in the first weeks. Stop the exercises and call the clinic if you feel sharp pain, pain that gets worse from day to day or is still there the next morning, swelling, numbness or tingling.'
+
+export function safetyBlock(data: HandoutData, exercises: Exercise[], width: number, measure: Measure): Block {
+  const inner = width - 16
+  const call = data.settings.phone ? ` Clinic phone: ${data.settings.phone}.` : ''
+  const parts: Block[] = [
+    textBlock('When to stop and call the clinic', inner, style(10.5, 'bold', '#8a1c1c'), measure),
+    textBlock(GENERAL_SAFETY + call, inner, style(8.5), measure),
+  ]
+  for (const e of exercises.filter((x) => x.safety.trim() !== '')) {
+    parts.push(textBlock(`${e.name}: ${e.safety}`, inner, style(8.5, 'bold'), measure))
+  }
+  return boxed(stack(parts, 3), width, 8, '#fff7f5', '#e3b5ab')
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
+const weekday = (date: string) => WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!
+
+/** Rows are program weeks, columns the seven days from the start date's weekday. */
+export function calendarBlock(startDate: string, weeks: number, width: number, measure: Measure): Block {
+  const ops: Op[] = []
+  const title = textBlock('Tick a box each day you did your exercises', width, style(10.5, 'bold', '#1f3a5f'), measure)
+  ops.push(...title.ops)
+  let y = title.height + 2
+  const labelW = 118
+  const cellW = (width - labelW) / 7
+  const rowH = weeks > 20 ? 13 : 15.5
+  const box = Math.min(10, rowH - 4)
+  const head = style(8, 'bold')
+  for (let d = 0; d < 7; d++) {
+    const text = weekday(addDays(startDate, d))
+    const w = measure(text, head.weight, head.size)
+    ops.push({ kind: 'text', x: labelW + d * cellW + (cellW - w) / 2, y, text, style: head, width: w })
+  }
+  y += lineHeight(head) + 1
+  const rowStyle = style(8)
+  for (let week = 0; week < weeks; week++) {
+    if (week % 2 === 0) ops.push({ kind: 'rect', x: 0, y, w: width, h: rowH, stroke: null, fill: '#f3f5f7', lineWidth: 0 })
+    const label = `Week ${week + 1} · from ${addDays(startDate, week * 7)}`
+    ops.push(...textLines([label], 3, y + (rowH - lineHeight(rowStyle)) / 2 + 1, rowStyle, measure).ops)
+    for (let d = 0; d < 7; d++) {
+      ops.push({ kind: 'rect', x: labelW + d * cellW + (cellW - box) / 2, y: y + (rowH - box) / 2, w: box, h: box, stroke: '#555555', fill: null, lineWidth: 0.6 })
+    }
+    y += rowH
+  }
+  return { ops, height: y + 4 }
+}
+
+/** Pure: the handout's pages as drawing ops (header and footer included). */
+export function layoutHandout(data: HandoutData, measure: Measure): Op[][] {
+  const g = pageGeometry(data.settings.pageSize)
+  const flow = createFlow(g, measure)
+  const { left, width } = flow.box
+  const place = (b: Block) => flow.keep({ ops: translate(b.ops, left, 0), height: b.height })
+  const byId = new Map(data.exercises.map((e) => [e.id, e]))
+  const { patient, program } = data
+
+  place(heading(HANDOUT_TITLE, width, measure, 15))
+  place(
+    factsBlock(
+      [
+        ['Patient', `${patient.firstName} ${patient.lastName}`],
+        ['Therapist', program.therapistName],
+        ['Start date', program.startDate],
+        ['Review date', program.reviewDate],
+      ],
+      width,
+      measure,
+    ),
+  )
+  flow.space(6)
+  const items = [...program.items].sort((a, b) => a.position - b.position)
+  items.forEach((item, i) => place(exerciseBlock(i, item, byId.get(item.exerciseId), width, measure)))
+  flow.space(4)
+  const used = items.map((i) => byId.get(i.exerciseId)).filter((e): e is Exercise => e !== undefined)
+  place(safetyBlock(data, used, width, measure))
+  flow.space(10)
+  place(calendarBlock(program.startDate, programWeek(program.startDate, program.reviewDate, program.startDate).of, width, measure))
+
+  const logo = decodeLogo(data.settings.logoDataUrl)
+  return withFurniture(flow.pages(), g, data.settings, logo, HANDOUT_TITLE, data.printedOn, measure)
+}
+
+export async function renderHandout(data: HandoutData): Promise<Buffer> {
+  const canvas = openCanvas({ title: `${HANDOUT_TITLE} – ${data.patient.firstName} ${data.patient.lastName}`, author: data.settings.clinicName })
+  const pages = layoutHandout(data, canvas.measure)
+  return drawPages(canvas, data.settings.pageSize, pages)
+}
+

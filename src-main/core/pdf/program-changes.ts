@@ -1,0 +1,58 @@
+// Turns the program audit trail (before/after snapshots) into the plain lines the report prints.
+import type { AuditEntry } from '@shared/domain/audit'
+import type { Exercise } from '@shared/domain/exercise'
+import type { Program, ProgramItem } from '@shared/domain/program'
+import { dosageSentence } from '@shared/exercises/dosage'
+
+export interface ProgramChange {
+  /** YYYY-MM-DD the change was saved. */
+  date: string
+  by: string | null
+  reason: string | null
+  lines: string[]
+}
+
+const isProgram = (v: unknown): v is Program =>
+  typeof v === 'object' && v !== null && Array.isArray((v as Program).items) && typeof (v as Program).reviewDate === 'string'
+
+function stageName(exercises: Map<number, Exercise>, item: ProgramItem): string {
+  const e = exercises.get(item.exerciseId)
+  const name = e?.stages[item.stage]
+  return name ? `stage ${item.stage + 1} (${name})` : `stage ${item.stage + 1}`
+}
+
+/** What changed between two snapshots of one program, one line per change. */
+export function describeProgramUpdate(before: Program, after: Program, exercises: Map<number, Exercise>): string[] {
+  const lines: string[] = []
+  const old = new Map(before.items.map((i) => [i.exerciseId, i]))
+  const now = new Map(after.items.map((i) => [i.exerciseId, i]))
+  for (const item of after.items) {
+    const was = old.get(item.exerciseId)
+    if (!was) {
+      lines.push(`Added ${item.exerciseName}: ${dosageSentence(item)}`)
+      continue
+    }
+    if (was.stage !== item.stage) lines.push(`${item.exerciseName}: ${stageName(exercises, was)} → ${stageName(exercises, item)}`)
+    const a = dosageSentence(was)
+    const b = dosageSentence(item)
+    if (a !== b) lines.push(`${item.exerciseName}: “${a}” → “${b}”`)
+  }
+  for (const item of before.items) if (!now.has(item.exerciseId)) lines.push(`Removed ${item.exerciseName}`)
+  if (before.reviewDate !== after.reviewDate) lines.push(`Review date ${before.reviewDate} → ${after.reviewDate}`)
+  return lines
+}
+
+/** Oldest first; creation is left out (the report lists the program itself). */
+export function programChanges(entries: AuditEntry[], exercises: Map<number, Exercise>): ProgramChange[] {
+  return [...entries]
+    .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id)
+    .flatMap((e): ProgramChange[] => {
+      const base = { date: e.at.slice(0, 10), by: e.therapistName, reason: e.reason }
+      if (e.action === 'update' && isProgram(e.before) && isProgram(e.after)) {
+        const lines = describeProgramUpdate(e.before, e.after, exercises)
+        return lines.length > 0 ? [{ ...base, lines }] : []
+      }
+      if (e.action === 'end') return [{ ...base, lines: ['Program ended'] }]
+      return []
+    })
+}

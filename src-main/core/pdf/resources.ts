@@ -1,0 +1,34 @@
+// Finds the shipped resources/ folder (fonts, illustrations) from source, tests and built bundles alike.
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+
+let cached: string | null = null
+
+/**
+ * FOOTCORE_RESOURCES wins; otherwise walk up from this module to the folder holding package.json.
+ * The built main runs from out*\/main/*.js, the tests from src-main/core/pdf: both reach the root.
+ */
+export function resourcesDir(env: NodeJS.ProcessEnv = process.env, from: string = __dirname): string {
+  if (env.FOOTCORE_RESOURCES) return resolve(env.FOOTCORE_RESOURCES)
+  if (cached !== null) return cached
+  let dir = resolve(from)
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'resources'))) {
+      cached = join(dir, 'resources')
+      return cached
+    }
+    const up = dirname(dir)
+    if (up === dir) throw new Error('Footcore resources folder not found; set FOOTCORE_RESOURCES')
+    dir = up
+  }
+}
+
+export const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const
+
+export function fontPath(weight: keyof typeof FONT_FILES): string {
+  return join(resourcesDir(), 'fonts', FONT_FILES[weight])
+}
+
+export function illustrationPath(name: string): string {
+  return join(resourcesDir(), 'illustrations', `${name}.svg`)
+}

@@ -1,0 +1,277 @@
+// Pure layout: wrapping, cutting, paginating, tables, charts and program-change wording, without a PDF.
+import { describe, expect, it } from 'vitest'
+import type { Exercise } from '@shared/domain/exercise'
+import type { Program, ProgramItem } from '@shared/domain/program'
+import { DEFAULT_SETTINGS } from '@shared/domain/settings'
+import { BUILTIN_SLUGS } from '@shared/exercises/catalog'
+import { factsBlock } from '../../../src-main/core/pdf/blocks'
+import { dateTicks, layoutChart, niceScale, stepDecimals } from '../../../src-main/core/pdf/chart'
+import { calendarBlock, layoutHandout, stageLines } from '../../../src-main/core/pdf/handout'
+import {
+  contentBox,
+  createFlow,
+  ellipsize,
+  lineHeight,
+  opBounds,
+  PAGE_POINTS,
+  pageGeometry,
+  style,
+  wrapText,
+  type Measure,
+  type Op,
+} from '../../../src-main/core/pdf/layout'
+import { describeProgramUpdate } from '../../../src-main/core/pdf/program-changes'
+import { loadDrawing, parseDrawing } from '../../../src-main/core/pdf/illustrations'
+import { layoutTable } from '../../../src-main/core/pdf/table'
+
+/** Every character 0.6 em wide: close to DejaVu Sans, and exact arithmetic for the assertions. */
+const mono: Measure = (text, _weight, size) => Array.from(text).length * size * 0.6
+const body = style(10)
+
+function insidePage(ops: Op[], pageSize: 'A4' | 'Letter') {
+  const { width, height } = PAGE_POINTS[pageSize]
+  return ops.filter((op) => {
+    const b = opBounds(op)
+    return b.x1 < 0 || b.y1 < 0 || b.x2 > width + 0.01 || b.y2 > height + 0.01
+  })
+}
+
+describe('wrapping and cutting text', () => {
+  it('never makes a line wider than asked, and keeps every word in order', () => {
+    const text = 'Draw the ball of your foot towards your heel so that the arch lifts, toes long and flat.'
+    const lines = wrapText(text, 120, mono, body)
+    expect(lines.length).toBeGreaterThan(3)
+    for (const l of lines) expect(mono(l, 'regular', 10)).toBeLessThanOrEqual(120)
+    expect(lines.join(' ')).toBe(text)
+  })
+
+  it('breaks a word longer than the line, and keeps blank lines the therapist typed', () => {
+    const lines = wrapText(`${'x'.repeat(50)}\n\nnext`, 60, mono, body)
+    expect(lines.slice(0, 5)).toEqual(['xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxxxxxxx'])
+    expect(lines.slice(5)).toEqual(['', 'next'])
+  })
+
+  it('cuts a single line with an ellipsis only when it does not fit', () => {
+    expect(ellipsize('Short', 100, mono, body)).toBe('Short')
+    const cut = ellipsize('Fußwerk Physiotherapie Kraków und Umgebung', 90, mono, body)
+    expect(cut.endsWith('…')).toBe(true)
+    expect(mono(cut, 'regular', 10)).toBeLessThanOrEqual(90)
+  })
+})
+
+describe('pages', () => {
+  it('uses A4 and Letter sizes in points', () => {
+    expect(pageGeometry('A4')).toMatchObject({ width: 595.28, height: 841.89 })
+    expect(pageGeometry('Letter')).toMatchObject({ width: 612, height: 792 })
+  })
+
+  it('splits a long paragraph across pages line by line, never below the content box', () => {
+    const g = pageGeometry('A4')
+    const box = contentBox(g)
+    const flow = createFlow(g, mono)
+    flow.paragraph('word '.repeat(3000), body)
+    const pages = flow.pages()
+    expect(pages.length).toBeGreaterThan(1)
+    for (const ops of pages) {
+      for (const op of ops) {
+        const b = opBounds(op)
+        expect(b.y1).toBeGreaterThanOrEqual(box.top)
+        expect(b.y2).toBeLessThanOrEqual(box.bottom + 0.01)
+        expect(b.x2).toBeLessThanOrEqual(box.right + 0.01)
+      }
+    }
+  })
+
+  it('moves a block that does not fit to the next page instead of splitting it', () => {
+    const g = pageGeometry('Letter')
+    const box = contentBox(g)
+    const flow = createFlow(g, mono)
+    flow.keep({ ops: [], height: box.bottom - box.top - 50 })
+    flow.keep({ ops: [{ kind: 'rect', x: box.left, y: 0, w: 10, h: 100, stroke: '#000', fill: null, lineWidth: 1 }], height: 100 })
+    const pages = flow.pages()
+    expect(pages).toHaveLength(2)
+    expect(pages[1]![0]).toMatchObject({ kind: 'rect', y: box.top })
+  })
+})
+
+describe('blocks', () => {
+  it('gives a 120-character name a row of its own and wraps it inside the width', () => {
+    const name = 'N'.repeat(60) + ' ' + 'M'.repeat(59)
+    const block = factsBlock(
+      [
+        ['Patient', name],
+        ['Therapist', 'Anna Nowak'],
+      ],
+      400,
+      mono,
+    )
+    const texts = block.ops.filter((o): o is Extract<Op, { kind: 'text' }> => o.kind === 'text')
+    for (const t of texts) expect(t.x + t.width).toBeLessThanOrEqual(400)
+    const therapist = texts.find((t) => t.text === 'Anna Nowak')!
+    const nameLines = texts.filter((t) => /^[NM]+$/.test(t.text))
+    expect(nameLines.length).toBeGreaterThan(1)
+    expect(therapist.y).toBeGreaterThan(Math.max(...nameLines.map((t) => t.y)))
+  })
+
+  it('wraps table cells inside their column and grows the row', () => {
+    const t = layoutTable(
+      [
+        { header: 'Measure', share: 1 },
+        { header: 'Assessment', share: 1 },
+      ],
+      [['Foot length', 'exceeds smallest meaningful change (2.0 mm)']],
+      200,
+      mono,
+      { size: 8 },
+    )
+    const cells = t.ops.filter((o): o is Extract<Op, { kind: 'text' }> => o.kind === 'text')
+    for (const c of cells.filter((c) => c.x >= 100)) expect(c.x + c.width).toBeLessThanOrEqual(200)
+    expect(t.height).toBeGreaterThan(3 * lineHeight(style(8)))
+  })
+
+  it('has a tick-box row for every program week', () => {
+    const cal = calendarBlock('2026-05-04', 16, 500, mono)
+    const boxes = cal.ops.filter((o) => o.kind === 'rect' && o.fill === null)
+    expect(boxes).toHaveLength(16 * 7)
+    const heads = cal.ops.filter((o): o is Extract<Op, { kind: 'text' }> => o.kind === 'text' && /^[A-Z][a-z]{2}$/.test(o.text))
+    expect(heads.map((h) => h.text)).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'])
+  })
+
+  it('says the current stage and what comes next, or that it is the last one', () => {
+    const e = { stages: ['Sitting', 'Standing on both feet'] }
+    expect(stageLines(e, 0)).toEqual({ now: 'Stage now: 1 of 2 – Sitting.', next: 'Next: Standing on both feet – when your therapist says you are ready.' })
+    expect(stageLines(e, 1).next).toMatch(/last stage/)
+  })
+})
+
+describe('charts', () => {
+  it('picks round axis bounds and enough decimals that ticks differ', () => {
+    expect(niceScale([249.5, 252])).toEqual({ min: 249.5, max: 252, step: 0.5 })
+    expect(stepDecimals(0.5)).toBe(1)
+    expect(stepDecimals(0.005)).toBe(3)
+    expect(stepDecimals(5)).toBe(0)
+    const flat = niceScale([60, 60])
+    expect(flat.max).toBeGreaterThan(flat.min)
+  })
+
+  it('shows at most the date labels that fit, always the first and last visit', () => {
+    const dates = Array.from({ length: 30 }, (_, i) => `2026-${String(1 + Math.floor(i / 4)).padStart(2, '0')}-${String(1 + (i % 4) * 7).padStart(2, '0')}`)
+    const ticks = dateTicks(dates, 6)
+    expect(ticks).toHaveLength(6)
+    expect(ticks[0]).toBe(dates[0])
+    expect(ticks[5]).toBe(dates[29])
+  })
+
+  it('keeps a 30-visit chart inside its box with smaller markers', () => {
+    const points = Array.from({ length: 30 }, (_, i) => ({ date: `2026-0${1 + Math.floor(i / 10)}-${String(1 + (i % 10) * 2).padStart(2, '0')}`, value: 58 + i / 10 }))
+    const chart = layoutChart(
+      { title: 'Arch height (mm)', unit: 'mm', series: [{ label: 'Left', color: '#00f', marker: 'circle', points }] },
+      250,
+      150,
+      mono,
+    )
+    for (const op of chart.ops) {
+      const b = opBounds(op)
+      expect(b.x1).toBeGreaterThanOrEqual(-0.01)
+      expect(b.x2).toBeLessThanOrEqual(250.01)
+      expect(b.y2).toBeLessThanOrEqual(150.01)
+    }
+    const markers = chart.ops.filter((o): o is Extract<Op, { kind: 'marker' }> => o.kind === 'marker')
+    expect(markers.length).toBe(31)
+    expect(markers[0]!.r).toBeLessThan(2)
+  })
+})
+
+const exercise = (id: number, name: string, stages: string[], illustration: string | null): Exercise => ({
+  id,
+  slug: illustration,
+  name,
+  purpose: '',
+  steps: ['Put your foot flat on the floor, relaxed.', 'Draw the ball of your foot towards your heel so that the arch lifts.', 'Hold, then relax slowly.'],
+  mistakes: ['Curling the toes.', 'Holding your breath.'],
+  stages,
+  safety: name.startsWith('Minimalist') ? 'Stop and call the clinic if the top of the midfoot hurts.' : '',
+  illustration,
+  builtin: true,
+  dosage: { sets: 3, reps: 10, repsText: null, holdSeconds: 5, minutes: null, timesPerDay: 1, daysPerWeek: 7, stage: 0, notes: '' },
+})
+
+const item = (e: Exercise, position: number, over: Partial<ProgramItem> = {}): ProgramItem => ({
+  id: position + 1,
+  exerciseId: e.id,
+  exerciseName: e.name,
+  position,
+  ...e.dosage,
+  ...over,
+})
+
+describe('handout layout', () => {
+  const exercises = [
+    exercise(1, 'Towel crumpling', ['Sitting', 'Weighted', 'Standing'], 'towel-crumpling'),
+    exercise(2, 'Short-foot exercise', ['Sitting', 'Standing', 'One foot', 'Functional'], 'short-foot'),
+    exercise(3, 'Minimalist shoes / barefoot transition', ['Barefoot at home', 'Walking'], 'barefoot-transition'),
+  ]
+  const program: Program = {
+    id: 1,
+    patientId: 1,
+    therapistId: 1,
+    therapistName: 'Anna Nowak',
+    name: 'Foot core — 16 weeks',
+    startDate: '2026-05-04',
+    reviewDate: '2026-08-24',
+    endDate: null,
+    endReason: null,
+    status: 'active',
+    items: exercises.map((e, i) => item(e, i)),
+    createdAt: '',
+    updatedAt: '',
+  }
+
+  for (const pageSize of ['A4', 'Letter'] as const) {
+    it(`fits the three-exercise 16-week program on two ${pageSize} pages, nothing outside the page`, () => {
+      const pages = layoutHandout(
+        { settings: { ...DEFAULT_SETTINGS, pageSize }, patient: { firstName: 'Zoë', lastName: "Łukasiewicz-O'Brien" }, program, exercises, printedOn: '2026-11-26' },
+        mono,
+      )
+      expect(pages).toHaveLength(2)
+      for (const ops of pages) expect(insidePage(ops, pageSize)).toEqual([])
+      const texts = pages.flat().filter((o): o is Extract<Op, { kind: 'text' }> => o.kind === 'text').map((t) => t.text)
+      expect(texts).toContain('Page 1 of 2')
+      expect(texts).toContain('Page 2 of 2')
+      expect(pages.flat().filter((o) => o.kind === 'drawing').map((o) => (o as { name: string }).name)).toEqual([
+        'towel-crumpling',
+        'short-foot',
+        'barefoot-transition',
+      ])
+    })
+  }
+})
+
+describe('program changes', () => {
+  it('says which stage and dosage changed, in the dosage sentence', () => {
+    const e = exercise(2, 'Short-foot exercise', ['Sitting', 'Standing on both feet'], 'short-foot')
+    const before = { reviewDate: '2026-08-24', items: [item(e, 0)] } as Program
+    const after = { reviewDate: '2026-08-31', items: [item(e, 0, { stage: 1, holdSeconds: 8 })] } as Program
+    expect(describeProgramUpdate(before, after, new Map([[2, e]]))).toEqual([
+      'Short-foot exercise: stage 1 (Sitting) → stage 2 (Standing on both feet)',
+      'Short-foot exercise: “Hold 5 seconds. Do it 10 times, 3 sets, once a day.” → “Hold 8 seconds. Do it 10 times, 3 sets, once a day.”',
+      'Review date 2026-08-24 → 2026-08-31',
+    ])
+  })
+})
+
+describe('illustrations', () => {
+  it('reads the viewBox and stroked paths of a drawing', () => {
+    const d = parseDrawing('<svg viewBox="0 0 240 160"><path d="M 0 0 L 10 10" fill="none" stroke="#123456" stroke-width="2.4" stroke-dasharray="4 3"/></svg>')
+    expect(d).toEqual({ width: 240, height: 160, paths: [{ d: 'M 0 0 L 10 10', fill: null, stroke: '#123456', strokeWidth: 2.4, dash: [4, 3] }] })
+  })
+
+  it('has a vector drawing for every built-in exercise', () => {
+    for (const slug of Object.values(BUILTIN_SLUGS)) {
+      const d = loadDrawing(slug)
+      expect(d, slug).not.toBeNull()
+      expect(d!.paths.length, slug).toBeGreaterThan(3)
+    }
+    expect(loadDrawing('../secrets')).toBeNull()
+  })
+})
