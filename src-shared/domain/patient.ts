@@ -18,8 +18,8 @@ export const COMPLAINT_LABELS: Record<Complaint, string> = {
   other: 'Other',
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-const PHONE = /^[+0-9 ()./-]{3,30}$/
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+export const PHONE = /^[+0-9 ()./-]{3,30}$/
 
 export const PatientFields = z.object({
   firstName: personName('First name'),

@@ -1,6 +1,7 @@
 // Clinic settings: identity on printouts, measurement method, thresholds, review interval.
 import { z } from 'zod'
 import { optionalLine, requiredLine, text } from './common'
+import { EMAIL, PHONE } from './patient'
 
 export const ARCH_HEIGHT_METHODS = ['dorsal_50', 'navicular_standing'] as const
 export type ArchHeightMethod = (typeof ARCH_HEIGHT_METHODS)[number]
@@ -23,8 +24,9 @@ export const SettingsUpdateInput = z
   .object({
     clinicName: requiredLine('Clinic name', 120),
     address: text('Address', 300).default(''),
-    phone: optionalLine('Phone', 30),
-    email: optionalLine('Email', 254),
+    // Printed on every handout: the same checks as a patient's phone and email.
+    phone: optionalLine('Phone', 30).refine((v) => v === null || PHONE.test(v), { error: 'Phone can contain digits, spaces, +, -, ( and ) only' }),
+    email: optionalLine('Email', 254).refine((v) => v === null || EMAIL.test(v), { error: 'Enter an email like name@example.com' }),
     logoDataUrl: z
       .string()
       .max(700_000, { error: 'Logo must be smaller than 500 kB' })

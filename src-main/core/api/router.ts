@@ -67,10 +67,12 @@ export interface Core {
 }
 
 export function zodIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({
-    path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-    message: i.message,
-  }))
+  return error.issues.flatMap((i) => {
+    const path = i.path.map((p) => (typeof p === 'number' ? p : String(p)))
+    // An unexpected field is named by its own path, so the caller sees which one it was.
+    if (i.code === 'unrecognized_keys') return i.keys.map((key) => ({ path: [...path, key], message: `${key} is not a field here` }))
+    return [{ path, message: i.message }]
+  })
 }
 
 const UNEXPECTED = 'Something went wrong while saving or loading. Nothing was changed; please try again.'
