@@ -6,13 +6,16 @@ import { createRoot } from 'react-dom/client'
 import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { App } from './App'
+import { RecoveryGate } from './pages/RecoveryPage'
 import { SessionProvider } from './session'
 
 createRoot(document.getElementById('root')!).render(
   <MantineProvider defaultColorScheme="light">
     <Notifications position="top-right" />
-    <SessionProvider>
-      <App />
-    </SessionProvider>
+    <RecoveryGate>
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    </RecoveryGate>
   </MantineProvider>,
 )
