@@ -158,7 +158,11 @@ export async function searchPatients(ctx: ServiceContext, input: z.output<typeof
 
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
 
-  let rows = q.select((eb) => [
+  // Sorted by name, the page is picked on the (covering) name index first, so the per-patient
+  // subqueries below run for one page of rows instead of every match of a short prefix.
+  const byName = input.sort === 'name'
+  const pageIds = q.select('p.id').orderBy('p.last_name_key').orderBy('p.first_name_key').orderBy('p.id').limit(input.pageSize).offset(input.page * input.pageSize)
+  let rows = (byName ? ctx.db.selectFrom('patients as p').where('p.id', 'in', pageIds) : q).select((eb) => [
     'p.id',
     'p.first_name',
     'p.last_name',
@@ -182,7 +186,7 @@ export async function searchPatients(ctx: ServiceContext, input: z.output<typeof
   if (input.sort === 'last_visit') rows = rows.orderBy('last_visit_date', 'desc')
   if (input.sort === 'next_review') rows = rows.orderBy(sql`coalesce(next_review_date, '9999-12-31')`)
   rows = rows.orderBy('p.last_name_key').orderBy('p.first_name_key').orderBy('p.id')
-  const found = await rows.limit(input.pageSize).offset(input.page * input.pageSize).execute()
+  const found = await (byName ? rows : rows.limit(input.pageSize).offset(input.page * input.pageSize)).execute()
 
   const t = today(ctx)
   return {

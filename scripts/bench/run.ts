@@ -1,0 +1,373 @@
+// `npm run bench`: seeds a large clinic, then times the hot operations through the real services and raw SQL.
+import { constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir, totalmem, release, platform } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import Database from 'better-sqlite3'
+import { compareFoot, baselineFor } from '@shared/calc/compare'
+import { localToday } from '@shared/calc/dates'
+import { PatientSearchInput } from '@shared/domain/patient'
+import { VisitRecordInput } from '@shared/domain/visit'
+import { openDatabase, type ClinicDatabase } from '../../src-main/core/db/connection'
+import type { ServiceContext } from '../../src-main/core/services/context'
+import { getPatient, searchPatients } from '../../src-main/core/services/patients'
+import { currentProgram } from '../../src-main/core/services/programs'
+import { dueReviews } from '../../src-main/core/services/reviews'
+import { readSettings } from '../../src-main/core/services/settings'
+import { listVisits, recordVisit } from '../../src-main/core/services/visits'
+import { capturingKysely, rawReplayer, stats, timeOnce, type CapturedQuery, type Stats } from './measure'
+import { SEARCH_PREFIXES } from './names'
+import { seededRandom } from './rng'
+import { seedClinic, type SeedSummary } from './seed'
+
+const ROOT = resolve(__dirname, '../..')
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1' },
+    seed: { type: 'string', default: '20261126' },
+    runs: { type: 'string', default: '300' },
+    warmup: { type: 'string', default: '50' },
+    'open-runs': { type: 'string', default: '3' },
+    'pdf-runs': { type: 'string', default: '15' },
+    /** Write the seeded clinic here and keep it (for the Playwright timing); skips measuring with --seed-only. */
+    db: { type: 'string' },
+    'seed-only': { type: 'boolean', default: false },
+    out: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+})
+
+interface Row {
+  key: string
+  label: string
+  targetMs: number | null
+  /** Which percentile the target applies to. */
+  targetOn: 'p50' | 'p95'
+  service: Stats | null
+  raw: Stats | null
+  ratioP50: number | null
+  note: string
+}
+
+interface Documents {
+  buildHandout(ctx: ServiceContext, input: { programId: number }): Promise<Buffer>
+  buildProgressReport(ctx: ServiceContext, input: { patientId: number; programId?: number | null }): Promise<Buffer>
+}
+
+const out = (s: string) => process.stdout.write(`${s}\n`)
+
+async function main(): Promise<void> {
+  if (args.help) {
+    out('Usage: npm run bench -- [--scale 1] [--runs 300] [--warmup 50] [--seed N] [--db file.sqlite] [--seed-only] [--out bench-results/x.json]')
+    return
+  }
+  const scale = Number(args.scale)
+  const runs = Number(args.runs)
+  const warmup = Number(args.warmup)
+  if (!(scale > 0) || !(runs > 0) || !(warmup >= 0)) throw new Error('--scale and --runs must be positive numbers')
+  const startedAt = new Date()
+  const today = localToday(startedAt)
+
+  const dir = args.db ? null : mkdtempSync(join(tmpdir(), 'footcore-bench-'))
+  const file = args.db ? resolve(args.db) : join(dir!, 'footcore.sqlite')
+  if (args.db) for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
+  out(`Seeding a clinic at scale ${scale} into ${file} …`)
+  const seed = await seedClinic(file, { scale, seed: Number(args.seed), today })
+  out(
+    `  ${seed.patients} patients, ${seed.visits} visits (${seed.measurements} foot measurements, ${seed.symptomScores} pain scores), ` +
+      `${seed.programs} programs (${seed.activePrograms} active), ${seed.auditRows} audit rows; ${(seed.fileBytes / 1e6).toFixed(0)} MB in ${(seed.seedMs / 1000).toFixed(1)} s`,
+  )
+  if (args['seed-only']) return
+
+  try {
+    const rows = await measureAll(file, seed, runs, warmup, today)
+    printTable(rows)
+    const result = {
+      startedAt: startedAt.toISOString(),
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+      machine: machine(file),
+      clinic: seed,
+      runs,
+      warmup,
+      rows,
+    }
+    const target = args.out ? resolve(args.out) : join(ROOT, 'bench-results', `bench-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
+    mkdirSync(resolve(target, '..'), { recursive: true })
+    writeFileSync(target, `${JSON.stringify(result, null, 2)}\n`)
+    writeFileSync(join(ROOT, 'bench-results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`)
+    out(`\nResults: ${target} (and bench-results/latest.json)`)
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function machine(file: string) {
+  const cpu = cpus()
+  let fileSystem = 'unknown'
+  try {
+    fileSystem = statSync(file).dev ? `device ${statSync(file).dev}` : fileSystem
+  } catch {
+    // The temporary file is gone already: nothing to say.
+  }
+  return {
+    cpuModel: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryGb: Math.round(totalmem() / 1e9),
+    node: process.version,
+    platform: `${platform()} ${release()}`,
+    sqlite: (new Database(':memory:').prepare('select sqlite_version() as v').get() as { v: string }).v,
+    databaseFolder: file.replace(/[^/]*$/, ''),
+    fileSystem,
+  }
+}
+
+async function loadDocuments(): Promise<Documents | null> {
+  const path = join(ROOT, 'src-main/core/services/documents.ts')
+  if (!existsSync(path)) return null
+  const mod = (await import(path)) as Partial<Documents>
+  return typeof mod.buildHandout === 'function' && typeof mod.buildProgressReport === 'function' ? (mod as Documents) : null
+}
+
+/** Times `service` and `raw` alternately on the same inputs, after a warm-up of both. */
+async function compare(
+  inputs: number,
+  runs: number,
+  warmup: number,
+  service: (i: number) => Promise<unknown>,
+  raw: ((i: number) => unknown) | null,
+): Promise<{ service: Stats; raw: Stats | null }> {
+  for (let i = 0; i < warmup; i++) {
+    await service(i % inputs)
+    if (raw) raw(i % inputs)
+  }
+  const s: number[] = []
+  const r: number[] = []
+  for (let i = 0; i < runs; i++) {
+    s.push(await timeOnce(() => service(i % inputs)))
+    if (raw) r.push(await timeOnce(() => raw(i % inputs)))
+  }
+  return { service: stats(s), raw: raw ? stats(r) : null }
+}
+
+async function measureAll(file: string, seed: SeedSummary, runs: number, warmup: number, today: string): Promise<Row[]> {
+  const rows: Row[] = []
+  const row = (key: string, label: string, targetMs: number | null, targetOn: 'p50' | 'p95', m: { service: Stats | null; raw: Stats | null }, note = ''): void => {
+    rows.push({ key, label, targetMs, targetOn, ...m, ratioP50: m.service && m.raw ? m.service.p50Ms / m.raw.p50Ms : null, note })
+    out(`  measured ${label}`)
+  }
+
+  // Start-up first, on a file nobody has open, as the app finds it after a restart.
+  const openRuns = Number(args['open-runs'])
+  const open = await compare(1, openRuns, 1, async () => (await openDatabase(file)).close(), () => rawOpen(file, 'integrity_check', true))
+  row('startup.open', 'Start-up: openDatabase (copy + integrity_check + schema check + pragmas)', 300, 'p95', open, 'raw = the same steps on plain better-sqlite3')
+  const parts: [string, string, () => void][] = [
+    ['startup.part.copy', 'Start-up part: private copy of the file (copyFileSync)', () => rmSync(resolve(copyAside(file), '..'), { recursive: true, force: true })],
+    ['startup.part.integrity_check', 'Start-up part: PRAGMA integrity_check alone', () => check(file, 'integrity_check')],
+    ['startup.part.quick_check', 'Start-up part: PRAGMA quick_check alone', () => check(file, 'quick_check')],
+    ['startup.part.no_check', 'Start-up without a whole-file check (schema check + pragmas)', () => rawOpen(file, null, false)],
+  ]
+  for (const [key, label, fn] of parts) row(key, label, null, 'p95', await compare(1, openRuns, 1, async () => fn(), null))
+
+  const database: ClinicDatabase = await openDatabase(file)
+  try {
+    const sqlite = database.sqlite
+    const ctx: ServiceContext = { db: database.db, actorId: 1, now: () => new Date() }
+    const capture = capturingKysely(sqlite)
+    const captureCtx: ServiceContext = { ...ctx, db: capture.db }
+    const rnd = seededRandom(7)
+    const patientIds = Array.from({ length: 200 }, () => rnd.int(1, seed.patients))
+    const settings = await readSettings(database.db)
+
+    // Each input is run once through the capturing Kysely, so the raw replay runs exactly its SQL.
+    const captureAll = async <T>(inputs: T[], run: (c: ServiceContext, input: T) => Promise<unknown>) => {
+      const captured: CapturedQuery[][] = []
+      for (const input of inputs) {
+        await run(captureCtx, input)
+        captured.push(capture.take())
+      }
+      return captured.map((q) => rawReplayer(sqlite, q))
+    }
+
+    const byName = SEARCH_PREFIXES.map((query) => PatientSearchInput.parse({ query }))
+    const rawByName = await captureAll(byName, searchPatients)
+    row(
+      'search.last_name_prefix',
+      'Search: last-name prefix, first page',
+      5,
+      'p95',
+      await compare(byName.length, runs, warmup, (i) => searchPatients(ctx, byName[i]!), (i) => rawByName[i]!()),
+      `prefixes: ${SEARCH_PREFIXES.join(' ')}`,
+    )
+
+    const dobs = sqlite.prepare(`select date_of_birth from patients where id in (${patientIds.slice(0, 50).join(',')})`).pluck().all() as string[]
+    const byDob = dobs.map((dateOfBirth) => PatientSearchInput.parse({ dateOfBirth }))
+    const rawByDob = await captureAll(byDob, searchPatients)
+    row(
+      'search.date_of_birth',
+      'Search: date of birth, first page',
+      5,
+      'p95',
+      await compare(byDob.length, runs, warmup, (i) => searchPatients(ctx, byDob[i]!), (i) => rawByDob[i]!()),
+    )
+
+    const browse = [PatientSearchInput.parse({})]
+    const rawBrowse = await captureAll(browse, searchPatients)
+    row(
+      'search.all_first_page',
+      'Patients list: no filter, first page (what the list shows on opening)',
+      5,
+      'p95',
+      await compare(1, runs, warmup, () => searchPatients(ctx, browse[0]!), () => rawBrowse[0]!()),
+    )
+
+    const openPatient = async (c: ServiceContext, id: number) => {
+      const [patient, visits, program] = await Promise.all([getPatient(c, { id }), listVisits(c, { patientId: id }), currentProgram(c, { patientId: id })])
+      // Changes since baseline for every visit, as the measurements tab shows them.
+      const changes = visits.map((v) => {
+        const b = baselineFor(visits, v)
+        return { left: compareFoot(b?.left ?? null, v.left, settings), right: compareFoot(b?.right ?? null, v.right, settings) }
+      })
+      return { patient, visits, program, changes }
+    }
+    const rawOpenPatient = await captureAll(patientIds, openPatient)
+    row(
+      'patient.open',
+      'Open a patient: patient + all visits with changes since baseline + current program',
+      5,
+      'p95',
+      await compare(patientIds.length, runs, warmup, (i) => openPatient(ctx, patientIds[i]!), (i) => rawOpenPatient[i]!()),
+      'raw replays the SQL only; the service also maps rows and computes the changes',
+    )
+
+    const visitInput = (patientId: number) =>
+      VisitRecordInput.parse({
+        patientId,
+        visitDate: today,
+        therapistId: 1 + (patientId % seed.therapists),
+        kind: 'follow_up',
+        left: { footLengthMm: 251.4, truncatedFootLengthMm: 183.2, archHeightMm: 64.1, navicularSittingMm: 44.2, navicularStandingMm: 37.9 },
+        right: { footLengthMm: 252.0, truncatedFootLengthMm: 183.9, archHeightMm: 63.5, navicularSittingMm: 43.8, navicularStandingMm: 37.1 },
+        symptoms: { foot_heel: 3, knee: 1, low_back: 2, neck: 0, headache: 1 },
+        headacheDays: 2,
+        notes: 'Short-foot in standing now; keep towel curls daily.',
+      })
+    const captured = await recordVisit(captureCtx, visitInput(patientIds[0]!))
+    const rawRecord = rawReplayer(sqlite, capture.take(), { captured: captured.id })
+    row(
+      'visit.record',
+      'Record a visit: both feet + 5 pain scores, one transaction (synchronous=FULL)',
+      5,
+      'p95',
+      await compare(patientIds.length, runs, warmup, (i) => recordVisit(ctx, visitInput(patientIds[i]!)), () => rawRecord()),
+    )
+
+    // What the commit's fsync costs: the same replay with synchronous=NORMAL (WAL: no fsync per commit).
+    sqlite.pragma('synchronous = normal')
+    const normal = await compare(1, Math.min(runs, 100), 10, async () => rawRecord(), null)
+    sqlite.pragma('synchronous = full')
+    row('visit.record.sync_normal', 'Record a visit, raw SQL, synchronous=NORMAL (for comparison only)', null, 'p95', normal, 'the app uses FULL; this row shows the cost of the fsync per commit')
+
+    const due = [{ withinDays: 14 }]
+    const rawDue = await captureAll(due, dueReviews)
+    const dueCount = (await dueReviews(ctx, due[0]!)).length
+    row(
+      'reviews.due_14_days',
+      'Due reviews: next 14 days (and overdue)',
+      20,
+      'p95',
+      await compare(1, Math.min(runs, 150), Math.min(warmup, 20), () => dueReviews(ctx, due[0]!), () => rawDue[0]!()),
+      `${dueCount} programs listed`,
+    )
+
+    const documents = await loadDocuments()
+    const pdfRuns = Number(args['pdf-runs'])
+    if (documents) {
+      const handoutProgram = sqlite.prepare("select id from programs where status = 'active' order by id limit 1").pluck().get() as number
+      row(
+        'pdf.handout',
+        'Handout PDF (buildHandout)',
+        300,
+        'p95',
+        await compare(1, pdfRuns, 3, () => documents.buildHandout(ctx, { programId: handoutProgram }), null),
+      )
+      row(
+        'pdf.progress_report',
+        `Progress report PDF, ${seed.reportVisits} visits (buildProgressReport)`,
+        500,
+        'p95',
+        await compare(1, pdfRuns, 3, () => documents.buildProgressReport(ctx, { patientId: seed.reportPatientId, programId: seed.reportProgramId }), null),
+      )
+    } else {
+      row('pdf.handout', 'Handout PDF', 300, 'p95', { service: null, raw: null }, 'not available yet (src-main/core/services/documents.ts missing)')
+      row('pdf.progress_report', 'Progress report PDF (30 visits)', 500, 'p95', { service: null, raw: null }, 'not available yet')
+    }
+  } finally {
+    await database.close()
+  }
+  return rows
+}
+
+/** What openDatabase does, on plain better-sqlite3: a private copy, the check, the migration list, the pragmas. */
+function rawOpen(file: string, wholeFileCheck: 'integrity_check' | 'quick_check' | null, onCopy: boolean): void {
+  const copy = onCopy ? copyAside(file) : null
+  try {
+    const ro = new Database(copy ?? file, { readonly: !onCopy, fileMustExist: true })
+    if (wholeFileCheck) ro.pragma(wholeFileCheck, { simple: true })
+    ro.prepare('select name from kysely_migration order by name').all()
+    ro.close()
+  } finally {
+    if (copy) rmSync(resolve(copy, '..'), { recursive: true, force: true })
+  }
+  const rw = new Database(file)
+  for (const p of ['journal_mode = wal', 'foreign_keys = 1', 'synchronous = 2', 'busy_timeout = 5000']) rw.pragma(p)
+  rw.close()
+}
+
+function copyAside(file: string): string {
+  const folder = mkdtempSync(join(resolve(file, '..'), '.bench-copy-'))
+  const copy = join(folder, 'copy.sqlite')
+  copyFileSync(file, copy, constants.COPYFILE_FICLONE)
+  if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`, constants.COPYFILE_FICLONE)
+  return copy
+}
+
+function check(file: string, pragma: 'integrity_check' | 'quick_check'): void {
+  const ro = new Database(file, { readonly: true, fileMustExist: true })
+  ro.pragma(pragma, { simple: true })
+  ro.close()
+}
+
+const ms = (v: number | undefined | null) => (v === undefined || v === null || Number.isNaN(v) ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(0))
+
+function printTable(rows: Row[]): void {
+  const header = ['operation', 'p50 ms', 'p95 ms', 'target', 'met', 'raw p50', 'raw p95', 'svc/raw', 'runs']
+  const lines = rows.map((r) => {
+    const value = r.service ? (r.targetOn === 'p95' ? r.service.p95Ms : r.service.p50Ms) : null
+    const met = r.targetMs === null || value === null ? '' : value < r.targetMs ? 'yes' : 'NO'
+    const ratioMet = r.ratioP50 === null ? '' : r.ratioP50 < 2 ? '' : ' (ratio NO)'
+    return [
+      r.label,
+      ms(r.service?.p50Ms),
+      ms(r.service?.p95Ms),
+      r.targetMs === null ? '' : `< ${r.targetMs}`,
+      met + ratioMet,
+      ms(r.raw?.p50Ms),
+      ms(r.raw?.p95Ms),
+      r.ratioP50 === null ? '' : r.ratioP50.toFixed(2),
+      String(r.service?.runs ?? ''),
+    ]
+  })
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`
+  out('')
+  out(fmt(header))
+  out(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`)
+  for (const l of lines) out(fmt(l))
+  for (const r of rows) if (r.note) out(`  ${r.key}: ${r.note}`)
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+  process.exit(1)
+})
