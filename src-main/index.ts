@@ -2,7 +2,7 @@
 // The pieces live in src-main/electron/ as functions of Electron's APIs, tested without Electron.
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
 import { METHOD_NAMES } from '@shared/api'
 import { openDatabase } from './core/db/connection'
 import { log } from './core/log'
@@ -10,6 +10,7 @@ import { DB_FILE_NAME } from './core/paths'
 import { devServerOrigin } from './electron/guards'
 import { wireApi } from './electron/ipc'
 import { claimSingleInstance, hardenApp, registerAppScheme } from './electron/lifecycle'
+import { registerSavePdf } from './electron/save-pdf'
 import { APP_START_URL, createMainWindow } from './electron/window'
 
 const devOrigin = devServerOrigin(process.env.ELECTRON_RENDERER_URL, app.isPackaged)
@@ -39,7 +40,7 @@ async function start(): Promise<void> {
   const database = await openDatabase(process.env.FOOTCORE_DB ?? join(dir, DB_FILE_NAME), { nativeBinding: nativeBinding() })
   const core = { db: database.db }
   wireApi(ipcMain, core, METHOD_NAMES, devOrigin)
-  // Other IPC channels (the shell's save-PDF) wrap their handler in trustedHandler from ./electron/ipc.
+  registerSavePdf(ipcMain, devOrigin, { app, BrowserWindow, dialog, shell })
 
   const win = createMainWindow(BrowserWindow, join(__dirname, '../preload/preload.cjs'))
   win.once('ready-to-show', () => win.show())

@@ -1,0 +1,43 @@
+// Hands a generated file to the person: Electron shows a save dialog and opens it; the browser shell downloads it.
+import { ApiError, type ApiResult } from '@shared/domain/errors'
+import { currentActor } from './api'
+
+export interface SavePdfResult {
+  /** False when the person cancelled the save dialog. */
+  saved: boolean
+}
+
+/** The contract carries PDFs as base64 (JSON over both transports). */
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
+function download(bytes: Uint8Array, suggestedName: string): void {
+  const url = URL.createObjectURL(new Blob([bytes.slice().buffer], { type: 'application/pdf' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = suggestedName
+  a.rel = 'noopener'
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  // The download has started from the object URL by now; a later revoke only frees memory.
+  window.setTimeout(() => URL.revokeObjectURL(url), 30_000)
+}
+
+export async function savePdf(bytes: Uint8Array, suggestedName: string): Promise<SavePdfResult> {
+  if (window.footcore) {
+    const result = (await window.footcore.invoke('shell.savePdf', {
+      input: { bytes, suggestedName },
+      actorId: currentActor(),
+    })) as ApiResult<SavePdfResult>
+    if (!result.ok) throw new ApiError(result.error)
+    return result.value
+  }
+  download(bytes, suggestedName)
+  return { saved: true }
+}
