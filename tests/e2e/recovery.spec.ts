@@ -1,0 +1,73 @@
+// A damaged database opens the recovery screen; restoring the last backup through the page brings back
+// everything up to that backup.
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { startShell, type RunningShell } from '../support/browser-shell'
+
+let dir: string
+let shell: RunningShell | null = null
+test.beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'footcore-recovery-e2e-'))
+})
+test.afterEach(async () => {
+  await shell?.stop()
+  shell = null
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** Calls the running shell's API the way the page does: token from the page, JSON over POST. */
+async function apiCall(url: string, method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
+  const html = await (await fetch(url)).text()
+  const token = /name="footcore-token" content="([^"]+)"/.exec(html)?.[1] ?? ''
+  const res = await fetch(new URL(`/api/${method}`, url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Footcore-Token': token },
+    body: JSON.stringify({ input, actorId: null }),
+  })
+  return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string } }
+}
+
+test('a damaged database shows the recovery screen and restores the last backup from the page', async ({ page }) => {
+  const dbFile = join(dir, 'footcore.sqlite')
+  shell = await startShell({ dbFile })
+  // Enough records that the middle of the file holds them.
+  const notes = 'Plantar heel pain on the first steps in the morning. '.repeat(60)
+  for (const lastName of ['Kowalska', 'Nowak', 'Wiśniewska', 'Wójcik', 'Kamińska', 'Lewandowska', 'Zielińska', 'Szymańska']) {
+    expect((await apiCall(shell.url, 'patients.create', { firstName: 'Zoë', lastName, dateOfBirth: '1980-02-29', notes })).ok).toBe(true)
+  }
+  const backup = await apiCall(shell.url, 'backups.create', {})
+  expect(backup.ok).toBe(true)
+  expect((await apiCall(shell.url, 'patients.create', { firstName: 'Adam', lastName: 'Afterthebackup', dateOfBirth: '1990-01-01' })).ok).toBe(true)
+  await shell.stop()
+  shell = null
+
+  // Overwrite 16 KiB in the middle of the file.
+  const size = statSync(dbFile).size
+  const fd = openSync(dbFile, 'r+')
+  writeSync(fd, Buffer.alloc(16384, 'DAMAGED!'), 0, 16384, Math.floor(size / 2 / 4096) * 4096)
+  closeSync(fd)
+
+  shell = await startShell({ dbFile })
+  await page.goto(shell.url)
+  await expect(page.getByRole('heading', { name: 'The clinic records are damaged' })).toBeVisible()
+  await expect(page.getByText('Footcore has not changed the file')).toBeVisible()
+  const backups = page.getByRole('table', { name: 'Backups' })
+  await expect(backups.getByRole('row')).toHaveCount(2)
+  await page.screenshot({ path: test.info().outputPath('recovery-screen.png'), fullPage: true })
+
+  await backups.getByRole('button', { name: /Restore the backup from/ }).click()
+  const dialog = page.getByRole('dialog', { name: 'Restore this backup?' })
+  await expect(dialog).toContainText('Anything entered after that is not in this backup')
+  await dialog.getByRole('button', { name: 'Restore backup' }).click()
+
+  // The page reloads into the app with the records as they were at the backup.
+  await expect(page.getByRole('table', { name: 'Patients' })).toContainText('Kowalska')
+  await expect(page.getByRole('table', { name: 'Patients' })).toContainText('Szymańska')
+  await expect(page.getByText('Afterthebackup')).toHaveCount(0)
+  const found = (await apiCall(shell.url, 'patients.search', { includeArchived: true })) as { value: { total: number } }
+  expect(found.value.total).toBe(8)
+  // The damaged file was kept aside, not deleted.
+  expect(readdirSync(dir).some((n) => n.startsWith('footcore.sqlite.replaced-'))).toBe(true)
+})
