@@ -123,3 +123,53 @@ it('a file that is not a database at all opens the recovery screen and stays as 
   expect(readdirSync(dir)).toEqual(['footcore.sqlite'])
   await state.close()
 })
+
+it('a database saved by a newer Footcore is refused on the recovery screen and left as it was', async () => {
+  const state = await AppState.open(file)
+  await call(state, 'therapists.create', { displayName: 'Anna Nowak' })
+  await state.close()
+  const { default: Database } = await import('better-sqlite3')
+  const raw = new Database(file)
+  raw.prepare("insert into kysely_migration (name, timestamp) values ('9999_from_the_future', 'x')").run()
+  raw.close()
+  const original = fileSet(file)
+  const refused = await AppState.open(file)
+  const status = (await call(refused, 'recovery.status')) as RecoveryStatus
+  expect(status.state).toBe('schema_too_new')
+  expect(status.message).toMatch(/newer version of Footcore/)
+  expect(fileSet(file)).toEqual(original)
+  await refused.close()
+})
+
+it('a database path that cannot be read gives the "unreadable" recovery screen', async () => {
+  const { mkdirSync } = await import('node:fs')
+  mkdirSync(file)
+  const state = await AppState.open(file)
+  expect(state.status()).toMatchObject({ state: 'unreadable', backups: [] })
+  const r = await dispatch(state, 'patients.search', {}, null)
+  expect(r).toMatchObject({ ok: false, error: { code: 'unavailable' } })
+  await state.close()
+})
+
+it('refuses to restore a damaged backup and keeps working on the current records', async () => {
+  const state = await AppState.open(file)
+  await call(state, 'patients.create', { firstName: 'Anna', lastName: 'Kept', dateOfBirth: '1980-01-01' })
+  const { name } = (await call(state, 'backups.create')) as BackupInfo
+  const copy = join(dir, 'backups', name)
+  const fd = openSync(copy, 'r+')
+  writeSync(fd, Buffer.alloc(4096, 'DAMAGED!'), 0, 4096, 0)
+  closeSync(fd)
+  const r = await dispatch(state, 'backups.restore', { name }, null)
+  expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: 'That backup is damaged and cannot be restored. Choose another one.' } })
+  const page = (await call(state, 'patients.search', {})) as { items: { lastName: string }[] }
+  expect(page.items.map((p) => p.lastName)).toEqual(['Kept'])
+  expect(readdirSync(dir).filter((n) => n.includes('replaced'))).toEqual([])
+  await state.close()
+})
+
+it('makes the daily backup by itself shortly after start', async () => {
+  const state = await AppState.open(file)
+  state.startAutomaticBackups(10)
+  await expect.poll(() => state.listBackups().map((b) => b.reason), { timeout: 5000 }).toEqual(['daily'])
+  await state.close()
+})
