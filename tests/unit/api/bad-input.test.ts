@@ -240,8 +240,11 @@ interface HttpAnswer {
   body: string
 }
 
-function post(path: string, body: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+/** POSTs like the page does; a header given as null is left out. */
+function post(path: string, body: string, headers: Record<string, string | null> = {}): Promise<HttpAnswer> {
   const url = new URL(shell.url)
+  const all: Record<string, string | null> = { Host: `127.0.0.1:${url.port}`, 'Content-Type': 'application/json', 'X-Footcore-Token': TOKEN, ...headers }
+  const sent = Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== null))
   return new Promise((ok, fail) => {
     const req = request(
       {
@@ -249,7 +252,7 @@ function post(path: string, body: string, headers: Record<string, string> = {}):
         port: url.port,
         path,
         method: 'POST',
-        headers: { Host: `127.0.0.1:${url.port}`, 'Content-Type': 'application/json', 'X-Footcore-Token': TOKEN, ...headers },
+        headers: sent,
       },
       (res) => {
         let data = ''
@@ -285,8 +288,8 @@ describe('the same inputs over the browser shell HTTP API', () => {
 
   it('refuses a call without the session token, or with a wrong one (401), and writes nothing', async () => {
     const before = snapshot()
-    for (const token of [undefined, '', 'wrong', TOKEN.slice(0, -1), `${TOKEN}x`]) {
-      const res = await post('/api/patients.create', good(), token === undefined ? { 'X-Footcore-Token': '' } : { 'X-Footcore-Token': token })
+    for (const token of [null, '', 'wrong', TOKEN.slice(0, -1), `${TOKEN}x`, TOKEN.toUpperCase()]) {
+      const res = await post('/api/patients.create', good(), { 'X-Footcore-Token': token })
       expect(res.status, String(token)).toBe(401)
       expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
     }
