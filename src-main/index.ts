@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
 import { METHOD_NAMES } from '@shared/api'
-import { openDatabase } from './core/db/connection'
+import { AppState } from './core/app-state'
 import { log } from './core/log'
 import { DB_FILE_NAME } from './core/paths'
 import { devServerOrigin } from './electron/guards'
@@ -37,16 +37,17 @@ async function start(): Promise<void> {
   hardenApp(app, session.defaultSession, protocol, { rendererDir, devOrigin, openExternal: (url) => shell.openExternal(url) })
   const dir = process.env.FOOTCORE_USER_DATA ?? app.getPath('userData')
   mkdirSync(dir, { recursive: true })
-  const database = await openDatabase(process.env.FOOTCORE_DB ?? join(dir, DB_FILE_NAME), { nativeBinding: nativeBinding() })
-  const core = { db: database.db }
-  wireApi(ipcMain, core, METHOD_NAMES, devOrigin)
+  // AppState holds the database so a restore can swap it; a file that will not open shows the recovery screen.
+  const state = await AppState.open(process.env.FOOTCORE_DB ?? join(dir, DB_FILE_NAME), { nativeBinding: nativeBinding() })
+  wireApi(ipcMain, state, METHOD_NAMES, devOrigin)
   registerSavePdf(ipcMain, devOrigin, { app, BrowserWindow, dialog, shell })
 
   const win = createMainWindow(BrowserWindow, join(__dirname, '../preload/preload.cjs'))
   win.once('ready-to-show', () => win.show())
   await win.loadURL(devOrigin ? (process.env.ELECTRON_RENDERER_URL ?? devOrigin) : APP_START_URL)
+  state.startAutomaticBackups()
   app.on('window-all-closed', () => {
-    void database.close().then(() => app.quit())
+    void state.close().then(() => app.quit())
   })
 }
 
