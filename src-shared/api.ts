@@ -21,6 +21,7 @@ import {
   type Program,
   type ProgramHistoryEntry,
 } from './domain/program'
+import { PatientEraseInput, PatientExportInput, type PatientEraseResult, type PatientExport } from './domain/privacy'
 import { DueReviewsInput, type DueReview } from './domain/review'
 import { SettingsUpdateInput, type Settings } from './domain/settings'
 import { TherapistCreateInput, TherapistIdInput, TherapistListInput, TherapistUpdateInput, type Therapist } from './domain/therapist'
@@ -50,6 +51,8 @@ export const contract = {
   'patients.archive': method(PatientArchiveInput).returns<Patient>(),
   'patients.get': method(PatientIdInput).returns<Patient>(),
   'patients.search': method(PatientSearchInput).returns<PatientPage>(),
+  'patients.export': method(PatientExportInput).returns<PatientExport>(),
+  'patients.erase': method(PatientEraseInput).returns<PatientEraseResult>(),
 
   'therapists.list': method(TherapistListInput).returns<Therapist[]>(),
   'therapists.create': method(TherapistCreateInput).returns<Therapist>(),

@@ -12,6 +12,7 @@ import type { ServiceContext } from '../services/context'
 import { handoutDocument, progressReportDocument } from '../services/documents'
 import { createExercise, listExercises, updateExercise } from '../services/exercises'
 import { archivePatient, createPatient, getPatient, searchPatients, updatePatient } from '../services/patients'
+import { erasePatient, exportPatientRecord } from '../services/privacy'
 import { assignProgram, currentProgram, endProgram, programHistory, updateProgram } from '../services/programs'
 import { dueReviews } from '../services/reviews'
 import { getSettings, updateSettings } from '../services/settings'
@@ -27,6 +28,8 @@ const handlers: Handlers = {
   'patients.archive': archivePatient,
   'patients.get': getPatient,
   'patients.search': searchPatients,
+  'patients.export': exportPatientRecord,
+  'patients.erase': erasePatient,
   'therapists.list': listTherapists,
   'therapists.create': createTherapist,
   'therapists.update': updateTherapist,

@@ -1,0 +1,26 @@
+// SQLite-only steps of erasing a patient, kept in db/ so services stay portable: deleted content is
+// overwritten with zeros, free space is rebuilt away, and the WAL is written back and emptied.
+import { sql, type Kysely } from 'kysely'
+import type { DB } from './schema'
+
+/** Runs `work` with `secure_delete` on, then restores the previous setting. */
+export async function withSecureDelete<T>(db: Kysely<DB>, work: () => Promise<T>): Promise<T> {
+  const before = await sql<{ secure_delete: number }>`pragma secure_delete`.execute(db)
+  const previous = before.rows[0]?.secure_delete ?? 0
+  await sql`pragma secure_delete = on`.execute(db)
+  try {
+    return await work()
+  } finally {
+    await sql.raw(`pragma secure_delete = ${previous === 1 ? 'on' : previous === 2 ? 'fast' : 'off'}`).execute(db)
+  }
+}
+
+/**
+ * Rebuilds the file so no free space keeps old copies of rows (updates and page splits made
+ * before secure_delete was on leave them), then copies the WAL into the file and truncates it, so
+ * the erased rows' old page images do not linger in footcore.sqlite-wal either.
+ */
+export async function scrubFreeSpace(db: Kysely<DB>): Promise<void> {
+  await sql`vacuum`.execute(db)
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db)
+}
