@@ -1,0 +1,183 @@
+// The patient's own data: export the complete record, or erase the patient after two confirmations.
+import { useState, type FormEvent } from 'react'
+import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core'
+import type { Patient } from '@shared/domain/patient'
+import type { ExportedDocument, PatientEraseResult, PatientRecordExport } from '@shared/domain/privacy'
+import { ApiError } from '@shared/domain/errors'
+import { api } from '../api'
+import { fullName } from '../lib/format'
+import { plainMessage } from '../lib/issues'
+import { base64ToBytes, savePdf } from '../shell'
+
+function downloadJson(json: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.rel = 'noopener'
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  // The download has started from the object URL by now; a later revoke only frees memory.
+  window.setTimeout(() => URL.revokeObjectURL(url), 30_000)
+}
+
+interface Exported {
+  fileName: string
+  documents: ExportedDocument[]
+}
+
+export function PatientDataActions({ patient, onErased }: { patient: Patient; onErased: (result: PatientEraseResult) => void }) {
+  const [exporting, setExporting] = useState(false)
+  const [exported, setExported] = useState<Exported | null>(null)
+  const [exportError, setExportError] = useState<string | null>(null)
+  const [step, setStep] = useState<'closed' | 'explain' | 'confirm'>('closed')
+  const [typed, setTyped] = useState('')
+  const [erasing, setErasing] = useState(false)
+  const [eraseError, setEraseError] = useState<string | null>(null)
+  const [fieldError, setFieldError] = useState<string | null>(null)
+
+  async function exportRecord() {
+    setExporting(true)
+    setExportError(null)
+    try {
+      const out = await api.patients.export({ id: patient.id })
+      downloadJson(out.json, out.fileName)
+      const record = JSON.parse(out.json) as PatientRecordExport
+      setExported({ fileName: out.fileName, documents: record.documents })
+    } catch (e) {
+      setExportError(plainMessage(e))
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  async function saveDocument(doc: ExportedDocument) {
+    try {
+      await savePdf(base64ToBytes(doc.base64), doc.fileName)
+    } catch (e) {
+      setExportError(plainMessage(e))
+    }
+  }
+
+  function close() {
+    if (erasing) return
+    setStep('closed')
+    setTyped('')
+    setEraseError(null)
+    setFieldError(null)
+  }
+
+  const matches = typed.trim() === patient.lastName.trim()
+
+  async function erase(event: FormEvent) {
+    event.preventDefault()
+    if (!matches) {
+      setFieldError("Type the patient's last name exactly as it is written above.")
+      return
+    }
+    setErasing(true)
+    setEraseError(null)
+    setFieldError(null)
+    try {
+      const result = await api.patients.erase({ id: patient.id, confirmLastName: typed })
+      setErasing(false)
+      close()
+      onErased(result)
+    } catch (e) {
+      setErasing(false)
+      const field = e instanceof ApiError ? e.issues.find((i) => i.path[0] === 'confirmLastName') : undefined
+      if (field) setFieldError(field.message)
+      else setEraseError(plainMessage(e))
+    }
+  }
+
+  return (
+    <Stack gap="xs">
+      <Group>
+        <Button variant="default" onClick={() => void exportRecord()} loading={exporting}>
+          Export record
+        </Button>
+        <Button color="red" variant="outline" onClick={() => setStep('explain')}>
+          Erase patient…
+        </Button>
+      </Group>
+      {exportError && (
+        <Alert color="red" role="alert">
+          {exportError}
+        </Alert>
+      )}
+      {exported && (
+        <Alert color="teal" title="Record exported" role="status">
+          <Text size="sm">
+            Saved as {exported.fileName}: the patient's details, every visit and program, and the change history
+            {exported.documents.length > 0 ? `, with ${exported.documents.length} PDF ${exported.documents.length === 1 ? 'document' : 'documents'} inside.` : '.'}
+          </Text>
+          {exported.documents.length > 0 && (
+            <Group gap="xs" mt="xs">
+              {exported.documents.map((d) => (
+                <Button key={d.fileName} size="xs" variant="default" onClick={() => void saveDocument(d)}>
+                  Save {d.fileName}
+                </Button>
+              ))}
+            </Group>
+          )}
+        </Alert>
+      )}
+
+      <Modal opened={step !== 'closed'} onClose={close} title={`Erase ${fullName(patient)}?`} closeOnClickOutside={!erasing}>
+        {step === 'explain' ? (
+          <Stack>
+            <Text>Erasing removes this patient from Footcore for good:</Text>
+            <List size="sm">
+              <List.Item>their details, every visit, measurement and symptom score, and every program;</List.Item>
+              <List.Item>the values in their change history (the history keeps only that changes and an erase happened, and who made them);</List.Item>
+              <List.Item>it cannot be undone. Backups made before today still hold the record until they are replaced (within about five weeks).</List.Item>
+            </List>
+            <Text size="sm">If the patient asked for their data, export the record first.</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button color="red" onClick={() => setStep('confirm')}>
+                Continue
+              </Button>
+            </Group>
+          </Stack>
+        ) : (
+          <form onSubmit={(e) => void erase(e)} aria-label="Confirm erasing the patient">
+            <Stack>
+              <TextInput
+                label="Type the patient's last name to confirm"
+                description={`Last name: ${patient.lastName}`}
+                value={typed}
+                onChange={(e) => {
+                  setTyped(e.currentTarget.value)
+                  setFieldError(null)
+                }}
+                error={fieldError}
+                autoComplete="off"
+                data-autofocus
+                disabled={erasing}
+              />
+              {eraseError && (
+                <Alert color="red" role="alert">
+                  {eraseError}
+                </Alert>
+              )}
+              <Group justify="flex-end">
+                <Button variant="default" onClick={close} disabled={erasing}>
+                  Cancel
+                </Button>
+                <Button type="submit" color="red" loading={erasing} disabled={!matches}>
+                  Erase patient
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Modal>
+    </Stack>
+  )
+}
