@@ -71,3 +71,31 @@ test('a damaged database shows the recovery screen and restores the last backup 
   // The damaged file was kept aside, not deleted.
   expect(readdirSync(dir).some((n) => n.startsWith('footcore.sqlite.replaced-'))).toBe(true)
 })
+
+test('Settings: back up now, then restore that backup after a confirmation', async ({ page }) => {
+  shell = await startShell({ dbFile: join(dir, 'footcore.sqlite') })
+  expect((await apiCall(shell.url, 'patients.create', { firstName: 'Zoë', lastName: 'Beforebackup', dateOfBirth: '1980-02-29' })).ok).toBe(true)
+  await page.goto(`${shell.url}#/settings`)
+  await page.getByRole('button', { name: 'Back up now' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Backup made' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Backups' }).getByText('Backed up by hand')).toBeVisible()
+  await page.getByRole('table', { name: 'Backups' }).scrollIntoViewIfNeeded()
+  await page.screenshot({ path: test.info().outputPath('settings-backups.png') })
+
+  expect((await apiCall(shell.url, 'patients.create', { firstName: 'Adam', lastName: 'Afterbackup', dateOfBirth: '1990-01-01' })).ok).toBe(true)
+  const manual = page.getByRole('table', { name: 'Backups' }).getByRole('row').filter({ hasText: 'Backed up by hand' })
+  await manual.getByRole('button', { name: /Restore the backup from/ }).click()
+  const dialog = page.getByRole('dialog', { name: 'Restore this backup?' })
+  // Cancel first: nothing happens.
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog).toHaveCount(0)
+  expect(((await apiCall(shell.url, 'patients.search', {})) as { value: { total: number } }).value.total).toBe(2)
+
+  await manual.getByRole('button', { name: /Restore the backup from/ }).click()
+  await expect(dialog).toContainText('never deleted')
+  await dialog.getByRole('button', { name: 'Restore backup' }).click()
+  await expect
+    .poll(async () => ((await apiCall(shell!.url, 'patients.search', {})) as { value: { items: { lastName: string }[] } }).value.items.map((p) => p.lastName))
+    .toEqual(['Beforebackup'])
+  expect(readdirSync(dir).filter((n) => n.startsWith('footcore.sqlite.replaced-'))).toHaveLength(1)
+})
