@@ -91,6 +91,7 @@ export interface GuardedContents {
   on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): unknown
   on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown
+  on(event: 'will-frame-navigate', listener: (event: PreventableEvent & { url: string }) => void): unknown
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void
 }
 
@@ -106,6 +107,10 @@ export function guardWebContents(
   contents.on('will-navigate', stayInApp)
   contents.on('will-redirect', stayInApp)
   contents.on('will-attach-webview', (event) => event.preventDefault())
+  // Subframes too (an iframe the CSP already forbids, or one a bug lets in).
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url, devOrigin)) event.preventDefault()
+  })
   contents.setWindowOpenHandler(({ url }) => {
     void openExternalIfAllowed(url, openExternal)
     return { action: 'deny' }

@@ -95,7 +95,7 @@ function fakeContents() {
     },
   }
   const fire = (event: string, url?: string) => {
-    const e = { prevented: false, preventDefault() { this.prevented = true } }
+    const e = { url, prevented: false, preventDefault() { this.prevented = true } }
     listeners.get(event)!(e, url)
     return e.prevented
   }
@@ -112,6 +112,8 @@ describe('guardWebContents', () => {
     expect(f.fire('will-navigate', 'app://footcore/index.html#/patients')).toBe(false)
     expect(f.fire('will-redirect', 'https://evil.example/')).toBe(true)
     expect(f.fire('will-attach-webview')).toBe(true)
+    expect(f.fire('will-frame-navigate', 'https://evil.example/frame')).toBe(true)
+    expect(f.fire('will-frame-navigate', 'app://footcore/index.html')).toBe(false)
     expect(f.openWindow('https://example.com/')).toEqual({ action: 'deny' })
     expect(f.openWindow('app://footcore/index.html')).toEqual({ action: 'deny' })
     expect(open).not.toHaveBeenCalled()

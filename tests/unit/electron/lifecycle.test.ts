@@ -63,7 +63,7 @@ describe('hardenApp', () => {
 
       const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() }
       created!({}, contents as unknown as GuardedContents)
-      expect(contents.on.mock.calls.map((c) => c[0])).toEqual(['will-navigate', 'will-redirect', 'will-attach-webview'])
+      expect(contents.on.mock.calls.map((c) => c[0])).toEqual(['will-navigate', 'will-redirect', 'will-attach-webview', 'will-frame-navigate'])
       expect(contents.setWindowOpenHandler).toHaveBeenCalled()
     } finally {
       rmSync(dir, { recursive: true, force: true })
