@@ -5,6 +5,7 @@ import type { Exercise } from '@shared/domain/exercise'
 import { api } from '../api'
 import { ExerciseCard } from '../components/exercise/ExerciseCard'
 import { ExerciseForm } from '../components/exercise/ExerciseForm'
+import contrast from '../components/program/contrast.module.css'
 import { exerciseToDraft, newExerciseDraft, type ExerciseDraft } from '../components/exercise/exerciseDraft'
 
 interface Editing {
@@ -34,7 +35,7 @@ export function ExerciseLibraryPage() {
   const own = exercises?.filter((e) => !e.builtin) ?? []
 
   return (
-    <Stack gap="lg" maw={1200}>
+    <Stack gap="lg" maw={1200} className={contrast.screen}>
       <Group justify="space-between" wrap="wrap">
         <Title order={1}>Exercise library</Title>
         <Button onClick={() => setEditing({ exercise: null, initial: newExerciseDraft() })}>New exercise</Button>
@@ -98,6 +99,7 @@ export function ExerciseLibraryPage() {
         onClose={() => setEditing(null)}
         title={editing?.exercise ? `Edit ${editing.exercise.name}` : 'New exercise'}
         size="xl"
+        className={contrast.screen}
         closeOnClickOutside={false}
         closeOnEscape={false}
         withCloseButton={false}

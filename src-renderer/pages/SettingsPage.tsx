@@ -1,5 +1,7 @@
 // Settings: the clinic's details, measurement method and thresholds, review interval, and therapists.
 import { Alert, Divider, Loader, Stack, Title } from '@mantine/core'
+import { BackupPanel } from '../components/BackupPanel'
+import contrast from '../components/program/contrast.module.css'
 import { ClinicSettingsForm } from '../components/settings/ClinicSettingsForm'
 import { TherapistsPanel } from '../components/settings/TherapistsPanel'
 import { useSession } from '../session'
@@ -7,7 +9,7 @@ import { useSession } from '../session'
 export function SettingsPage() {
   const { settings, refresh, loadError } = useSession()
   return (
-    <Stack gap="lg" maw={900}>
+    <Stack gap="lg" maw={900} className={contrast.screen}>
       <Title order={1}>Settings</Title>
       {settings ? (
         <ClinicSettingsForm settings={settings} onSaved={refresh} />
@@ -20,6 +22,8 @@ export function SettingsPage() {
       )}
       <Divider />
       <TherapistsPanel />
+      <Divider />
+      <BackupPanel />
     </Stack>
   )
 }

@@ -73,7 +73,7 @@ export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
             {failure}
           </Alert>
         )}
-        <TextInput label="Name" required value={draft.name} onChange={(e) => patch({ name: e.currentTarget.value })} error={errors.name} />
+        <TextInput label="Name" value={draft.name} onChange={(e) => patch({ name: e.currentTarget.value })} error={errors.name} />
         <Textarea label="Purpose" description="One sentence: what it trains and why" autosize minRows={2}
           value={draft.purpose} onChange={(e) => patch({ purpose: e.currentTarget.value })} error={errors.purpose} />
         <ListEditor legend="Steps" itemName="Step" items={draft.steps} onChange={(steps) => patch({ steps })} errors={errors} path="steps"

@@ -5,6 +5,7 @@ import { localToday } from '@shared/calc/dates'
 import { ApiError } from '@shared/domain/errors'
 import type { Program } from '@shared/domain/program'
 import { api } from '../../api'
+import contrast from './contrast.module.css'
 import { issuesToErrors, type FieldErrors } from '../exercise/dosageDraft'
 
 interface Props {
@@ -38,7 +39,7 @@ export function EndProgramModal({ program, opened, onClose, onEnded }: Props) {
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="End program" centered>
+    <Modal opened={opened} onClose={onClose} title="End program" centered className={contrast.screen} closeButtonProps={{ 'aria-label': 'Close without ending' }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">

@@ -104,7 +104,7 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
         )}
         <Fieldset legend="Clinic (printed on handouts and reports)" style={{ minWidth: 0 }}>
           <Stack gap="sm">
-            <TextInput label="Clinic name" required {...text('clinicName')} />
+            <TextInput label="Clinic name" {...text('clinicName')} />
             <Textarea label="Address" autosize minRows={2} maxRows={5} value={draft.address}
               onChange={(e) => patch({ address: e.currentTarget.value })} error={errors.address} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

@@ -201,7 +201,6 @@ function TherapistForm({ therapist, onSaved, onCancel }: FormProps) {
           <TextInput
             label="Name"
             aria-label={therapist ? `Name${who}` : undefined}
-            required
             value={displayName}
             onChange={(e) => setDisplayName(e.currentTarget.value)}
             error={errors.displayName}

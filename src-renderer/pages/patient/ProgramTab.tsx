@@ -14,6 +14,7 @@ import { ProgramEditor, type ProgramItemsForApi } from '../../components/program
 import { ProgramHistory } from '../../components/program/ProgramHistory'
 import { draftFromProgram, draftFromTemplate, emptyDraft, stageNamer, type ProgramDraft } from '../../components/program/programDraft'
 import { useSession } from '../../session'
+import contrast from '../../components/program/contrast.module.css'
 
 interface Loaded {
   current: Program | null
@@ -104,7 +105,7 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
   }
 
   return (
-    <Stack gap="lg" maw={1100}>
+    <Stack gap="lg" maw={1100} className={contrast.screen}>
       {status && (
         <Text role="status" c="teal" fw={600}>
           {status}
