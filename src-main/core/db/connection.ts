@@ -1,5 +1,5 @@
 // Opens the clinic database: integrity and schema checks, pragmas, then migrations.
-import { constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { constants, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect } from 'kysely'
@@ -63,9 +63,10 @@ function appliedMigrations(sqlite: Database.Database): string[] {
  * database and its journal files stay byte-for-byte as they were.
  */
 export function inspectDatabaseFile(file: string, nativeBinding?: string): { applied: string[] } {
+  removeStaleCheckCopies(dirname(file))
   let checkDir: string
   try {
-    checkDir = mkdtempSync(join(dirname(file), '.footcore-check-'))
+    checkDir = mkdtempSync(join(dirname(file), CHECK_PREFIX))
   } catch (e) {
     throw new DatabaseOpenError('unreadable', `The folder of the database file cannot be written to (${(e as NodeJS.ErrnoException).code ?? 'error'}).`)
   }
@@ -81,6 +82,22 @@ export function inspectDatabaseFile(file: string, nativeBinding?: string): { app
     return inspectCopy(copy, nativeBinding)
   } finally {
     rmSync(checkDir, { recursive: true, force: true })
+  }
+}
+
+const CHECK_PREFIX = '.footcore-check-'
+/** A check interrupted by a crash leaves its copy behind; it holds patient records, so it goes. */
+function removeStaleCheckCopies(dir: string): void {
+  const tenMinutesAgo = Date.now() - 10 * 60 * 1000
+  try {
+    for (const name of readdirSync(dir)) {
+      if (!name.startsWith(CHECK_PREFIX)) continue
+      const path = join(dir, name)
+      // Recent ones may belong to another Footcore checking the same file right now.
+      if (statSync(path).mtimeMs < tenMinutesAgo) rmSync(path, { recursive: true, force: true })
+    }
+  } catch {
+    // Unreadable folder: the check below reports it.
   }
 }
 

@@ -173,3 +173,21 @@ it('makes the daily backup by itself shortly after start', async () => {
   await expect.poll(() => state.listBackups().map((b) => b.reason), { timeout: 5000 }).toEqual(['daily'])
   await state.close()
 })
+
+it('removes a copy left by an interrupted integrity check (it holds patient records), but not one in use', async () => {
+  const { mkdirSync, utimesSync, writeFileSync } = await import('node:fs')
+  const first = await AppState.open(file)
+  await first.close()
+  const stale = join(dir, '.footcore-check-crashed')
+  const fresh = join(dir, '.footcore-check-running')
+  for (const d of [stale, fresh]) {
+    mkdirSync(d)
+    writeFileSync(join(d, 'footcore.sqlite'), 'copy')
+  }
+  const hourAgo = new Date(Date.now() - 60 * 60 * 1000)
+  utimesSync(stale, hourAgo, hourAgo)
+  const state = await AppState.open(file)
+  expect(existsSync(stale)).toBe(false)
+  expect(existsSync(fresh)).toBe(true)
+  await state.close()
+})
