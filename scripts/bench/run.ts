@@ -1,6 +1,6 @@
 // `npm run bench`: seeds a large clinic, then times the hot operations through the real services and raw SQL.
 import { constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { cpus, tmpdir, totalmem, release, platform } from 'node:os'
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import Database from 'better-sqlite3'
@@ -47,6 +47,9 @@ interface Row {
   service: Stats | null
   raw: Stats | null
   ratioP50: number | null
+  /** SQL statements one call runs (begin/commit included), and the layers' cost per statement. */
+  queriesPerCall: number | null
+  overheadPerQueryUs: number | null
   note: string
 }
 
@@ -83,10 +86,12 @@ async function main(): Promise<void> {
   try {
     const rows = await measureAll(file, seed, runs, warmup, today)
     printTable(rows)
+    const m = machine(file)
+    out(`\nMachine: ${m.cpuModel}, ${m.cores} cores, Node ${m.node}, SQLite ${m.sqlite}; load average ${m.loadAverage.join(' / ')} (1/5/15 min)`)
     const result = {
       startedAt: startedAt.toISOString(),
       command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-      machine: machine(file),
+      machine: m,
       clinic: seed,
       runs,
       warmup,
@@ -114,6 +119,8 @@ function machine(file: string) {
     cpuModel: cpu[0]?.model ?? 'unknown',
     cores: cpu.length,
     memoryGb: Math.round(totalmem() / 1e9),
+    /** Other work on the machine while measuring (1, 5, 15 minutes); a busy 2-core machine inflates every number. */
+    loadAverage: loadavg().map((l) => Math.round(l * 10) / 10),
     node: process.version,
     platform: `${platform()} ${release()}`,
     sqlite: (new Database(':memory:').prepare('select sqlite_version() as v').get() as { v: string }).v,
@@ -152,8 +159,11 @@ async function compare(
 
 async function measureAll(file: string, seed: SeedSummary, runs: number, warmup: number, today: string): Promise<Row[]> {
   const rows: Row[] = []
+  let queries: number | null = null
   const row = (key: string, label: string, targetMs: number | null, targetOn: 'p50' | 'p95', m: { service: Stats | null; raw: Stats | null }, note = ''): void => {
-    rows.push({ key, label, targetMs, targetOn, ...m, ratioP50: m.service && m.raw ? m.service.p50Ms / m.raw.p50Ms : null, note })
+    const perQuery = m.service && m.raw && queries ? ((m.service.p50Ms - m.raw.p50Ms) * 1000) / queries : null
+    rows.push({ key, label, targetMs, targetOn, ...m, ratioP50: m.service && m.raw ? m.service.p50Ms / m.raw.p50Ms : null, queriesPerCall: m.raw ? queries : null, overheadPerQueryUs: perQuery, note })
+    queries = null
     out(`  measured ${label}`)
   }
 
@@ -186,6 +196,7 @@ async function measureAll(file: string, seed: SeedSummary, runs: number, warmup:
         await run(captureCtx, input)
         captured.push(capture.take())
       }
+      queries = captured.reduce((a, q) => a + q.length, 0) / captured.length
       return captured.map((q) => rawReplayer(sqlite, q))
     }
 
@@ -252,14 +263,18 @@ async function measureAll(file: string, seed: SeedSummary, runs: number, warmup:
         headacheDays: 2,
         notes: 'Short-foot in standing now; keep towel curls daily.',
       })
-    const captured = await recordVisit(captureCtx, visitInput(patientIds[0]!))
-    const rawRecord = rawReplayer(sqlite, capture.take(), { captured: captured.id })
+    // Inputs are parsed before timing: the router validates them, the service does not.
+    const visitInputs = patientIds.map(visitInput)
+    const captured = await recordVisit(captureCtx, visitInputs[0]!)
+    const recordQueries = capture.take()
+    queries = recordQueries.length
+    const rawRecord = rawReplayer(sqlite, recordQueries, { captured: captured.id })
     row(
       'visit.record',
       'Record a visit: both feet + 5 pain scores, one transaction (synchronous=FULL)',
       5,
       'p95',
-      await compare(patientIds.length, runs, warmup, (i) => recordVisit(ctx, visitInput(patientIds[i]!)), () => rawRecord()),
+      await compare(patientIds.length, runs, warmup, (i) => recordVisit(ctx, visitInputs[i]!), () => rawRecord()),
     )
 
     // What the commit's fsync costs: the same replay with synchronous=NORMAL (WAL: no fsync per commit).
@@ -341,7 +356,7 @@ function check(file: string, pragma: 'integrity_check' | 'quick_check'): void {
 const ms = (v: number | undefined | null) => (v === undefined || v === null || Number.isNaN(v) ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(0))
 
 function printTable(rows: Row[]): void {
-  const header = ['operation', 'p50 ms', 'p95 ms', 'target', 'met', 'raw p50', 'raw p95', 'svc/raw', 'runs']
+  const header = ['operation', 'p50 ms', 'p95 ms', 'target', 'met', 'raw p50', 'raw p95', 'svc/raw', 'SQL/call', 'µs/stmt', 'runs']
   const lines = rows.map((r) => {
     const value = r.service ? (r.targetOn === 'p95' ? r.service.p95Ms : r.service.p50Ms) : null
     const met = r.targetMs === null || value === null ? '' : value < r.targetMs ? 'yes' : 'NO'
@@ -355,6 +370,8 @@ function printTable(rows: Row[]): void {
       ms(r.raw?.p50Ms),
       ms(r.raw?.p95Ms),
       r.ratioP50 === null ? '' : r.ratioP50.toFixed(2),
+      r.queriesPerCall === null ? '' : r.queriesPerCall.toFixed(r.queriesPerCall % 1 === 0 ? 0 : 1),
+      r.overheadPerQueryUs === null ? '' : r.overheadPerQueryUs.toFixed(0),
       String(r.service?.runs ?? ''),
     ]
   })
