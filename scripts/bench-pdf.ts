@@ -1,10 +1,14 @@
 // `npm run bench:pdf`: time to build each printable document for a therapist's-day fixture.
 // Not a test: prints milliseconds per document (targets: handout < 300 ms, report < 500 ms).
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { buildHandout, buildProgressReport } from '../src-main/core/services/documents'
 import { openPdfClinic, seedTherapistsDay } from '../tests/unit/pdf/fixtures'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
+/** Folder to keep the first two patients' PDFs in, for looking at them (pdftoppm, pdffonts, qpdf). */
+const KEEP = process.env.BENCH_PDF_OUT
 
 function summary(label: string, samples: number[], target: number): string {
   const sorted = [...samples].sort((a, b) => a - b)
@@ -24,6 +28,14 @@ async function main(): Promise<void> {
     await buildHandout(ctx, { programId: day[0]!.programId })
     await buildProgressReport(ctx, { patientId: day[0]!.patientId })
     const firstMs = performance.now() - t0
+    if (KEEP) {
+      mkdirSync(KEEP, { recursive: true })
+      for (const [i, p] of day.slice(0, 2).entries()) {
+        writeFileSync(join(KEEP, `handout-${i + 1}.pdf`), await buildHandout(ctx, { programId: p.programId }))
+        writeFileSync(join(KEEP, `report-${i + 1}.pdf`), await buildProgressReport(ctx, { patientId: p.patientId }))
+      }
+      process.stdout.write(`PDFs written to ${KEEP}\n`)
+    }
     const handout: number[] = []
     const report: number[] = []
     for (let r = 0; r < ROUNDS; r++) {

@@ -19,10 +19,12 @@ export interface PdfCanvas {
 type ParsedFont = { layout: (text: string) => unknown }
 const parsed: Partial<Record<FontWeight, ParsedFont>> = {}
 
-/** The font pdfkit just opened; pdfkit accepts the same object as a font source for later documents. */
-function currentFont(doc: PDFKit.PDFDocument): ParsedFont {
-  return (doc as unknown as { _font: { font: ParsedFont } })._font.font
+/** pdfkit's internals this module leans on: the open font and its font cache (pdfkit 0.20). */
+interface PdfkitFontState {
+  _font: { font: ParsedFont }
+  _fontFamilies: Record<string, unknown>
 }
+const fontState = (doc: PDFKit.PDFDocument) => doc as unknown as PdfkitFontState
 
 /**
  * A document whose default font is DejaVu Sans, so no WinAnsi-only standard font is ever
@@ -38,11 +40,14 @@ export function openCanvas(meta: PdfMeta): PdfCanvas {
     displayTitle: true,
     lang: 'en',
   })
-  parsed.regular ??= currentFont(doc)
+  const state = fontState(doc)
+  parsed.regular ??= state._font.font
+  // pdfkit caches a font under its name, not under an alias of an already-open font, and would
+  // re-open and compare the font on every switch (≈1 ms each); name the default font ourselves.
+  state._fontFamilies.regular = state._font
   doc.registerFont('bold', source('bold'))
   doc.font('bold')
-  parsed.bold ??= currentFont(doc)
-  doc.registerFont('regular', source('regular'))
+  parsed.bold ??= state._font.font
   const fonts: Record<FontWeight, string> = { regular: 'regular', bold: 'bold' }
   const measure: Measure = (text, weight, size) => doc.font(fonts[weight]).fontSize(size).widthOfString(text)
   const canvas: PdfCanvas = { doc, measure }

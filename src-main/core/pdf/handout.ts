@@ -78,7 +78,7 @@ export function exerciseBlock(index: number, item: ProgramItem, exercise: Exerci
     parts.push(textBlock(now, textW, style(8.5, 'bold'), measure))
     parts.push(textBlock(next, textW, style(8.5, 'regular', MUTED), measure))
   }
-  const text = stack(parts, 2)
+  const text = stack(parts, 1.5)
   const ops: Op[] = translate(text.ops, textX, 0)
   if (hasDrawing && exercise?.illustration) {
     ops.push({ kind: 'rect', x: 0, y: 0, w: ILLUSTRATION_W, h: ILLUSTRATION_H, stroke: '#c9d1d9', fill: '#fbfcfd', lineWidth: 0.75 })
@@ -108,14 +108,15 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const weekday = (date: string) => WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!
 
 /** Rows are program weeks, columns the seven days from the start date's weekday. */
-export function calendarBlock(startDate: string, weeks: number, width: number, measure: Measure): Block {
+export function calendarBlock(startDate: string, weeks: number, width: number, measure: Measure, maxHeight = Infinity): Block {
   const ops: Op[] = []
   const title = textBlock('Tick a box each day you did your exercises', width, style(10.5, 'bold', '#1f3a5f'), measure)
   ops.push(...title.ops)
   let y = title.height + 2
   const labelW = 118
   const cellW = (width - labelW) / 7
-  const rowH = weeks > 20 ? 13 : 15.5
+  // Rows as tall as the page allows (easier to tick on the fridge), between 13 and 22 pt.
+  const rowH = Math.max(13, Math.min(22, (maxHeight - y - lineHeight(style(8, 'bold')) - 6) / weeks))
   const box = Math.min(10, rowH - 4)
   const head = style(8, 'bold')
   for (let d = 0; d < 7; d++) {
@@ -166,7 +167,11 @@ export function layoutHandout(data: HandoutData, measure: Measure): Op[][] {
   const used = items.map((i) => byId.get(i.exerciseId)).filter((e): e is Exercise => e !== undefined)
   place(safetyBlock(data, used, width, measure))
   flow.space(10)
-  place(calendarBlock(program.startDate, programWeek(program.startDate, program.reviewDate, program.startDate).of, width, measure))
+  const weeks = programWeek(program.startDate, program.reviewDate, program.startDate).of
+  // Fill what is left of this page, or a whole new page when even the smallest rows would not fit.
+  const smallest = calendarBlock(program.startDate, weeks, width, measure, 0).height
+  const room = smallest <= flow.remaining() ? flow.remaining() : flow.box.bottom - flow.box.top
+  place(calendarBlock(program.startDate, weeks, width, measure, room))
 
   const logo = decodeLogo(data.settings.logoDataUrl)
   return withFurniture(flow.pages(), g, data.settings, logo, HANDOUT_TITLE, data.printedOn, measure)

@@ -73,7 +73,7 @@ export function contentBox(g: Geometry): ContentBox {
   return { left, right, top: g.margins.top + g.headerHeight, bottom: g.height - g.margins.bottom - g.footerHeight, width: right - left }
 }
 
-export const lineHeight = (s: TextStyle): number => s.size * 1.3
+export const lineHeight = (s: TextStyle): number => s.size * 1.25
 
 /** Splits a word wider than `maxWidth` into pieces that fit (long names, URLs). */
 function breakWord(word: string, maxWidth: number, measure: Measure, s: TextStyle): string[] {
