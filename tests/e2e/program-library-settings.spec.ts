@@ -15,22 +15,21 @@ test.afterEach(async () => {
 
 const SCREENSHOTS = 'test-results/screenshots'
 
-/** One contract call through the shell's HTTP API, as the page itself would make it. */
+/** One contract call through the shell's HTTP API, with the page's token, as the page itself would make it. */
 async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="footcore-token"]')?.content ?? ''
-      const res = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Footcore-Token': token },
-        body: JSON.stringify({ input, actorId: null }),
-      })
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown }
-    },
-    { method, input },
-  )
+  const token = (await page.locator('meta[name="footcore-token"]').getAttribute('content')) ?? ''
+  const res = await page.request.post(`${shell.url}api/${method}`, {
+    headers: { 'X-Footcore-Token': token },
+    data: { input, actorId: null },
+  })
+  const result = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown }
   if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`)
   return result.value as T
+}
+
+/** Writes the page's local storage (a string script: the test project has no DOM types). */
+async function setLocalStorage(page: Page, key: string, value: string) {
+  await page.evaluate(`window.localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)})`)
 }
 
 /** The screen's own content; the app shell's header and navigation are scanned by the shell's tests. */
@@ -46,14 +45,14 @@ async function expectNoSeriousAxeViolations(page: Page, screen: string, scope = 
 async function screenshots(page: Page, name: string, ready: () => Promise<void>) {
   mkdirSync(SCREENSHOTS, { recursive: true })
   for (const scheme of ['light', 'dark'] as const) {
-    await page.evaluate((s) => window.localStorage.setItem('mantine-color-scheme-value', s), scheme)
+    await setLocalStorage(page, 'mantine-color-scheme-value', scheme)
     await page.reload()
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme)
     await ready()
     await expectNoSeriousAxeViolations(page, `${name} (${scheme})`)
     await page.screenshot({ path: `${SCREENSHOTS}/${name}-${scheme}.png`, fullPage: true })
   }
-  await page.evaluate(() => window.localStorage.setItem('mantine-color-scheme-value', 'light'))
+  await setLocalStorage(page, 'mantine-color-scheme-value', 'light')
 }
 
 // A 1×1 transparent PNG.
@@ -206,7 +205,7 @@ test('the 16-week template is assigned, a dosage changed and reordered, shown in
   await page.goto(shell.url)
   const therapist = await callApi<{ id: number }>(page, 'therapists.create', { displayName: 'Ana Kowalska', credentials: 'PT' })
   const patient = await callApi<{ id: number }>(page, 'patients.create', { firstName: 'Zoë', lastName: "Łukasiewicz-O'Brien", dateOfBirth: '1980-02-29' })
-  await page.evaluate((id) => window.localStorage.setItem('footcore.therapistId', String(id)), therapist.id)
+  await setLocalStorage(page, 'footcore.therapistId', String(therapist.id))
   await page.goto(`${shell.url}#/patients/${patient.id}/program`)
   await page.reload()
 
@@ -220,10 +219,9 @@ test('the 16-week template is assigned, a dosage changed and reordered, shown in
     'Short-foot exercise (arch doming)',
     'Minimalist shoes / barefoot transition',
   ])
-  const today = await page.evaluate(() => {
-    const d = new Date()
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-  })
+  // The browser runs on this machine, so its local date is this process's local date.
+  const d = new Date()
+  const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
   await expect(editor.getByLabel('Start date')).toHaveValue(today)
   const review = new Date(`${today}T00:00:00Z`)
   review.setUTCDate(review.getUTCDate() + 16 * 7)
