@@ -6,11 +6,12 @@ import { createRoot } from 'react-dom/client'
 import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { App } from './App'
+import { cssVariablesResolver, theme } from './theme'
 import { RecoveryGate } from './pages/RecoveryPage'
 import { SessionProvider } from './session'
 
 createRoot(document.getElementById('root')!).render(
-  <MantineProvider defaultColorScheme="light">
+  <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
     <Notifications position="top-right" />
     <RecoveryGate>
       <SessionProvider>

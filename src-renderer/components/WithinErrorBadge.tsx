@@ -3,7 +3,9 @@ import { Badge } from '@mantine/core'
 
 export function WithinErrorBadge() {
   return (
-    <Badge size="xs" variant="outline" color="gray.8" style={{ textTransform: 'none' }} title="Smaller than the clinic's smallest meaningful change">
+    <Badge size="xs" variant="default" h="auto"
+      py={2}
+      styles={{ label: { whiteSpace: 'normal', overflow: 'visible', textTransform: 'none', lineHeight: 1.2 } }} title="Smaller than the clinic's smallest meaningful change">
       within measurement error
     </Badge>
   )

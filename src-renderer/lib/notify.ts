@@ -3,9 +3,9 @@ import { notifications } from '@mantine/notifications'
 import { plainMessage } from './issues'
 
 export function notifySaved(message: string): void {
-  notifications.show({ color: 'teal', message, autoClose: 3000 })
+  notifications.show({ color: 'teal', message, autoClose: 3000, closeButtonProps: { 'aria-label': 'Close message' } })
 }
 
 export function notifyError(e: unknown): void {
-  notifications.show({ color: 'red', title: 'Not done', message: plainMessage(e), autoClose: 8000 })
+  notifications.show({ color: 'red', title: 'Not done', message: plainMessage(e), autoClose: 8000, closeButtonProps: { 'aria-label': 'Close message' } })
 }

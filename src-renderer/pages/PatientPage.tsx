@@ -43,14 +43,14 @@ export function PatientPage({ patientId, tab, query }: { patientId: number; tab:
           {patient.complaints.length > 0 && (
             <Group gap={6} aria-label="Presenting complaints">
               {patient.complaints.map((c) => (
-                <Badge key={c} variant="outline" color="gray.8">
+                <Badge key={c} variant="default">
                   {COMPLAINT_LABELS[c]}
                 </Badge>
               ))}
             </Group>
           )}
           {patient.archivedAt && (
-            <Badge color="gray.8" variant="filled">
+            <Badge variant="default">
               Archived
             </Badge>
           )}

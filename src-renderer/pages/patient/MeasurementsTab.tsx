@@ -8,7 +8,8 @@ import { SIDES, VISIT_KIND_LABELS, type Side, type Visit, type VisitKind } from 
 import { VisitForm } from '../../components/VisitForm'
 import { VisitHistory } from '../../components/VisitHistory'
 import { WithinErrorBadge } from '../../components/WithinErrorBadge'
-import { changeText, formatDate, mm, ratio3, signedRatio } from '../../lib/format'
+import { formatDate, mm, ratio3, signedRatio } from '../../lib/format'
+import { formatSignedMm } from '@shared/calc/measures'
 import type { PatientData } from '../../lib/usePatientData'
 import { useSession } from '../../session'
 
@@ -29,7 +30,9 @@ function Cell({ row, isBaseline }: { row: CompareRow | undefined; isBaseline: bo
         <span>{value}</span>
         {!isBaseline && row.change && (
           <>
-            <Text size="xs">{changeText(row.change)}</Text>
+            <Text size="xs" title={`${row.change.percent ?? '—'} % since baseline`}>
+              {formatSignedMm(row.change.deltaMm)}
+            </Text>
             {row.change.withinError && <WithinErrorBadge />}
           </>
         )}
@@ -158,7 +161,7 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
               withLegend
               connectNulls
               yAxisProps={{ domain: ['dataMin - 2', 'dataMax + 2'] }}
-              valueFormatter={(n) => `${n.toFixed(1)} mm`}
+              valueFormatter={(n) => n.toFixed(1)}
             />
           </Paper>
           <Paper withBorder p="md">
@@ -177,7 +180,7 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
               withLegend
               connectNulls
               yAxisProps={{ domain: ['dataMin - 2', 'dataMax + 2'] }}
-              valueFormatter={(n) => `${n.toFixed(1)} mm`}
+              valueFormatter={(n) => n.toFixed(1)}
             />
           </Paper>
         </SimpleGrid>

@@ -19,6 +19,8 @@ export function OverviewTab({ data }: { data: PatientData }) {
   const baseline = baselineFor(visits)
   const thresholds = settings ?? DEFAULT_SETTINGS
   const week = program ? programWeek(program.startDate, program.reviewDate, localToday()) : null
+  // The review of this program is done once a review visit is recorded on or after its start.
+  const reviewVisit = program ? ([...visits].reverse().find((v) => v.kind === 'review' && v.visitDate >= program.startDate) ?? null) : null
   const comparedWithItself = latest !== null && baseline !== null && latest.id === baseline.id
 
   return (
@@ -48,7 +50,9 @@ export function OverviewTab({ data }: { data: PatientData }) {
           <Title order={2} size="h4" mb="xs">
             Next review
           </Title>
-          {program ? (
+          {program && reviewVisit ? (
+            <Text data-testid="next-review">Four-month review recorded on {formatDate(reviewVisit.visitDate)} (planned for {formatDate(program.reviewDate)}).</Text>
+          ) : program ? (
             <Stack gap={4}>
               <Text data-testid="next-review">{formatDate(program.reviewDate)}</Text>
               <Anchor href={href(`/patients/${patient.id}/measurements?kind=review`)}>Record the four-month review</Anchor>

@@ -1,0 +1,46 @@
+// Page helpers shared by the renderer's end-to-end tests: Mantine selects, axe scans, screenshots.
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Locator, type Page } from '@playwright/test'
+
+export const SCREENSHOT_DIR = resolve(__dirname, '../../test-results/screenshots')
+
+/** Opens a Mantine Select by its label and picks the option with this exact text. */
+export async function chooseOption(page: Page, scope: Page | Locator, label: string, option: string): Promise<void> {
+  const box = scope.getByRole('combobox', { name: label, exact: true })
+  await box.click()
+  await page.getByRole('option', { name: option, exact: true }).click()
+  await expect(box).toHaveValue(option)
+}
+
+/** Serious and critical axe violations on the current page, as readable lines (empty when clean). */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const path = join(SCREENSHOT_DIR, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
+}
+
+/** YYYY-MM-DD of today plus `days`, in the local time zone (as the app computes "today"). */
+export function dayFromToday(days: number): string {
+  const d = new Date()
+  d.setDate(d.getDate() + days)
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+/** Header colour scheme switch: clicks until the page is in `scheme`. */
+export async function setColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  const html = page.locator('html')
+  if ((await html.getAttribute('data-mantine-color-scheme')) !== scheme) {
+    await page.getByRole('button', { name: `Switch to ${scheme} colours` }).click()
+  }
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', scheme)
+}

@@ -1,0 +1,231 @@
+// A therapist's day in the real app: clinic set-up, a patient from baseline to the four-month review,
+// the numbers read off the screen, axe scans and screenshots of every main screen in light and dark.
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { startShell, type RunningShell } from '../support/browser-shell'
+import { chooseOption, dayFromToday, screenshot, seriousAxeViolations, setColorScheme } from './support-ui'
+
+test.use({ actionTimeout: 10_000 })
+
+let shell: RunningShell
+test.beforeAll(async () => {
+  shell = await startShell()
+})
+test.afterAll(async () => {
+  await shell?.stop()
+})
+
+interface Foot {
+  footLengthMm?: string
+  truncatedFootLengthMm?: string
+  archHeightMm?: string
+  navicularSittingMm?: string
+  navicularStandingMm?: string
+}
+const FIELD_LABEL: Record<keyof Foot, string> = {
+  footLengthMm: 'Foot length (mm)',
+  truncatedFootLengthMm: 'Truncated foot length (mm)',
+  archHeightMm: 'Arch height (dorsal, 50 % FL) (mm)',
+  navicularSittingMm: 'Navicular height sitting (mm)',
+  navicularStandingMm: 'Navicular height standing (mm)',
+}
+
+const foot = (page: Page, side: 'Left' | 'Right'): Locator => page.getByRole('form', { name: 'Record visit' }).getByRole('group', { name: `${side} foot` })
+
+async function fillVisit(page: Page, v: { date: string; left: Foot; right: Foot; pain?: Record<string, string> }): Promise<void> {
+  const form = page.getByRole('form', { name: 'Record visit' })
+  await form.getByLabel('Visit date').fill(v.date)
+  for (const [side, values] of [['Left', v.left], ['Right', v.right]] as const) {
+    for (const [k, text] of Object.entries(values) as [keyof Foot, string][]) {
+      await foot(page, side).getByLabel(FIELD_LABEL[k], { exact: true }).fill(text)
+    }
+  }
+  for (const [label, score] of Object.entries(v.pain ?? {})) await form.getByLabel(label, { exact: true }).fill(score)
+}
+
+async function saveVisitWithEnter(page: Page): Promise<void> {
+  // Enter in a number field saves the visit (keyboard-first entry).
+  await foot(page, 'Right').getByLabel(FIELD_LABEL.footLengthMm, { exact: true }).press('Enter')
+  await expect(page.getByText('Visit saved').first()).toBeVisible()
+  await expect(foot(page, 'Left').getByLabel(FIELD_LABEL.footLengthMm, { exact: true })).toHaveValue('')
+}
+
+test('a therapist day: set-up, baseline, program, follow-ups, four-month review', async ({ page }) => {
+  test.setTimeout(180_000)
+  const baselineDate = dayFromToday(-110) // week 16 of 16 today; review date in 2 days
+  const at = (weeks: number) => dayFromToday(-110 + weeks * 7)
+
+  // --- set up the clinic and two therapists -------------------------------------------------
+  await page.goto(`${shell.url}#/patients`)
+  await expect(page.getByRole('link', { name: 'No therapists yet: add one in Settings' })).toBeVisible()
+  await page.getByRole('link', { name: 'No therapists yet: add one in Settings' }).click()
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
+  await page.getByLabel('Clinic name').fill('Foot Core Physio Kraków')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByRole('banner')).toContainText('Foot Core Physio Kraków')
+  const addForm = page.getByRole('form', { name: 'Add a therapist' })
+  for (const name of ['Anna Kowalska', 'Ben Okafor']) {
+    await addForm.getByRole('textbox', { name: 'Name', exact: true }).fill(name)
+    await addForm.getByRole('button', { name: 'Add therapist' }).click()
+    await expect(page.getByRole('table', { name: 'Therapists' })).toContainText(name)
+  }
+  await chooseOption(page, page.getByRole('banner'), 'Who is working', 'Anna Kowalska')
+
+  // --- a new patient; one bad entry first ----------------------------------------------------
+  await page.getByRole('link', { name: 'Patients', exact: true }).click()
+  await expect(page.getByText('No patients yet.')).toBeVisible()
+  await page.getByRole('link', { name: 'New patient' }).first().click()
+  await page.getByLabel('First name').fill('Zoë')
+  await page.getByLabel('Last name').fill("Łukasiewicz-O'Brien")
+  await page.getByLabel('Date of birth').fill('1981-02-29')
+  await page.getByLabel('Plantar heel pain').check()
+  await page.getByLabel('Email').fill('zoe@example.com')
+  // Leaving with unsaved changes asks first, and staying keeps what was typed.
+  await page.getByRole('link', { name: 'Due reviews' }).click()
+  await expect(page.getByRole('dialog', { name: 'Leave without saving?' })).toBeVisible()
+  await page.getByRole('button', { name: 'Stay on the form' }).click()
+  await page.getByRole('button', { name: 'Create patient' }).click()
+  await expect(page.getByLabel('Date of birth')).toHaveAccessibleDescription(/Enter a real date as YYYY-MM-DD/)
+  await expect(page.getByLabel('Date of birth')).toBeFocused()
+  await expect(page.getByLabel('Last name')).toHaveValue("Łukasiewicz-O'Brien")
+  await expect(page.getByLabel('Email')).toHaveValue('zoe@example.com')
+  await page.getByLabel('Date of birth').fill('1981-03-01')
+  await page.getByRole('button', { name: 'Create patient' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Zoë Łukasiewicz-O'Brien")
+  const patientUrl = page.url().replace(/#.*$/, '') + (new URL(page.url()).hash)
+
+  // --- baseline visit ------------------------------------------------------------------------
+  await page.getByRole('tab', { name: 'Measurements' }).click()
+  await expect(page.getByRole('combobox', { name: 'Kind of visit' })).toHaveValue('Baseline')
+  await expect(page.getByRole('combobox', { name: 'Therapist', exact: true })).toHaveValue('Anna Kowalska')
+  await fillVisit(page, {
+    date: baselineDate,
+    left: { footLengthMm: '250', truncatedFootLengthMm: '182', archHeightMm: '62', navicularSittingMm: '45', navicularStandingMm: '37' },
+    right: { footLengthMm: '251', truncatedFootLengthMm: '183', archHeightMm: '61', navicularSittingMm: '44', navicularStandingMm: '36' },
+    pain: { 'Foot / heel': '6', Knee: '3', 'Low back': '4', Neck: '2', Headache: '5', 'Headache days': '8' },
+  })
+  // Derived numbers appear live, before saving.
+  await expect(page.getByTestId('live-left')).toContainText('Arch height index: 0.341')
+  await expect(page.getByTestId('live-left')).toContainText('Navicular drop: 8.0 mm')
+  await expect(page.getByTestId('live-right')).toContainText('Arch height index: 0.333')
+  await saveVisitWithEnter(page)
+  await expect(page.getByRole('table', { name: 'Visits' })).toContainText('Baseline')
+
+  // --- assign the 16-week program and change one dosage -------------------------------------
+  await page.getByRole('tab', { name: 'Program' }).click()
+  await page.getByRole('button', { name: 'Assign “Foot core — 16 weeks”' }).click()
+  await page.getByLabel('Start date').fill(baselineDate)
+  await page.getByRole('button', { name: 'Assign program' }).click()
+  await expect(page.getByText('Program assigned.')).toBeVisible()
+  await page.getByRole('button', { name: 'Change program' }).click()
+  const firstItem = page.getByTestId('program-item').first()
+  await firstItem.getByLabel('Sets', { exact: true }).fill('4')
+  await page.getByLabel('Reason for the change (optional)').fill('Towel work is easy now')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByText('Program changes saved.')).toBeVisible()
+
+  // --- follow-ups at weeks 4, 8 and 12 -------------------------------------------------------
+  await page.getByRole('tab', { name: 'Measurements' }).click()
+  const followUps = [
+    { w: 4, l: ['249.5', '181.5', '62.5'], r: ['251', '183', '61.5'] },
+    { w: 8, l: ['249', '181', '63,5'], r: ['250,5', '182,5', '62.5'] },
+    { w: 12, l: ['248', '180.5', '65'], r: ['250.5', '182', '63.5'] },
+  ]
+  for (const f of followUps) {
+    await expect(page.getByRole('combobox', { name: 'Kind of visit' })).toHaveValue('Follow-up')
+    await fillVisit(page, {
+      date: at(f.w),
+      left: { footLengthMm: f.l[0], truncatedFootLengthMm: f.l[1], archHeightMm: f.l[2] },
+      right: { footLengthMm: f.r[0], truncatedFootLengthMm: f.r[1], archHeightMm: f.r[2] },
+      pain: { 'Foot / heel': String(6 - f.w / 4) },
+    })
+    await saveVisitWithEnter(page)
+  }
+  const visits = page.getByRole('table', { name: 'Visits' })
+  await expect(visits.locator('tbody tr')).toHaveCount(4)
+  // Week 4, left arch +0.5 mm: within the 2 mm measurement error.
+  await expect(visits.locator('tbody tr').nth(2)).toContainText('+0.5 mm')
+  await expect(visits.locator('tbody tr').nth(2)).toContainText('within measurement error')
+
+  // The overview reads the week of the program.
+  await page.getByRole('tab', { name: 'Overview' }).click()
+  await expect(page.getByTestId('program-week')).toHaveText('Week 16 of 16')
+
+  // --- the patient is in Due reviews before the review ---------------------------------------
+  await page.getByRole('link', { name: 'Patients', exact: true }).click()
+  await expect(page.getByRole('table', { name: 'Patients' })).toContainText('Review due')
+  await page.getByRole('link', { name: 'Due reviews' }).click()
+  const due = page.getByRole('table', { name: 'Due reviews' })
+  await expect(due).toContainText("Łukasiewicz-O'Brien, Zoë")
+  await expect(due).toContainText('in 2 days')
+  await due.getByRole('link', { name: 'Record the review visit' }).click()
+  await expect(page.getByRole('combobox', { name: 'Kind of visit' })).toHaveValue('Four-month review')
+
+  // --- one bad entry in the visit form: message next to the field, typed values kept ---------
+  await fillVisit(page, {
+    date: at(16) > dayFromToday(0) ? dayFromToday(0) : at(16),
+    left: { footLengthMm: '2475', truncatedFootLengthMm: '180', archHeightMm: '66,0', navicularSittingMm: '45', navicularStandingMm: '39' },
+    right: { footLengthMm: '250', truncatedFootLengthMm: '181', archHeightMm: '64.5', navicularSittingMm: '44', navicularStandingMm: '38.5' },
+    pain: { 'Foot / heel': '2', Knee: '1', 'Low back': '2', Neck: '1', Headache: '2', 'Headache days': '3' },
+  })
+  await foot(page, 'Right').getByLabel(FIELD_LABEL.archHeightMm, { exact: true }).press('Enter')
+  const leftLength = foot(page, 'Left').getByLabel(FIELD_LABEL.footLengthMm, { exact: true })
+  await expect(leftLength).toHaveAccessibleDescription('Foot length must be between 100 and 380 mm')
+  await expect(leftLength).toBeFocused()
+  await expect(leftLength).toHaveValue('2475')
+  await expect(foot(page, 'Right').getByLabel(FIELD_LABEL.archHeightMm, { exact: true })).toHaveValue('64.5')
+  await expect(foot(page, 'Left').getByLabel(FIELD_LABEL.archHeightMm, { exact: true })).toHaveValue('66,0')
+  await leftLength.fill('247.5')
+  await expect(page.getByTestId('live-left')).toContainText('Arch height index: 0.367')
+  await expect(page.getByTestId('live-right')).toContainText('Navicular drop: 5.5 mm')
+  await saveVisitWithEnter(page)
+
+  // --- after the review: change since baseline per foot, on screen --------------------------
+  await expect(visits.locator('tbody tr').first()).toContainText('Four-month review')
+  await page.getByRole('tab', { name: 'Overview' }).click()
+  const left = page.getByRole('table', { name: 'Left foot: change since baseline' })
+  const right = page.getByRole('table', { name: 'Right foot: change since baseline' })
+  await expect(left.getByRole('row', { name: /^Foot length/ })).toContainText('−2.5 mm (−1.0 %)')
+  await expect(left.getByRole('row', { name: /^Foot length/ })).not.toContainText('within measurement error')
+  await expect(left.getByRole('row', { name: /^Arch height\b(?! index)/ })).toContainText('+4.0 mm (+6.5 %)')
+  await expect(left.getByRole('row', { name: /^Arch height index/ })).toContainText('0.341')
+  await expect(left.getByRole('row', { name: /^Arch height index/ })).toContainText('0.367')
+  await expect(left.getByRole('row', { name: /^Navicular drop/ })).toContainText('6.0 mm')
+  await expect(left.getByRole('row', { name: /^Navicular drop/ })).toContainText('−2.0 mm')
+  await expect(right.getByRole('row', { name: /^Foot length/ })).toContainText('−1.0 mm (−0.4 %)')
+  await expect(right.getByRole('row', { name: /^Foot length/ })).toContainText('within measurement error')
+  await expect(right.getByRole('row', { name: /^Arch height index/ })).toContainText('0.356')
+  await expect(right.getByRole('row', { name: /^Navicular drop/ })).toContainText('5.5 mm')
+  await expect(page.getByTestId('next-review')).toContainText(`Four-month review recorded on`)
+
+  // --- and the patient has left Due reviews --------------------------------------------------
+  await page.getByRole('link', { name: 'Due reviews' }).click()
+  await page.getByText('30 days', { exact: true }).click()
+  await expect(page.getByText('No reviews are due in the next 30 days')).toBeVisible()
+
+  // --- every main screen, light and dark: axe and screenshots -------------------------------
+  const patientId = /#\/patients\/(\d+)/.exec(patientUrl)![1]
+  const screens: [string, string, string][] = [
+    ['patients', '#/patients', 'Patients'],
+    ['patient-new', '#/patients/new', 'New patient'],
+    ['patient-overview', `#/patients/${patientId}/overview`, "Zoë Łukasiewicz-O'Brien"],
+    ['patient-measurements', `#/patients/${patientId}/measurements`, "Zoë Łukasiewicz-O'Brien"],
+    ['patient-program', `#/patients/${patientId}/program`, "Zoë Łukasiewicz-O'Brien"],
+    ['patient-history', `#/patients/${patientId}/history`, "Zoë Łukasiewicz-O'Brien"],
+    ['due-reviews', '#/reviews', 'Due reviews'],
+    ['exercises', '#/exercises', 'Exercise library'],
+    ['settings', '#/settings', 'Settings'],
+  ]
+  const violations: string[] = []
+  for (const scheme of ['light', 'dark'] as const) {
+    await setColorScheme(page, scheme)
+    await page.reload() // clears the "saved" notifications so every screenshot shows the header
+    for (const [name, hash, heading] of screens) {
+      await page.goto(`${shell.url}${hash}`)
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+      await page.waitForLoadState('networkidle')
+      await screenshot(page, `${name}-${scheme}`)
+      for (const v of await seriousAxeViolations(page)) violations.push(`${name} (${scheme}): ${v}`)
+    }
+  }
+  expect(violations, violations.join('\n')).toEqual([])
+})
