@@ -7,6 +7,7 @@ import { createBackup } from './backup'
 import { MIGRATIONS, migrationProvider } from './migrations'
 import type { DB } from './schema'
 import { withStatementCache } from './statement-cache'
+import { checkIntegrityInBackground, type IntegrityResult } from './integrity-check'
 
 export type OpenFailure = 'unreadable' | 'damaged' | 'schema_too_new' | 'migration_failed'
 
@@ -26,6 +27,8 @@ export interface ClinicDatabase {
   sqlite: Database.Database
   file: string
   close(): Promise<void>
+  /** With integrityCheck 'in_background': the answer of the whole-file check, a few seconds later. */
+  integrity?: Promise<IntegrityResult>
 }
 
 export interface OpenOptions {
@@ -36,6 +39,13 @@ export interface OpenOptions {
    * verified backup into the backups folder (core/db/backup.ts); null turns that off.
    */
   beforeMigrate?: ((sqlite: Database.Database, pending: string[]) => void | Promise<void>) | null
+  /**
+   * When the whole-file integrity check runs (perf, issue 6). 'at_open' (default): before anything
+   * else, on a private copy. 'in_background': at open only the schema check (about a millisecond);
+   * the full check runs in a worker thread and `integrity` answers later, and the caller must act
+   * on a failure (recovery screen). At 20,000 patients the copy and check take seconds (README).
+   */
+  integrityCheck?: 'at_open' | 'in_background'
 }
 
 // synchronous=FULL: in WAL mode NORMAL can lose the last commits on power loss; a visit the
@@ -124,27 +134,42 @@ function inspectCopy(file: string, nativeBinding?: string): { applied: string[] 
     } catch (e) {
       throw new DatabaseOpenError('damaged', `The database file is damaged (${(e as Error).message}).`)
     }
-    const unknown = applied.filter((n) => !APP_MIGRATIONS.includes(n))
-    if (unknown.length > 0) {
-      throw new DatabaseOpenError(
-        'schema_too_new',
-        'This database was saved by a newer version of Footcore. Install the newer version to open it; the file was not changed.',
-      )
-    }
+    refuseNewerSchema(applied)
     return { applied }
   } finally {
     ro.close()
   }
 }
 
+function refuseNewerSchema(applied: string[]): void {
+  const unknown = applied.filter((n) => !APP_MIGRATIONS.includes(n))
+  if (unknown.length > 0) {
+    throw new DatabaseOpenError(
+      'schema_too_new',
+      'This database was saved by a newer version of Footcore. Install the newer version to open it; the file was not changed.',
+    )
+  }
+}
+
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<ClinicDatabase> {
-  const { applied } = existsSync(file) ? inspectDatabaseFile(file, options.nativeBinding) : { applied: [] as string[] }
+  const background = options.integrityCheck === 'in_background' && existsSync(file)
+  let { applied } = existsSync(file) && !background ? inspectDatabaseFile(file, options.nativeBinding) : { applied: [] as string[] }
 
   let sqlite: Database.Database
   try {
     sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   } catch (e) {
     throw new DatabaseOpenError('unreadable', `The database file could not be opened (${(e as Error).message}).`)
+  }
+  if (background) {
+    // Only the schema check before anything is written; the whole-file check follows in a worker.
+    try {
+      applied = appliedMigrations(sqlite)
+      refuseNewerSchema(applied)
+    } catch (e) {
+      sqlite.close()
+      throw e instanceof DatabaseOpenError ? e : new DatabaseOpenError('damaged', `The database file is damaged (${(e as Error).message}).`)
+    }
   }
   for (const [name, value] of PRAGMAS) sqlite.pragma(`${name} = ${value}`)
   for (const [name, value] of PRAGMAS) {
@@ -189,5 +214,6 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     async close() {
       await db.destroy()
     },
+    ...(background ? { integrity: checkIntegrityInBackground(file, { nativeBinding: options.nativeBinding }) } : {}),
   }
 }
