@@ -1,5 +1,5 @@
 // Pure building blocks both documents use: labelled facts, hanging-indent lists, headings, boxes.
-import { lineHeight, MUTED, style, textLines, translate, wrapText, type Block, type Measure, type Op, type TextStyle } from './layout'
+import { MUTED, style, textLines, translate, wrapText, type Block, type Measure, type Op, type TextStyle } from './layout'
 
 /** Numbered or bulleted list; wrapped lines hang under the first line's text, not the marker. */
 export function listBlock(items: string[], marker: (i: number) => string, width: number, s: TextStyle, measure: Measure, indent = 12): Block {
@@ -59,7 +59,3 @@ export function boxed(inner: Block, width: number, pad = 8, fill = '#f6f8fa', st
     height: inner.height + 2 * pad,
   }
 }
-
-export const gapBlock = (height: number): Block => ({ ops: [], height })
-
-export { lineHeight }

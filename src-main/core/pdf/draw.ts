@@ -57,7 +57,15 @@ export function openCanvas(meta: PdfMeta): PdfCanvas {
 
 const fontKeys = new WeakMap<PDFKit.PDFDocument, Record<FontWeight, string>>()
 
-function drawOp(doc: PDFKit.PDFDocument, op: Op, fonts: Record<FontWeight, string>): void {
+/** pdfkit's openImage (missing from @types/pdfkit 0.17); image() accepts what it returns. */
+type OpenedImage = PDFKit.Mixins.ImageSrc
+const openImage = (doc: PDFKit.PDFDocument, data: Buffer): OpenedImage =>
+  (doc as unknown as { openImage(src: Buffer): OpenedImage }).openImage(data)
+
+/** Images opened once per document, so a logo on every page is embedded once. */
+type ImageCache = Map<Uint8Array, OpenedImage>
+
+function drawOp(doc: PDFKit.PDFDocument, op: Op, fonts: Record<FontWeight, string>, images: ImageCache): void {
   switch (op.kind) {
     case 'text':
       doc.font(fonts[op.style.weight]).fontSize(op.style.size).fillColor(op.style.color)
@@ -108,9 +116,15 @@ function drawOp(doc: PDFKit.PDFDocument, op: Op, fonts: Record<FontWeight, strin
       doc.restore()
       return
     }
-    case 'image':
-      doc.image(Buffer.from(op.data), op.x, op.y, { width: op.w, height: op.h })
+    case 'image': {
+      let image = images.get(op.data)
+      if (!image) {
+        image = openImage(doc, Buffer.from(op.data))
+        images.set(op.data, image)
+      }
+      doc.image(image, op.x, op.y, { width: op.w, height: op.h })
       return
+    }
   }
 }
 
@@ -125,9 +139,10 @@ export function drawPages(canvas: PdfCanvas, pageSize: PageSize, pages: Op[][]):
     doc.on('end', () => ok(Buffer.concat(chunks)))
     doc.on('error', fail)
   })
+  const images: ImageCache = new Map()
   for (const ops of pages) {
     doc.addPage({ size: [size.width, size.height], margin: 0 })
-    for (const op of ops) drawOp(doc, op, fonts)
+    for (const op of ops) drawOp(doc, op, fonts, images)
   }
   doc.end()
   return done

@@ -199,15 +199,16 @@ export function programBlock(d: ProgressReportData, width: number, measure: Meas
 
 export function signatureBlock(therapistName: string, width: number, measure: Measure): Block {
   const lineW = Math.min(230, width / 2 - 20)
+  const dateX = width / 2 + 20
   const s = style(8.5, 'regular', MUTED)
+  const name = textBlock(`Signature – ${therapistName}`, lineW, s, measure)
   const ops: Op[] = [
     { kind: 'line', x1: 0, y1: 34, x2: lineW, y2: 34, width: 0.75, color: '#333333' },
-    { kind: 'line', x1: width / 2 + 20, y1: 34, x2: width / 2 + 20 + 140, y2: 34, width: 0.75, color: '#333333' },
-    ...translate(textBlock(`Signature – ${therapistName}`, lineW, s, measure).ops, 0, 38),
-    ...translate(textBlock('Date', 140, s, measure).ops, width / 2 + 20, 38),
+    { kind: 'line', x1: dateX, y1: 34, x2: dateX + 140, y2: 34, width: 0.75, color: '#333333' },
+    ...translate(name.ops, 0, 38),
+    ...translate(textBlock('Date', 140, s, measure).ops, dateX, 38),
   ]
-  const tb = textBlock(`Signature – ${therapistName}`, lineW, s, measure)
-  return { ops, height: 38 + tb.height }
+  return { ops, height: 38 + name.height }
 }
 
 /** Pure: the report's pages as drawing ops (header and footer included). */

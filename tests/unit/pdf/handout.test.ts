@@ -17,7 +17,8 @@ describe('patient handout', () => {
   it('names the patient and therapist exactly, gives dates and every dosage sentence, on two A4 pages', async () => {
     c = await openPdfClinic('A4')
     const p = await seedPatient(c, { firstName: 'Zoë', lastName: "Łukasiewicz-O'Brien", laterVisits: 1 })
-    const pdf = await readPdf(await buildHandout(c.clinic.ctx(), { programId: p.programId }))
+    const bytes = await buildHandout(c.clinic.ctx(), { programId: p.programId })
+    const pdf = await readPdf(bytes)
 
     expect(pdf.pages).toHaveLength(2)
     for (const page of pdf.pages) {
@@ -48,6 +49,8 @@ describe('patient handout', () => {
     expect(pdf.text).toContain('Week 1 · from 2026-05-04')
     expect(pdf.text).toContain('Week 16 · from 2026-08-17')
     expect(pdf.text).not.toContain('Week 17')
+    // The clinic's logo is drawn in the header of each page (one image, reused).
+    expect(Buffer.from(bytes).toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(1)
   })
 
   it('prints Cyrillic names exactly and fits Letter paper, all fonts embedded', async () => {

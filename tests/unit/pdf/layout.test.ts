@@ -23,6 +23,8 @@ import {
 import { describeProgramUpdate } from '../../../src-main/core/pdf/program-changes'
 import { loadDrawing, parseDrawing } from '../../../src-main/core/pdf/illustrations'
 import { layoutTable } from '../../../src-main/core/pdf/table'
+import { decodeLogo } from '../../../src-main/core/pdf/logo'
+import { LOGO_PNG } from './fixtures'
 
 /** Every character 0.6 em wide: close to DejaVu Sans, and exact arithmetic for the assertions. */
 const mono: Measure = (text, _weight, size) => Array.from(text).length * size * 0.6
@@ -273,5 +275,16 @@ describe('illustrations', () => {
       expect(d!.paths.length, slug).toBeGreaterThan(3)
     }
     expect(loadDrawing('../secrets')).toBeNull()
+  })
+})
+
+describe('clinic logo', () => {
+  it('reads the pixel size of a PNG or JPEG data URL, and ignores what it cannot read', () => {
+    expect(decodeLogo(LOGO_PNG)).toMatchObject({ widthPx: 48, heightPx: 48 })
+    // Smallest JPEG header with a SOF0 frame of 120 × 40.
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x28, 0x00, 0x78, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01])
+    expect(decodeLogo(`data:image/jpeg;base64,${jpeg.toString('base64')}`)).toMatchObject({ widthPx: 120, heightPx: 40 })
+    expect(decodeLogo(null)).toBeNull()
+    expect(decodeLogo('data:image/png;base64,AAAA')).toBeNull()
   })
 })

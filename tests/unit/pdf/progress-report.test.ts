@@ -159,4 +159,38 @@ describe('progress report', () => {
     }
     for (const page of pdf.pages) expect(itemsOutsidePage(page)).toEqual([])
   })
+
+  it('reports on the program asked for: an earlier, ended program keeps its own baseline and review', async () => {
+    c = await openPdfClinic('A4')
+    const first = await seedPatient(c, { firstName: 'Jana', lastName: 'Dvořáková', laterVisits: 2 })
+    const t = c.therapistId
+    await c.clinic.call('programs.end', { programId: first.programId, endDate: first.reviewDate, reason: 'Review done' }, t)
+    const shortFoot = c.exercises.get('short-foot')!
+    const second = await c.clinic.call(
+      'programs.assign',
+      { patientId: first.patientId, therapistId: t, startDate: '2026-09-01', items: [{ exerciseId: shortFoot.id, ...shortFoot.dosage, stage: 2 }] },
+      t,
+    )
+    for (const [visitDate, kind, arch] of [['2026-09-01', 'baseline', 61.5], ['2026-10-27', 'follow_up', 62.5]] as const) {
+      await c.clinic.call(
+        'visits.record',
+        { patientId: first.patientId, therapistId: t, visitDate, kind, left: { footLengthMm: 249.5, archHeightMm: arch }, notes: 'Second block.' },
+        t,
+      )
+    }
+
+    const current = bodyText(await readPdf(await buildProgressReport(c.clinic.ctx(), { patientId: first.patientId })))
+    expect(current).toContain('against the latest visit (2026-10-27, follow-up)')
+    expect(current).toContain('Arch height 61.5 mm 62.5 mm +1.0 mm +1.6 % within measurement error')
+    expect(current).toContain('Measurements over all visits (2)')
+    expect(current).toContain(`started ${second.startDate}`)
+
+    const earlier = bodyText(await readPdf(await buildProgressReport(c.clinic.ctx(), { patientId: first.patientId, programId: first.programId })))
+    expect(earlier).toContain(`baseline (${first.startDate}) against the four-month review (${first.reviewDate})`)
+    expect(earlier).toContain('Arch height 58.0 mm 61.5 mm +3.5 mm +6.0 % exceeds smallest meaningful change (2.0 mm)')
+    expect(earlier).toContain('Measurements over all visits (3)')
+    expect(earlier).toContain(`ended ${first.reviewDate}`)
+
+    await expect(buildProgressReport(c.clinic.ctx(), { patientId: first.patientId, programId: 999 })).rejects.toMatchObject({ code: 'not_found' })
+  })
 })
