@@ -189,6 +189,22 @@ export interface Flow {
   pages(): Op[][]
 }
 
+/** The lowest y ≤ `limit` that cuts through no op, so a split block breaks between lines; `limit` if none. */
+export function cutPoint(ops: Op[], limit: number): number {
+  const bounds = ops.map(opBounds)
+  const candidates = [...new Set(bounds.flatMap((b) => [b.y1, b.y2]))].filter((c) => c > 0 && c <= limit).sort((a, b) => b - a)
+  for (const c of candidates) if (!bounds.some((b) => b.y1 < c - 0.01 && b.y2 > c + 0.01)) return c
+  return limit
+}
+
+/** Ops above `cut` and ops from `cut` down (an op belongs where its top is). */
+function splitOps(ops: Op[], cut: number): [Op[], Op[]] {
+  const head: Op[] = []
+  const tail: Op[] = []
+  for (const op of ops) (opBounds(op).y1 < cut - 0.01 ? head : tail).push(op)
+  return [head, tail]
+}
+
 /** Paginates blocks and paragraphs top to bottom inside the content box of each page. */
 export function createFlow(g: Geometry, measure: Measure): Flow {
   const box = contentBox(g)
@@ -212,9 +228,24 @@ export function createFlow(g: Geometry, measure: Measure): Flow {
       else y += height
     },
     keep(block) {
+      const pageHeight = box.bottom - box.top
       if (block.height > flow.remaining() && y !== box.top) flow.newPage()
-      current().push(...translate(block.ops, 0, y))
-      y += block.height
+      if (block.height <= pageHeight) {
+        current().push(...translate(block.ops, 0, y))
+        y += block.height
+        return
+      }
+      // Taller than a whole page (a long custom exercise, a long change list): cut between lines.
+      let rest = block
+      while (rest.height > flow.remaining()) {
+        const cut = cutPoint(rest.ops, flow.remaining())
+        const [head, tail] = splitOps(rest.ops, cut)
+        current().push(...translate(head, 0, y))
+        flow.newPage()
+        rest = { ops: translate(tail, 0, -cut), height: rest.height - cut }
+      }
+      current().push(...translate(rest.ops, 0, y))
+      y += rest.height
     },
     paragraph(text, s, options = {}) {
       const indent = options.indent ?? 0

@@ -10,6 +10,8 @@ import { calendarBlock, layoutHandout, stageLines } from '../../../src-main/core
 import {
   contentBox,
   createFlow,
+  cutPoint,
+  textLines,
   ellipsize,
   lineHeight,
   opBounds,
@@ -93,6 +95,33 @@ describe('pages', () => {
     const pages = flow.pages()
     expect(pages).toHaveLength(2)
     expect(pages[1]![0]).toMatchObject({ kind: 'rect', y: box.top })
+  })
+})
+
+describe('blocks taller than a page', () => {
+  it('are cut between lines, so every line lands inside a content box', () => {
+    const g = pageGeometry('A4')
+    const box = contentBox(g)
+    const flow = createFlow(g, mono)
+    flow.paragraph('Heading', body)
+    const lines = Array.from({ length: 200 }, (_, i) => `Step ${i + 1}: a long custom exercise step.`)
+    const block = textLines(lines, box.left, 0, body, mono)
+    flow.keep(block)
+    const pages = flow.pages()
+    expect(pages.length).toBeGreaterThan(2)
+    const texts = pages.flatMap((ops, page) => ops.map((op) => ({ op, page })))
+    expect(texts.filter((t) => t.op.kind === 'text')).toHaveLength(201)
+    for (const { op } of texts) {
+      const b = opBounds(op)
+      expect(b.y1).toBeGreaterThanOrEqual(box.top - 0.01)
+      expect(b.y2).toBeLessThanOrEqual(box.bottom + 0.01)
+    }
+  })
+
+  it('finds a cut between two lines rather than through one', () => {
+    const lh = lineHeight(body)
+    const { ops } = textLines(['one', 'two', 'three'], 0, 0, body, mono)
+    expect(cutPoint(ops, 2.5 * lh)).toBeCloseTo(2 * lh, 5)
   })
 })
 
