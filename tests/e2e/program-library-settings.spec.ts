@@ -263,6 +263,9 @@ test('the 16-week template is assigned, a dosage changed and reordered, shown in
   // Focus stays on the moved exercise, so it can be moved again from the keyboard.
   await expect(change.getByRole('button', { name: 'Move Minimalist shoes / barefoot transition up' })).toBeFocused()
   await change.getByLabel('Reason for the change (optional)').fill('Sitting version is easy now')
+  await expectNoSeriousAxeViolations(page, 'program editor')
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}/program-editor-light.png`, fullPage: true })
   await change.getByRole('button', { name: 'Save changes' }).click()
 
   await expect(page.getByRole('status')).toHaveText('Program changes saved.')

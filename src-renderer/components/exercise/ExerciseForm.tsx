@@ -4,7 +4,7 @@ import { Alert, Button, Group, Stack, Textarea, TextInput, Title } from '@mantin
 import { ApiError } from '@shared/domain/errors'
 import type { Exercise } from '@shared/domain/exercise'
 import { api } from '../../api'
-import { focusFirstError, useLeaveGuard } from '../program/useLeaveGuard'
+import { useFocusFirstError, useLeaveGuard } from '../program/useLeaveGuard'
 import { DosageInputs } from './DosageInputs'
 import { issuesToErrors, type FieldErrors } from './dosageDraft'
 import { exerciseDraftChanged, exerciseDraftForApi, type ExerciseDraft } from './exerciseDraft'
@@ -26,6 +26,7 @@ export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
   const [failure, setFailure] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
+  const focusFirstError = useFocusFirstError(formRef)
   const dirty = useMemo(() => exerciseDraftChanged(draft, initial), [draft, initial])
   useLeaveGuard(dirty)
 
@@ -37,7 +38,7 @@ export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
     const { fields, errors: typing } = exerciseDraftForApi(draft)
     if (Object.keys(typing).length > 0) {
       setErrors(typing)
-      focusFirstError(formRef.current)
+      focusFirstError()
       return
     }
     setSaving(true)
@@ -51,7 +52,7 @@ export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
         setErrors(all)
         const rest = Object.entries(all).filter(([k]) => !FIELD_KEYS.test(k))
         if (rest.length > 0) setFailure(rest.map(([, m]) => m).join(' '))
-        focusFirstError(formRef.current)
+        focusFirstError()
       } else setFailure(e instanceof Error ? e.message : String(e))
     } finally {
       setSaving(false)

@@ -50,7 +50,7 @@ export function CurrentProgram({ program, stageName, actions }: Props) {
                 <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                   {item.exerciseName}
                 </Text>
-                <Badge variant="outline" color="gray" style={{ maxWidth: '100%' }}>
+                <Badge variant="outline" color="gray" tt="none" style={{ maxWidth: '100%' }}>
                   {stageName(item.exerciseId, item.stage)}
                 </Badge>
               </Group>

@@ -1,5 +1,5 @@
 // Editor for a new or current program: exercises in order with their dosage, start and review dates.
-import { useMemo, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { Alert, Button, Fieldset, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
 import type { Exercise } from '@shared/domain/exercise'
 import { ApiError } from '@shared/domain/errors'
@@ -15,7 +15,7 @@ import {
   type DraftItem,
   type ProgramDraft,
 } from './programDraft'
-import { focusFirstError, useLeaveGuard } from './useLeaveGuard'
+import { useFocusFirstError, useLeaveGuard } from './useLeaveGuard'
 
 export type ProgramItemsForApi = ReturnType<typeof draftItemsForApi>['items']
 
@@ -40,8 +40,20 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
   const [saving, setSaving] = useState(false)
   const [toAdd, setToAdd] = useState<string>('')
   const formRef = useRef<HTMLFormElement>(null)
+  const focusFirstError = useFocusFirstError(formRef)
   const dirty = useMemo(() => draftChanged(draft, initial), [draft, initial])
   useLeaveGuard(dirty, onDirtyChange)
+
+  // Keep the keyboard on the moved exercise's button once it is drawn in its new place; at either
+  // end of the list that button is disabled, so the other one takes the focus.
+  const [moved, setMoved] = useState<{ key: string; delta: -1 | 1 } | null>(null)
+  useEffect(() => {
+    if (!moved) return
+    const form = formRef.current
+    const same = form?.querySelector<HTMLButtonElement>(`[data-move="${moved.key}:${moved.delta}"]`)
+    const other = form?.querySelector<HTMLButtonElement>(`[data-move="${moved.key}:${-moved.delta}"]`)
+    ;(same && !same.disabled ? same : other)?.focus()
+  }, [moved])
 
   const byId = useMemo(() => new Map(exercises.map((e) => [e.id, e])), [exercises])
   const addChoice = toAdd !== '' ? toAdd : String(exercises[0]?.id ?? '')
@@ -54,13 +66,7 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
     setDraft((d) => ({ ...d, items: moveItem(d.items, index, delta) }))
     // Errors are keyed by position, so they would point at the wrong exercise after a move.
     setErrors({})
-    // Keep the keyboard on the moved exercise's button; at the end of the list use the other one.
-    requestAnimationFrame(() => {
-      const form = formRef.current
-      const same = form?.querySelector<HTMLButtonElement>(`[data-move="${key}:${delta}"]`)
-      const other = form?.querySelector<HTMLButtonElement>(`[data-move="${key}:${-delta}"]`)
-      ;(same && !same.disabled ? same : other)?.focus()
-    })
+    setMoved({ key, delta })
   }
 
   function remove(key: string) {
@@ -84,7 +90,7 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
     const { items, errors: typing } = draftItemsForApi(draft)
     if (Object.keys(typing).length > 0) {
       setErrors(typing)
-      focusFirstError(formRef.current)
+      focusFirstError()
       return
     }
     setSaving(true)
@@ -98,7 +104,7 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
         setErrors(shown)
         const rest = Object.entries(all).filter(([k]) => !FIELD_KEYS.test(k))
         if (rest.length > 0) setFailure(rest.map(([, m]) => m).join(' '))
-        focusFirstError(formRef.current)
+        focusFirstError()
       } else {
         setFailure(e instanceof Error ? e.message : String(e))
       }

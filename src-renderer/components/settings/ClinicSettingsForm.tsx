@@ -5,7 +5,7 @@ import { ApiError } from '@shared/domain/errors'
 import { ARCH_HEIGHT_METHOD_LABELS, ARCH_HEIGHT_METHODS, PAGE_SIZES, type ArchHeightMethod, type PageSize, type Settings } from '@shared/domain/settings'
 import { api } from '../../api'
 import { issuesToErrors, type FieldErrors } from '../exercise/dosageDraft'
-import { focusFirstError, useLeaveGuard } from '../program/useLeaveGuard'
+import { useFocusFirstError, useLeaveGuard } from '../program/useLeaveGuard'
 import { logoFileProblem, settingsDraftForApi, settingsToDraft, type SettingsDraft } from './settingsDraft'
 
 const METHOD_EXPLANATIONS: Record<ArchHeightMethod, string> = {
@@ -37,6 +37,7 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
   const [status, setStatus] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
+  const focusFirstError = useFocusFirstError(formRef)
   const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(initial), [draft, initial])
   useLeaveGuard(dirty)
 
@@ -72,7 +73,7 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
     const { input, errors: typing } = settingsDraftForApi(draft)
     if (Object.keys(typing).length > 0) {
       setErrors(typing)
-      focusFirstError(formRef.current)
+      focusFirstError()
       return
     }
     setSaving(true)
@@ -87,7 +88,7 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
     } catch (e) {
       if (e instanceof ApiError && e.code === 'invalid_input') {
         setErrors(issuesToErrors(e.issues))
-        focusFirstError(formRef.current)
+        focusFirstError()
       } else setFailure(e instanceof Error ? e.message : String(e))
     } finally {
       setSaving(false)
@@ -154,7 +155,7 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
               </Stack>
             </Radio.Group>
             <Stack gap={4}>
-              <Text fw={500} size="sm">
+              <Text fw={600} size="sm">
                 Smallest meaningful change
               </Text>
               <Text size="xs" c="dimmed">
