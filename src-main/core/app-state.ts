@@ -44,8 +44,18 @@ export class AppState {
 
   private async reopen(): Promise<void> {
     try {
-      this.database = await openDatabase(this.file, this.options)
+      const database = await openDatabase(this.file, this.options)
+      this.database = database
       this.failure = null
+      // integrityCheck 'in_background': the whole-file check answers later; a damaged file then
+      // closes and the next call gets the recovery screen, as if the check had run at open.
+      void database.integrity?.then(async (result) => {
+        if (result.ok || this.database !== database) return
+        this.database = null
+        this.failure = new DatabaseOpenError('damaged', `The database file is damaged (integrity check: ${result.detail.slice(0, 200)}).`)
+        log.warn('database failed its background integrity check; recovery screen', { kind: 'damaged' })
+        await database.close()
+      })
     } catch (e) {
       if (!(e instanceof DatabaseOpenError)) throw e
       this.database = null

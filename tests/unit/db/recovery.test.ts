@@ -191,3 +191,22 @@ it('removes a copy left by an interrupted integrity check (it holds patient reco
   expect(existsSync(fresh)).toBe(true)
   await state.close()
 })
+
+it('with the integrity check in the background, a damaged file still ends on the recovery screen', async () => {
+  const first = await AppState.open(file)
+  const notes = 'Heel pain on the first steps in the morning, better after walking. '.repeat(40)
+  for (let i = 0; i < 100; i++) await call(first, 'patients.create', { firstName: 'Anna', lastName: nameOf(i), dateOfBirth: '1980-01-01', notes })
+  await call(first, 'backups.create')
+  await first.close()
+  const size = statSync(file).size
+  const fd = openSync(file, 'r+')
+  writeSync(fd, Buffer.alloc(8192, 'DAMAGED!'), 0, 8192, Math.floor(size / 2 / 4096) * 4096)
+  closeSync(fd)
+
+  const state = await AppState.open(file, { integrityCheck: 'in_background' })
+  await expect.poll(() => state.status().state, { timeout: 10_000 }).toBe('damaged')
+  const r = await dispatch(state, 'patients.search', {}, null)
+  expect(r).toMatchObject({ ok: false, error: { code: 'unavailable' } })
+  expect(state.status().backups).toHaveLength(1)
+  await state.close()
+})
