@@ -61,12 +61,14 @@ export function PatientDataActions({ patient, onErased }: { patient: Patient; on
     }
   }
 
-  function close() {
-    if (erasing) return
+  function reset() {
     setStep('closed')
     setTyped('')
     setEraseError(null)
     setFieldError(null)
+  }
+  const close = () => {
+    if (!erasing) reset()
   }
 
   const matches = typed.trim() === patient.lastName.trim()
@@ -83,7 +85,7 @@ export function PatientDataActions({ patient, onErased }: { patient: Patient; on
     try {
       const result = await api.patients.erase({ id: patient.id, confirmLastName: typed })
       setErasing(false)
-      close()
+      reset()
       onErased(result)
     } catch (e) {
       setErasing(false)
