@@ -17,6 +17,8 @@ const devOrigin = devServerOrigin(process.env.ELECTRON_RENDERER_URL, app.isPacka
 const rendererDir = resolve(__dirname, '../renderer')
 
 registerAppScheme(protocol)
+// Every renderer sandboxed, whatever a window's options say (must run before the app is ready).
+app.enableSandbox()
 
 /** better-sqlite3 built for Electron's ABI (see scripts/electron-native.mjs); tests use Node's. */
 function nativeBinding(): string | undefined {

@@ -26,7 +26,7 @@ export function isAppUrl(url: string, devOrigin: string | undefined): boolean {
 }
 
 /** Schemes a page of the app may load without leaving the app (inline images, blobs it made). */
-const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'devtools:', 'chrome-extension:'])
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'devtools:'])
 
 /** Whether the session lets a request through: the app's own URLs and local data only, never the network. */
 export function isAllowedRequest(url: string, devOrigin: string | undefined): boolean {

@@ -56,7 +56,7 @@ describe('Electron entry wiring', () => {
   })
 
   it('takes the single-instance lock and installs the guards before any window opens', () => {
-    const order = ['registerAppScheme(protocol)', 'claimSingleInstance(app', 'await app.whenReady()', 'hardenApp(app, session.defaultSession, protocol', 'wireApi(ipcMain', 'createMainWindow(']
+    const order = ['registerAppScheme(protocol)', 'app.enableSandbox()', 'claimSingleInstance(app', 'await app.whenReady()', 'hardenApp(app, session.defaultSession, protocol', 'wireApi(ipcMain', 'createMainWindow(']
     const positions = order.map((s) => entry.indexOf(s))
     expect(positions.every((p) => p >= 0), JSON.stringify(Object.fromEntries(order.map((s, i) => [s, positions[i]])))).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)
