@@ -42,11 +42,18 @@ async function fetchInPage(page: Page, method: string, input: unknown): Promise<
   )
 }
 
+/** Waits a little for a button the UI pages may or may not show yet. */
+const shows = (b: ReturnType<Page['getByRole']>) =>
+  b.waitFor({ state: 'visible', timeout: 8_000 }).then(
+    () => true,
+    () => false,
+  )
+
 /** Clicks the app's button when a page shows it and returns the download; else fetches in the page. */
 async function getPdf(page: Page, hash: string, button: string, method: string, input: unknown): Promise<{ bytes: Buffer; fileName: string; via: string }> {
   await page.goto(`${shell.url}${hash}`)
   const b = page.getByRole('button', { name: button, exact: true })
-  if (await b.isVisible({ timeout: 5_000 }).catch(() => false)) {
+  if (await shows(b)) {
     const [download] = await Promise.all([page.waitForEvent('download'), b.click()])
     return { bytes: readFileSync((await download.path())!), fileName: download.suggestedFilename(), via: 'button' }
   }
@@ -139,9 +146,11 @@ test('a patient without a follow-up gets the plain message instead of an empty r
   const message = 'A progress report needs a baseline visit and at least one later visit.'
   await page.goto(`${shell.url}#/patients/${patient.id}`)
   const b = page.getByRole('button', { name: 'Progress report', exact: true })
-  if (await b.isVisible({ timeout: 5_000 }).catch(() => false)) {
+  if (await shows(b)) {
     await b.click()
     await expect(page.getByText(message)).toBeVisible()
+    await expect(b).toBeEnabled()
+    await page.screenshot({ path: 'test-results/pdf-png/e2e-progress-report-conflict.png' })
   } else {
     console.log('No "Progress report" button on the patient page yet: checking the answer through fetch in the page instead.')
     expect(await fetchInPage(page, 'documents.progressReport', { patientId: patient.id })).toEqual({ ok: false, error: { code: 'conflict', message } })
