@@ -246,6 +246,10 @@ test('the 16-week template is assigned, a dosage changed and reordered, shown in
   await expect(items.nth(1)).toContainText('Hold 5 seconds. Do it 10 times, 3 sets, once a day.')
   await expect(items.nth(1)).toContainText('Sitting')
   await expect(items.nth(1)).toContainText('Start with the left foot')
+  // The handout for this program downloads as a PDF from beside the title.
+  const download = page.waitForEvent('download')
+  await current.getByRole('button', { name: 'Print handout' }).click()
+  expect((await download).suggestedFilename()).toMatch(/\.pdf$/)
 
   // Change one dosage and the stage, and move the barefoot transition up with the keyboard.
   await current.getByRole('button', { name: 'Change program' }).click()

@@ -14,13 +14,6 @@ interface Props {
   stageLabel?: string
 }
 
-const NUMBER_HINTS: Partial<Record<DosageNumberField, string>> = {
-  sets: 'e.g. 3',
-  reps: 'e.g. 10',
-  holdSeconds: 'e.g. 5',
-  minutes: 'e.g. 15',
-}
-
 export function DosageInputs({ value, onChange, stages, errors, errorPrefix, stageLabel = DOSAGE_LABELS.stage }: Props) {
   const err = (field: string) => errors[`${errorPrefix}.${field}`]
   const numberInput = (field: DosageNumberField) => (
@@ -28,7 +21,6 @@ export function DosageInputs({ value, onChange, stages, errors, errorPrefix, sta
       label={DOSAGE_LABELS[field]}
       inputMode="numeric"
       autoComplete="off"
-      placeholder={NUMBER_HINTS[field]}
       value={value[field]}
       onChange={(e) => onChange({ [field]: e.currentTarget.value })}
       error={err(field)}

@@ -33,7 +33,6 @@ export function ProgramHistory({ history, stageName }: Props) {
             </Group>
             <Text size="sm" c="dimmed">
               {formatDate(program.startDate)} – {program.endDate ? formatDate(program.endDate) : `review ${formatDate(program.reviewDate)}`}
-              {program.endReason ? ` · Ended because: ${program.endReason}` : ''}
             </Text>
             <List spacing="xs" size="sm" listStyleType="none" m={0} p={0}>
               {changes.map((entry) => {

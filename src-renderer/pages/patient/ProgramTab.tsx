@@ -8,6 +8,7 @@ import type { Program, ProgramHistoryEntry } from '@shared/domain/program'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
 import { FOOT_CORE_16_WEEKS } from '@shared/exercises/catalog'
 import { api } from '../../api'
+import { PrintHandoutButton } from '../../components/DocumentButtons'
 import { CurrentProgram } from '../../components/program/CurrentProgram'
 import { EndProgramModal } from '../../components/program/EndProgramModal'
 import { ProgramEditor, type ProgramItemsForApi } from '../../components/program/ProgramEditor'
@@ -129,8 +130,7 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
             stageName={stageName}
             actions={
               <>
-                {/* PRINT HANDOUT SPOT: render <PrintHandoutButton programId={current.id} /> from
-                    components/DocumentButtons.tsx here once the PDF work provides it. */}
+                <PrintHandoutButton programId={current.id} />
                 <Button onClick={() => startChange(current)}>Change program</Button>
                 <Button variant="light" color="red" onClick={() => setEnding(true)}>
                   End program
