@@ -94,29 +94,45 @@ function breakWord(word: string, maxWidth: number, measure: Measure, s: TextStyl
  * line is broken across lines, so no line is ever wider than `maxWidth`.
  */
 export function wrapText(text: string, maxWidth: number, measure: Measure, s: TextStyle): string[] {
+  // Words are measured once and summed; each finished line is then measured whole (kerning across
+  // a space can differ by a hair) and gives back its last word if it came out too wide.
+  const widths = new Map<string, number>()
+  const wordWidth = (w: string) => {
+    let v = widths.get(w)
+    if (v === undefined) {
+      v = measure(w, s.weight, s.size)
+      widths.set(w, v)
+    }
+    return v
+  }
+  const space = measure(' ', s.weight, s.size)
   const lines: string[] = []
   for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const words = paragraph.split(/[ \t]+/).filter((w) => w !== '')
-    if (words.length === 0) {
+    const queue = paragraph.split(/[ \t]+/).filter((w) => w !== '')
+    if (queue.length === 0) {
       lines.push('')
       continue
     }
-    let line = ''
-    for (const word of words) {
-      const candidate = line === '' ? word : `${line} ${word}`
-      if (measure(candidate, s.weight, s.size) <= maxWidth) {
-        line = candidate
-        continue
+    while (queue.length > 0) {
+      const line: string[] = []
+      let width = 0
+      while (queue.length > 0) {
+        const word = queue[0]!
+        const w = wordWidth(word)
+        if (line.length === 0 && w > maxWidth) {
+          // A word wider than the line: its pieces go back on the queue one line each.
+          queue.splice(0, 1, ...breakWord(word, maxWidth, measure, s))
+          line.push(queue.shift()!)
+          break
+        }
+        const next = line.length === 0 ? w : width + space + w
+        if (next > maxWidth) break
+        line.push(queue.shift()!)
+        width = next
       }
-      if (line !== '') lines.push(line)
-      if (measure(word, s.weight, s.size) <= maxWidth) line = word
-      else {
-        const pieces = breakWord(word, maxWidth, measure, s)
-        lines.push(...pieces.slice(0, -1))
-        line = pieces[pieces.length - 1] ?? ''
-      }
+      while (line.length > 1 && measure(line.join(' '), s.weight, s.size) > maxWidth) queue.unshift(line.pop()!)
+      lines.push(line.join(' '))
     }
-    lines.push(line)
   }
   return lines
 }

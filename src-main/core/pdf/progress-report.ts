@@ -83,12 +83,12 @@ export function footTable(side: Side, d: ProgressReportData, width: number, meas
   }
   const table = layoutTable(
     [
-      { header: 'Measure', share: 1.25 },
+      { header: 'Measure', share: 1.55 },
       { header: `Baseline ${d.baseline.visitDate}`, share: 1.05, align: 'right' },
       { header: `${comparisonLabel(d)} ${d.comparison.visitDate}`, share: 1.05, align: 'right' },
       { header: 'Change', share: 0.85, align: 'right' },
       { header: 'Change %', share: 0.8, align: 'right' },
-      { header: 'Assessment', share: 2.1 },
+      { header: 'Assessment', share: 1.9 },
     ],
     rows.map((r) => measureRow(r, d.settings)),
     width,
