@@ -139,6 +139,9 @@ test('two therapists are added; the first is chosen as working; the last active 
   // Deactivate Ben, then try Ana: the API refuses and the message is shown.
   await table.getByRole('button', { name: /Deactivate Ben/ }).click()
   await expect(table.getByRole('row', { name: /Ben O'Neill-Łukasiewicz/ })).toContainText('Inactive')
+  await page.getByLabel('Show inactive therapists').uncheck()
+  await expect(table.getByRole('row')).toHaveCount(2)
+  await page.getByLabel('Show inactive therapists').check()
   await table.getByRole('button', { name: 'Deactivate Ana Kowalska' }).click()
   await expect(page.getByRole('alert')).toContainText('At least one therapist must stay active')
   await table.getByRole('button', { name: /Reactivate Ben/ }).click()
@@ -257,6 +260,10 @@ test('the 16-week template is assigned, a dosage changed and reordered, shown in
   const shortFoot2 = change.getByRole('group').filter({ has: page.locator('legend', { hasText: 'Short-foot exercise' }) })
   await shortFoot2.getByLabel('Sets').fill('2')
   await shortFoot2.getByLabel('Stage').selectOption({ label: 'Standing on both feet' })
+  // Leaving with unsaved changes asks first; staying keeps what was typed.
+  await page.getByRole('link', { name: 'Exercise library' }).click()
+  await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Stay on the form' }).click()
+  await expect(shortFoot2.getByLabel('Sets')).toHaveValue('2')
   await change.getByRole('button', { name: 'Move Minimalist shoes / barefoot transition up' }).focus()
   await page.keyboard.press('Enter')
   await expect(change.getByTestId('program-item').locator('legend')).toHaveText([

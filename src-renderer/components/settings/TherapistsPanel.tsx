@@ -1,6 +1,6 @@
 // Therapists: list (active and inactive), add, edit name and credentials, deactivate and reactivate.
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
-import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Badge, Button, Group, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core'
 import { ApiError } from '@shared/domain/errors'
 import type { Therapist } from '@shared/domain/therapist'
 import { api } from '../../api'
@@ -16,6 +16,7 @@ export function TherapistsPanel() {
   const [failure, setFailure] = useState<string | null>(null)
   const [status, setStatus] = useState<string | null>(null)
   const [editingId, setEditingId] = useState<number | null>(null)
+  const [showInactive, setShowInactive] = useState(true)
 
   const load = useCallback(async () => {
     try {
@@ -64,6 +65,13 @@ export function TherapistsPanel() {
           {status}
         </Text>
       )}
+      {therapists && therapists.some((t) => !t.active) && (
+        <Switch
+          label="Show inactive therapists"
+          checked={showInactive}
+          onChange={(e) => setShowInactive(e.currentTarget.checked)}
+        />
+      )}
       {therapists && therapists.length === 0 && (
         <Text size="sm">No therapists yet. Add the first one below; they will be chosen as the one working at this computer.</Text>
       )}
@@ -81,7 +89,7 @@ export function TherapistsPanel() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {therapists.map((t) =>
+              {therapists.filter((t) => showInactive || t.active || t.id === editingId).map((t) =>
                 editingId === t.id ? (
                   <Table.Tr key={t.id}>
                     <Table.Td colSpan={4}>
