@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
-let cached: string | null = null
+const found = new Map<string, string>()
 
 /**
  * FOOTCORE_RESOURCES wins; otherwise walk up from this module to the folder holding package.json.
@@ -10,12 +10,14 @@ let cached: string | null = null
  */
 export function resourcesDir(env: NodeJS.ProcessEnv = process.env, from: string = __dirname): string {
   if (env.FOOTCORE_RESOURCES) return resolve(env.FOOTCORE_RESOURCES)
-  if (cached !== null) return cached
-  let dir = resolve(from)
+  const start = resolve(from)
+  const known = found.get(start)
+  if (known !== undefined) return known
+  let dir = start
   for (;;) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'resources'))) {
-      cached = join(dir, 'resources')
-      return cached
+      found.set(start, join(dir, 'resources'))
+      return join(dir, 'resources')
     }
     const up = dirname(dir)
     if (up === dir) throw new Error('Footcore resources folder not found; set FOOTCORE_RESOURCES')
