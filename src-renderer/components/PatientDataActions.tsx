@@ -128,7 +128,13 @@ export function PatientDataActions({ patient, onErased }: { patient: Patient; on
         </Alert>
       )}
 
-      <Modal opened={step !== 'closed'} onClose={close} title={`Erase ${fullName(patient)}?`} closeOnClickOutside={!erasing}>
+      <Modal
+        opened={step !== 'closed'}
+        onClose={close}
+        title={`Erase ${fullName(patient)}?`}
+        closeOnClickOutside={!erasing}
+        closeButtonProps={{ 'aria-label': 'Close without erasing' }}
+      >
         {step === 'explain' ? (
           <Stack>
             <Text>Erasing removes this patient from Footcore for good:</Text>
