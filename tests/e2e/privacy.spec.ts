@@ -55,6 +55,8 @@ test('exports the complete record and erases the patient after two confirmations
   await expect(page.getByRole('table', { name: 'What changed' }).getByRole('row', { name: /Left arch height.*23\.0 mm → 24\.0 mm/ })).toBeVisible()
   mkdirSync(SHOTS, { recursive: true })
   await page.screenshot({ path: join(SHOTS, 'privacy-history.png'), fullPage: true })
+  const historyAxe = await new AxeBuilder({ page }).include('[aria-label="Change history"]').analyze()
+  expect(historyAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
 
   // Wherever the patient page offers it: the edit page, or a tab.
   let found = false
