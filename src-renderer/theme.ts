@@ -7,8 +7,15 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 8 },
 })
 
+const COLORS = ['blue', 'teal', 'green', 'red', 'orange', 'yellow', 'grape', 'cyan', 'indigo', 'violet', 'pink', 'lime']
+// Text on "light" variants (active nav link, light buttons) sits on a tinted, sometimes hovered background.
 const textColors = (shade: number) =>
-  Object.fromEntries(['blue', 'teal', 'green', 'red', 'orange', 'yellow', 'grape', 'cyan', 'indigo', 'violet', 'pink', 'lime'].map((c) => [`--mantine-color-${c}-text`, `var(--mantine-color-${c}-${shade})`]))
+  Object.fromEntries(
+    COLORS.flatMap((c) => [
+      [`--mantine-color-${c}-text`, `var(--mantine-color-${c}-${shade})`],
+      [`--mantine-color-${c}-light-color`, `var(--mantine-color-${c}-${shade})`],
+    ]),
+  )
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},

@@ -3,7 +3,7 @@ import { Badge } from '@mantine/core'
 import type { ReviewStatus } from '@shared/domain/patient'
 
 export function ReviewBadge({ status }: { status: ReviewStatus }) {
-  if (status === 'overdue') return <Badge color="red.8" variant="filled">Review overdue</Badge>
-  if (status === 'due') return <Badge color="yellow.9" variant="filled">Review due</Badge>
+  if (status === 'overdue') return <Badge color="red.9" variant="filled">Review overdue</Badge>
+  if (status === 'due') return <Badge color="yellow.4" variant="filled" autoContrast>Review due</Badge>
   return null
 }

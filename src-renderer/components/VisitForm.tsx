@@ -27,9 +27,10 @@ import { useSession } from '../session'
 
 export type VisitFormMode = { type: 'record'; kind: VisitKind } | { type: 'correct'; visit: Visit }
 
-const fieldId = (key: string) => `visit-${key.replace(/\./g, '-')}`
+// Record and correct forms can be on screen together: ids differ by prefix.
+const idFor = (prefix: string) => (key: string) => `${prefix}-${key.replace(/\./g, '-')}`
 
-function FootFields({ side, form, method }: { side: Side; form: ReturnType<typeof useForm<VisitFormValues>>; method: ArchHeightMethod }) {
+function FootFields({ side, form, method, fieldId }: { side: Side; form: ReturnType<typeof useForm<VisitFormValues>>; method: ArchHeightMethod; fieldId: (key: string) => string }) {
   const values = form.getValues()[side]
   const live = liveDerived(values, method)
   const label = side === 'left' ? 'Left foot' : 'Right foot'
@@ -47,7 +48,7 @@ function FootFields({ side, form, method }: { side: Side; form: ReturnType<typeo
             {...form.getInputProps(`${side}.${k}`)}
           />
         ))}
-        <Group gap="lg" aria-live="polite" data-testid={`live-${side}`}>
+        <Group gap="lg" aria-live="polite" data-testid={fieldId(`live.${side}`)}>
           <Text size="sm">
             Arch height index: <b>{ratio3(live.archHeightIndex)}</b>
           </Text>
@@ -62,6 +63,7 @@ function FootFields({ side, form, method }: { side: Side; form: ReturnType<typeo
 
 export function VisitForm({ patientId, mode, onSaved, onCancel }: { patientId: number; mode: VisitFormMode; onSaved(v: Visit): void; onCancel?(): void }) {
   const { therapist, therapists, settings } = useSession()
+  const fieldId = idFor(mode.type === 'correct' ? 'correct' : 'visit')
   const initial = mode.type === 'correct' ? visitToValues(mode.visit) : emptyVisitValues(localToday(), therapist?.id ?? null, mode.kind)
   const form = useForm<VisitFormValues>({ mode: 'controlled', initialValues: initial })
   const [saving, setSaving] = useState(false)
@@ -144,8 +146,8 @@ export function VisitForm({ patientId, mode, onSaved, onCancel }: { patientId: n
           />
         </Group>
         <SimpleGrid cols={2}>
-          <FootFields side="left" form={form} method={method} />
-          <FootFields side="right" form={form} method={method} />
+          <FootFields side="left" form={form} method={method} fieldId={fieldId} />
+          <FootFields side="right" form={form} method={method} fieldId={fieldId} />
         </SimpleGrid>
         <Fieldset legend="Pain today (0 = none, 10 = worst imaginable)">
           <SimpleGrid cols={{ base: 3, md: 6 }}>

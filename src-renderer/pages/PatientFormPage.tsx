@@ -5,6 +5,7 @@ import { useForm } from '@mantine/form'
 import { ApiError } from '@shared/domain/errors'
 import { COMPLAINTS, COMPLAINT_LABELS, SEXES, type Complaint, type Patient, type Sex } from '@shared/domain/patient'
 import { api } from '../api'
+import { PatientDataActions } from '../components/PatientDataActions'
 import { fullName } from '../lib/format'
 import { issuesToFieldErrors, plainMessage } from '../lib/issues'
 import { notifyError, notifySaved } from '../lib/notify'
@@ -148,6 +149,14 @@ function PatientForm({ patient }: { patient: Patient | null }) {
           </Group>
         </Stack>
       </form>
+      {patient && (
+        <Stack gap="xs" mt="lg">
+          <Title order={2} size="h4">
+            The patient's data
+          </Title>
+          <PatientDataActions patient={patient} onErased={() => navigate('/patients', { force: true })} />
+        </Stack>
+      )}
       {patient && (
         <Modal opened={archiveOpen} onClose={() => setArchiveOpen(false)} title="Archive this patient?" centered>
           <Stack>

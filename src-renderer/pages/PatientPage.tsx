@@ -2,6 +2,7 @@
 import { useEffect } from 'react'
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
 import { COMPLAINT_LABELS } from '@shared/domain/patient'
+import { ProgressReportButton } from '../components/DocumentButtons'
 import { ageText, formatDate, fullName } from '../lib/format'
 import { usePatientData } from '../lib/usePatientData'
 import { href, navigate, type PatientTab } from '../router'
@@ -56,8 +57,7 @@ export function PatientPage({ patientId, tab, query }: { patientId: number; tab:
           )}
         </Stack>
         <Group wrap="nowrap">
-          {/* PROGRESS REPORT BUTTON: place <ProgressReportButton patientId={patient.id} /> here once
-              src-renderer/components/DocumentButtons.tsx exists (PDF engineer). */}
+          <ProgressReportButton patientId={patient.id} />
           <Button variant="default" component="a" href={href(`/patients/${patient.id}/edit`)}>
             Edit details
           </Button>

@@ -16,6 +16,8 @@ export async function chooseOption(page: Page, scope: Page | Locator, label: str
 
 /** Serious and critical axe violations on the current page, as readable lines (empty when clean). */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // Scan what a reader sees, not a hover state left by the last click.
+  await page.mouse.move(1, 1)
   const result = await new AxeBuilder({ page }).analyze()
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -43,4 +45,6 @@ export async function setColorScheme(page: Page, scheme: 'light' | 'dark'): Prom
     await page.getByRole('button', { name: `Switch to ${scheme} colours` }).click()
   }
   await expect(html).toHaveAttribute('data-mantine-color-scheme', scheme)
+  // Colour transitions must finish before axe reads the colours.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)))
 }

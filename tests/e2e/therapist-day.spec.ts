@@ -51,6 +51,7 @@ async function saveVisitWithEnter(page: Page): Promise<void> {
 
 test('a therapist day: set-up, baseline, program, follow-ups, four-month review', async ({ page }) => {
   test.setTimeout(180_000)
+  const violations: string[] = []
   const baselineDate = dayFromToday(-110) // week 16 of 16 today; review date in 2 days
   const at = (weeks: number) => dayFromToday(-110 + weeks * 7)
 
@@ -104,9 +105,9 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
     pain: { 'Foot / heel': '6', Knee: '3', 'Low back': '4', Neck: '2', Headache: '5', 'Headache days': '8' },
   })
   // Derived numbers appear live, before saving.
-  await expect(page.getByTestId('live-left')).toContainText('Arch height index: 0.341')
-  await expect(page.getByTestId('live-left')).toContainText('Navicular drop: 8.0 mm')
-  await expect(page.getByTestId('live-right')).toContainText('Arch height index: 0.333')
+  await expect(page.getByTestId('visit-live-left')).toContainText('Arch height index: 0.341')
+  await expect(page.getByTestId('visit-live-left')).toContainText('Navicular drop: 8.0 mm')
+  await expect(page.getByTestId('visit-live-right')).toContainText('Arch height index: 0.333')
   await saveVisitWithEnter(page)
   await expect(page.getByRole('table', { name: 'Visits' })).toContainText('Baseline')
 
@@ -146,6 +147,26 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
   await expect(visits.locator('tbody tr').nth(2)).toContainText('+0.5 mm')
   await expect(visits.locator('tbody tr').nth(2)).toContainText('within measurement error')
 
+  // A correction keeps the old value and says who changed what.
+  await chooseOption(page, page.getByRole('banner'), 'Who is working', 'Ben Okafor')
+  await page.getByRole('button', { name: /^Correct visit of .*/ }).nth(1).click()
+  const correct = page.getByRole('dialog', { name: 'Correct this visit' })
+  await correct.getByRole('group', { name: 'Left foot' }).getByLabel(FIELD_LABEL.archHeightMm, { exact: true }).fill('63,0')
+  await correct.getByRole('button', { name: 'Save correction' }).click()
+  await expect(correct.getByRole('textbox', { name: 'Reason for the correction' })).toHaveAccessibleDescription(/Say why the visit is corrected/)
+  await correct.getByRole('textbox', { name: 'Reason for the correction' }).fill('Calliper slipped')
+  await correct.getByRole('button', { name: 'Save correction' }).click()
+  await expect(correct).toBeHidden()
+  await expect(visits.locator('tbody tr').nth(1)).toContainText('corrected')
+  await page.getByRole('button', { name: /^History of visit of .*/ }).nth(1).click()
+  const history = page.getByRole('dialog', { name: 'History of this visit' })
+  await expect(history).toContainText('corrected by Ben Okafor')
+  await expect(history).toContainText('Calliper slipped')
+  await expect(history.getByRole('row', { name: /Left arch height/ })).toContainText('63.5 mm')
+  await expect(history.getByRole('row', { name: /Left arch height/ })).toContainText('63.0 mm')
+  await page.keyboard.press('Escape')
+  await chooseOption(page, page.getByRole('banner'), 'Who is working', 'Anna Kowalska')
+
   // The overview reads the week of the program.
   await page.getByRole('tab', { name: 'Overview' }).click()
   await expect(page.getByTestId('program-week')).toHaveText('Week 16 of 16')
@@ -157,6 +178,13 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
   const due = page.getByRole('table', { name: 'Due reviews' })
   await expect(due).toContainText("Łukasiewicz-O'Brien, Zoë")
   await expect(due).toContainText('in 2 days')
+  // Due reviews with the patient on it is the screen worth a picture.
+  for (const scheme of ['light', 'dark'] as const) {
+    await setColorScheme(page, scheme)
+    await screenshot(page, `due-reviews-${scheme}`)
+    for (const v of await seriousAxeViolations(page)) violations.push(`due-reviews (${scheme}): ${v}`)
+  }
+  await setColorScheme(page, 'light')
   await due.getByRole('link', { name: 'Record the review visit' }).click()
   await expect(page.getByRole('combobox', { name: 'Kind of visit' })).toHaveValue('Four-month review')
 
@@ -175,8 +203,8 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
   await expect(foot(page, 'Right').getByLabel(FIELD_LABEL.archHeightMm, { exact: true })).toHaveValue('64.5')
   await expect(foot(page, 'Left').getByLabel(FIELD_LABEL.archHeightMm, { exact: true })).toHaveValue('66,0')
   await leftLength.fill('247.5')
-  await expect(page.getByTestId('live-left')).toContainText('Arch height index: 0.367')
-  await expect(page.getByTestId('live-right')).toContainText('Navicular drop: 5.5 mm')
+  await expect(page.getByTestId('visit-live-left')).toContainText('Arch height index: 0.367')
+  await expect(page.getByTestId('visit-live-right')).toContainText('Navicular drop: 5.5 mm')
   await saveVisitWithEnter(page)
 
   // --- after the review: change since baseline per foot, on screen --------------------------
@@ -211,11 +239,10 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
     ['patient-measurements', `#/patients/${patientId}/measurements`, "Zoë Łukasiewicz-O'Brien"],
     ['patient-program', `#/patients/${patientId}/program`, "Zoë Łukasiewicz-O'Brien"],
     ['patient-history', `#/patients/${patientId}/history`, "Zoë Łukasiewicz-O'Brien"],
-    ['due-reviews', '#/reviews', 'Due reviews'],
+    ['patient-edit', `#/patients/${patientId}/edit`, "Edit Zoë Łukasiewicz-O'Brien"],
     ['exercises', '#/exercises', 'Exercise library'],
     ['settings', '#/settings', 'Settings'],
   ]
-  const violations: string[] = []
   for (const scheme of ['light', 'dark'] as const) {
     await setColorScheme(page, scheme)
     await page.reload() // clears the "saved" notifications so every screenshot shows the header

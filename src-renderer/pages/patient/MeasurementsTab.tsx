@@ -112,7 +112,7 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
                           {v.therapistName}
                         </Text>
                         {v.corrected && (
-                          <Badge size="xs" color="orange.9" variant="filled" style={{ textTransform: 'none' }}>
+                          <Badge size="xs" color="orange.2" variant="filled" autoContrast style={{ textTransform: 'none' }}>
                             corrected
                           </Badge>
                         )}
