@@ -40,8 +40,10 @@ describe('no network code paths', () => {
     expect(uses.sort()).toEqual(['src-main/browser-shell/server.ts: http', 'src-main/browser-shell/server.ts: net'])
   })
 
-  it('has the browser shell listen on 127.0.0.1 only', () => {
+  it('has the browser shell serve (never request) and listen on 127.0.0.1 only', () => {
     const server = files.find((f) => f.file === 'src-main/browser-shell/server.ts')!.code
+    const fromHttp = /import\s*\{([^}]*)\}\s*from\s*'node:http'/.exec(server)![1]!.split(',').map((s) => s.trim().replace(/^type\s+/, ''))
+    expect(fromHttp.filter((n) => !['IncomingMessage', 'Server', 'ServerResponse'].includes(n))).toEqual(['createServer'])
     const listens = [...server.matchAll(/\.listen\(([^)]*)\)/g)].map((m) => m[1]!)
     expect(listens.length).toBe(1)
     expect(listens[0]).toMatch(/,\s*'127\.0\.0\.1'/)
