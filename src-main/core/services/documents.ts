@@ -4,9 +4,9 @@ import { baselineFor } from '@shared/calc/compare'
 import { conflict, notFound } from '@shared/domain/errors'
 import type { Program } from '@shared/domain/program'
 import type { Visit } from '@shared/domain/visit'
-import { renderHandout } from '../pdf/handout'
+import { renderHandout, type HandoutData } from '../pdf/handout'
 import { programChanges } from '../pdf/program-changes'
-import { renderProgressReport } from '../pdf/progress-report'
+import { renderProgressReport, type ProgressReportData } from '../pdf/progress-report'
 import { listAuditForPatient } from './audit'
 import { today, type ServiceContext } from './context'
 import { findExercises } from './exercises'
@@ -28,7 +28,7 @@ export function documentFileName(person: { firstName: string; lastName: string }
   return `${short || 'Patient'} – ${kind} – ${date}.pdf`
 }
 
-export async function buildHandout(ctx: ServiceContext, input: { programId: number }): Promise<Buffer> {
+async function handoutData(ctx: ServiceContext, input: { programId: number }): Promise<HandoutData> {
   const [program] = await loadPrograms(ctx.db, { programIds: [input.programId] })
   if (!program) throw notFound('Program', ['programId'])
   const [patient, settings, exercises] = await Promise.all([
@@ -36,7 +36,11 @@ export async function buildHandout(ctx: ServiceContext, input: { programId: numb
     readSettings(ctx.db),
     findExercises(ctx.db, program.items.map((i) => i.exerciseId)),
   ])
-  return renderHandout({ settings, patient, program, exercises: [...exercises.values()], printedOn: today(ctx) })
+  return { settings, patient, program, exercises: [...exercises.values()], printedOn: today(ctx) }
+}
+
+export async function buildHandout(ctx: ServiceContext, input: { programId: number }): Promise<Buffer> {
+  return renderHandout(await handoutData(ctx, input))
 }
 
 /** The visits a report about `program` compares: from its start (or the baseline before it) to its end. */
@@ -51,7 +55,7 @@ function inPeriod(visits: Visit[], program: Program | null): Visit[] {
   return within.filter((v) => v.visitDate >= from)
 }
 
-export async function buildProgressReport(ctx: ServiceContext, input: { patientId: number; programId?: number | null }): Promise<Buffer> {
+async function progressReportData(ctx: ServiceContext, input: { patientId: number; programId?: number | null }): Promise<ProgressReportData> {
   const patient = await requirePatient(ctx.db, input.patientId)
   const [programs, allVisits, settings, audit] = await Promise.all([
     loadPrograms(ctx.db, { patientId: patient.id }),
@@ -76,7 +80,7 @@ export async function buildProgressReport(ctx: ServiceContext, input: { patientI
   const comparison = reviews[reviews.length - 1] ?? later[later.length - 1]!
   const exercises = await findExercises(ctx.db, program ? program.items.map((i) => i.exerciseId) : [])
   const changes = program ? programChanges(audit.filter((a) => a.entity === 'program' && a.entityId === program.id), exercises) : []
-  return renderProgressReport({
+  return {
     settings,
     patient,
     program,
@@ -86,19 +90,22 @@ export async function buildProgressReport(ctx: ServiceContext, input: { patientI
     baseline,
     comparison,
     printedOn: today(ctx),
-  })
+  }
+}
+
+export async function buildProgressReport(ctx: ServiceContext, input: { patientId: number; programId?: number | null }): Promise<Buffer> {
+  return renderProgressReport(await progressReportData(ctx, input))
 }
 
 /** Contract handler: the handout as base64 with its file name. */
 export async function handoutDocument(ctx: ServiceContext, input: { programId: number }): Promise<PdfDocument> {
-  const pdf = await buildHandout(ctx, input)
-  const [program] = await loadPrograms(ctx.db, { programIds: [input.programId] })
-  const patient = await requirePatient(ctx.db, program!.patientId)
-  return { fileName: documentFileName(patient, 'Handout', today(ctx)), pdfBase64: pdf.toString('base64') }
+  const data = await handoutData(ctx, input)
+  const pdf = await renderHandout(data)
+  return { fileName: documentFileName(data.patient, 'Handout', data.printedOn), pdfBase64: pdf.toString('base64') }
 }
 
 export async function progressReportDocument(ctx: ServiceContext, input: { patientId: number; programId?: number | null }): Promise<PdfDocument> {
-  const pdf = await buildProgressReport(ctx, input)
-  const patient = await requirePatient(ctx.db, input.patientId)
-  return { fileName: documentFileName(patient, 'Progress report', today(ctx)), pdfBase64: pdf.toString('base64') }
+  const data = await progressReportData(ctx, input)
+  const pdf = await renderProgressReport(data)
+  return { fileName: documentFileName(data.patient, 'Progress report', data.printedOn), pdfBase64: pdf.toString('base64') }
 }

@@ -81,6 +81,18 @@ describe('patient handout', () => {
     expect(pdf.pages).toHaveLength(2)
   })
 
+  it('answers through the contract with the suggested file name and the PDF as base64', async () => {
+    c = await openPdfClinic('A4', false)
+    const p = await seedPatient(c, { firstName: 'Zoë', lastName: "Łukasiewicz-O'Brien", laterVisits: 1 })
+    const doc = await c.clinic.call('documents.handout', { programId: p.programId })
+    expect(doc.fileName).toBe(`Łukasiewicz-O'Brien Zoë – Handout – ${PRINT_DAY}.pdf`)
+    const bytes = Buffer.from(doc.pdfBase64, 'base64')
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(bytes.toString('latin1')).not.toContain('/Subtype /Image')
+    const report = await c.clinic.call('documents.progressReport', { patientId: p.patientId })
+    expect(report.fileName).toBe(`Łukasiewicz-O'Brien Zoë – Progress report – ${PRINT_DAY}.pdf`)
+  })
+
   it('answers not_found for a program that does not exist', async () => {
     c = await openPdfClinic('A4')
     await expect(buildHandout(c.clinic.ctx(), { programId: 999 })).rejects.toMatchObject({ code: 'not_found' } satisfies Partial<ApiError>)
