@@ -37,7 +37,7 @@ async function expectNoSeriousAxeViolations(page: Page, screen: string, scope = 
   const results = await new AxeBuilder({ page }).include(scope).analyze()
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-  console.log(`axe ${screen}: ${results.violations.length} violations, ${serious.length} serious/critical`)
+  console.log(`axe ${screen}: ${serious.length} serious/critical; others: ${results.violations.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none'}`)
   expect(summary, `axe on ${screen}`).toEqual([])
 }
 

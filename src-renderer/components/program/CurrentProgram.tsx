@@ -28,7 +28,7 @@ export function CurrentProgram({ program, stageName, actions }: Props) {
         <Group justify="space-between" align="flex-start" gap="sm" wrap="wrap">
           <Stack gap={4} style={{ minWidth: 0, flex: '1 1 18rem' }}>
             <Group gap="sm" wrap="wrap">
-              <Title order={3} id="current-program-title" style={{ overflowWrap: 'anywhere' }}>
+              <Title order={2} size="h3" id="current-program-title" style={{ overflowWrap: 'anywhere' }}>
                 {program.name}
               </Title>
               <Badge size="lg" variant="light" data-testid="program-week">

@@ -122,7 +122,7 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
     <Paper withBorder p="md" radius="md">
       <form ref={formRef} onSubmit={submit} aria-label={mode === 'assign' ? 'Assign program' : 'Change program'} noValidate>
         <Stack gap="md">
-          <Title order={3}>{mode === 'assign' ? 'Assign program' : `Change program: ${draft.name}`}</Title>
+          <Title order={2} size="h3">{mode === 'assign' ? 'Assign program' : `Change program: ${draft.name}`}</Title>
           {failure && (
             <Alert color="red" title="Not saved" role="alert">
               {failure}
@@ -173,7 +173,7 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
           </SimpleGrid>
 
           <Stack gap="sm">
-            <Title order={4}>Exercises</Title>
+            <Title order={3} size="h4">Exercises</Title>
             {draft.items.length === 0 && (
               <Text c="dimmed" size="sm">
                 No exercises yet. Choose one from the catalog below and press “Add exercise”.

@@ -12,7 +12,7 @@ interface Props {
 export function ProgramHistory({ history, stageName }: Props) {
   return (
     <Stack gap="sm" component="section" aria-labelledby="program-history-title">
-      <Title order={3} id="program-history-title">
+      <Title order={2} size="h3" id="program-history-title">
         Program history
       </Title>
       {history.length === 0 && (

@@ -83,9 +83,7 @@ export function TherapistsPanel() {
                 <Table.Th w="35%">Name</Table.Th>
                 <Table.Th w="25%">Credentials</Table.Th>
                 <Table.Th w="15%">Status</Table.Th>
-                <Table.Th w="25%">
-                  <span className="mantine-visually-hidden">Actions</span>
-                </Table.Th>
+                <Table.Th w="25%">Actions</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

@@ -152,7 +152,7 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
       ) : (
         <Paper withBorder p="lg" radius="md">
           <Stack gap="sm" align="flex-start">
-            <Title order={3}>No active program</Title>
+            <Title order={2} size="h3">No active program</Title>
             <Text size="sm">
               Start with the ready “{FOOT_CORE_16_WEEKS.name}” template (towel crumpling, short-foot exercise and the barefoot
               transition at their usual dosage) and adjust it, or build a program from the exercise catalog.
