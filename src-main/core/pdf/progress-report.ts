@@ -12,7 +12,7 @@ import { factsBlock, heading, listBlock } from './blocks'
 import { layoutChart, type ChartSeries, type ChartSpec } from './chart'
 import { drawPages, openCanvas } from './draw'
 import { withFurniture } from './furniture'
-import { createFlow, MUTED, pageGeometry, stack, style, textBlock, translate, type Block, type Measure, type Op } from './layout'
+import { createFlow, MUTED, pageGeometry, stack, style, textBlock, translate, type Block, type Measure, type Op, type TextStyle } from './layout'
 import { decodeLogo } from './logo'
 import type { ProgramChange } from './program-changes'
 import { layoutTable } from './table'
@@ -74,6 +74,14 @@ export function measureRow(row: CompareRow, settings: Settings): string[] {
   return [...base, '—', '—', row.note ?? 'not measured at both visits']
 }
 
+/** Verdicts stand out: a real change in bold blue, measurement error in grey. */
+function verdictStyle(_row: number, _col: number, text: string): TextStyle | null {
+  if (text.startsWith(EXCEEDS_SMC) || text === 'clinically important improvement') return style(8.5, 'bold', '#0b5394')
+  if (text === WITHIN_ERROR || text === 'no important change') return style(8.5, 'regular', MUTED)
+  if (text === 'worse') return style(8.5, 'bold', '#8a1c1c')
+  return null
+}
+
 export function footTable(side: Side, d: ProgressReportData, width: number, measure: Measure): Block {
   const title = textBlock(SIDE_LABEL[side], width, style(10, 'bold'), measure)
   const rows = compareFoot(footOf(d.baseline, side), footOf(d.comparison, side), d.settings)
@@ -84,15 +92,16 @@ export function footTable(side: Side, d: ProgressReportData, width: number, meas
   const table = layoutTable(
     [
       { header: 'Measure', share: 1.55 },
-      { header: `Baseline ${d.baseline.visitDate}`, share: 1.05, align: 'right' },
-      { header: `${comparisonLabel(d)} ${d.comparison.visitDate}`, share: 1.05, align: 'right' },
-      { header: 'Change', share: 0.85, align: 'right' },
-      { header: 'Change %', share: 0.8, align: 'right' },
-      { header: 'Assessment', share: 1.9 },
+      { header: `Baseline ${d.baseline.visitDate}`, share: 0.95, align: 'right' },
+      { header: `${comparisonLabel(d)} ${d.comparison.visitDate}`, share: 0.95, align: 'right' },
+      { header: 'Change', share: 0.75, align: 'right' },
+      { header: 'Change %', share: 0.75, align: 'right' },
+      { header: 'Assessment', share: 2.3 },
     ],
     rows.map((r) => measureRow(r, d.settings)),
     width,
     measure,
+    { cellStyle: verdictStyle },
   )
   return stack([title, table], 2)
 }
@@ -157,6 +166,7 @@ export function painTable(d: ProgressReportData, width: number, measure: Measure
     rows,
     width,
     measure,
+    { cellStyle: verdictStyle },
   )
 }
 

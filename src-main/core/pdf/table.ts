@@ -13,6 +13,8 @@ export interface TableOptions {
   /** Rows whose first cell is drawn bold (e.g. sub-totals); by index. */
   boldRows?: number[]
   padding?: number
+  /** A different style for one body cell (e.g. a verdict the reader should not miss); null keeps the default. */
+  cellStyle?: (row: number, col: number, text: string) => TextStyle | null
 }
 
 const HEADER_FILL = '#e8edf2'
@@ -51,6 +53,8 @@ export function layoutTable(columns: Column[], rows: string[][], width: number, 
     () => style(size, 'bold'),
     HEADER_FILL,
   )
-  rows.forEach((cells, r) => row(cells, (col) => style(size, col === 0 || options.boldRows?.includes(r) ? 'bold' : 'regular'), null))
+  rows.forEach((cells, r) =>
+    row(cells, (col) => options.cellStyle?.(r, col, cells[col] ?? '') ?? style(size, col === 0 || options.boldRows?.includes(r) ? 'bold' : 'regular'), null),
+  )
   return { ops, height: y }
 }
