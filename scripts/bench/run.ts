@@ -1,5 +1,5 @@
 // `npm run bench`: seeds a large clinic, then times the hot operations through the real services and raw SQL.
-import { constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { constants, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     out(`\nMachine: ${m.cpuModel}, ${m.cores} cores, Node ${m.node}, SQLite ${m.sqlite}; load average ${m.loadAverage.join(' / ')} (1/5/15 min)`)
     const result = {
       startedAt: startedAt.toISOString(),
-      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+      command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
       machine: m,
       clinic: seed,
       runs,
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       rows,
     }
     const target = args.out ? resolve(args.out) : join(ROOT, 'bench-results', `bench-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`)
-    mkdirSync(resolve(target, '..'), { recursive: true })
+    for (const folder of [resolve(target, '..'), join(ROOT, 'bench-results')]) mkdirSync(folder, { recursive: true })
     writeFileSync(target, `${JSON.stringify(result, null, 2)}\n`)
     writeFileSync(join(ROOT, 'bench-results', 'latest.json'), `${JSON.stringify(result, null, 2)}\n`)
     out(`\nResults: ${target} (and bench-results/latest.json)`)
@@ -109,12 +109,6 @@ async function main(): Promise<void> {
 
 function machine(file: string) {
   const cpu = cpus()
-  let fileSystem = 'unknown'
-  try {
-    fileSystem = statSync(file).dev ? `device ${statSync(file).dev}` : fileSystem
-  } catch {
-    // The temporary file is gone already: nothing to say.
-  }
   return {
     cpuModel: cpu[0]?.model ?? 'unknown',
     cores: cpu.length,
@@ -125,7 +119,6 @@ function machine(file: string) {
     platform: `${platform()} ${release()}`,
     sqlite: (new Database(':memory:').prepare('select sqlite_version() as v').get() as { v: string }).v,
     databaseFolder: file.replace(/[^/]*$/, ''),
-    fileSystem,
   }
 }
 

@@ -151,6 +151,7 @@ async function main(): Promise<void> {
     execFileSync('npx', ['electron-vite', 'build', '--outDir', join(ROOT, OUT_DIR)], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
   }
   const bundle = bundleSize()
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true })
 
   out('Starting the browser shell on the clinic …')
   const shell = await startShell(file)
@@ -198,7 +199,7 @@ async function main(): Promise<void> {
 
   const result = {
     startedAt: startedAt.toISOString(),
-    command: `npm run bench:ui -- ${process.argv.slice(2).join(' ')}`.trim(),
+    command: ['npm run bench:ui', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' '),
     machine: { cpuModel: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, browser: browser.version(), loadAverage1m: loadavg()[0] },
     patients,
     shellStartupMs: shell.startupMs,
