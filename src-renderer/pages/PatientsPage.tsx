@@ -13,6 +13,7 @@ import { href } from '../router'
 type Sort = (typeof PATIENT_SORTS)[number]
 const SORT_LABELS: Record<Sort, string> = { name: 'Name', last_visit: 'Last visit (newest first)', next_review: 'Next review (soonest first)' }
 const PAGE_SIZE = 50
+const CONTROL_LABELS = { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' } as const
 
 export function PatientsPage() {
   const [query, setQuery] = useState('')
@@ -135,7 +136,8 @@ export function PatientsPage() {
             </Table.Tbody>
           </Table>
           {pages > 1 && (
-            <Pagination total={pages} value={page + 1} onChange={(v) => setPage(v - 1)} getControlProps={(c) => ({ 'aria-label': `Page ${c}` })} />
+            <Pagination total={pages} value={page + 1} onChange={(v) => setPage(v - 1)} getControlProps={(c) => ({ 'aria-label': CONTROL_LABELS[c] })}
+              getItemProps={(n) => ({ 'aria-label': `Page ${n}` })} />
           )}
         </>
       )}

@@ -46,5 +46,5 @@ export async function setColorScheme(page: Page, scheme: 'light' | 'dark'): Prom
   }
   await expect(html).toHaveAttribute('data-mantine-color-scheme', scheme)
   // Colour transitions must finish before axe reads the colours.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)))
+  await page.evaluate('Promise.all(document.getAnimations().map((a) => a.finished))')
 }

@@ -104,6 +104,10 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
     right: { footLengthMm: '251', truncatedFootLengthMm: '183', archHeightMm: '61', navicularSittingMm: '44', navicularStandingMm: '36' },
     pain: { 'Foot / heel': '6', Knee: '3', 'Low back': '4', Neck: '2', Headache: '5', 'Headache days': '8' },
   })
+  // Tab runs down the left foot, then on to the right foot.
+  await foot(page, 'Left').getByLabel(FIELD_LABEL.navicularStandingMm, { exact: true }).focus()
+  await page.keyboard.press('Tab')
+  await expect(foot(page, 'Right').getByLabel(FIELD_LABEL.footLengthMm, { exact: true })).toBeFocused()
   // Derived numbers appear live, before saving.
   await expect(page.getByTestId('visit-live-left')).toContainText('Arch height index: 0.341')
   await expect(page.getByTestId('visit-live-left')).toContainText('Navicular drop: 8.0 mm')
