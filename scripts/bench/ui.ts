@@ -127,8 +127,10 @@ async function main(): Promise<void> {
   let dir: string | null = null
   let file = args.db ? resolve(args.db) : ''
   if (!args.db || !existsSync(file)) {
-    dir = mkdtempSync(join(tmpdir(), 'footcore-bench-ui-'))
-    file = args.db ? file : join(dir, 'footcore.sqlite')
+    if (!args.db) {
+      dir = mkdtempSync(join(tmpdir(), 'footcore-bench-ui-'))
+      file = join(dir, 'footcore.sqlite')
+    }
     out(`Seeding a clinic at scale ${args.scale} into ${file} …`)
     const seed = await seedClinic(file, { scale: Number(args.scale), seed: 20261126, today: localToday(startedAt) })
     out(`  ${seed.patients} patients, ${seed.visits} visits, ${(seed.fileBytes / 1e6).toFixed(0)} MB`)
