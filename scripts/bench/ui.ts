@@ -131,6 +131,7 @@ async function main(): Promise<void> {
       dir = mkdtempSync(join(tmpdir(), 'footcore-bench-ui-'))
       file = join(dir, 'footcore.sqlite')
     }
+    mkdirSync(resolve(file, '..'), { recursive: true })
     out(`Seeding a clinic at scale ${args.scale} into ${file} …`)
     const seed = await seedClinic(file, { scale: Number(args.scale), seed: 20261126, today: localToday(startedAt) })
     out(`  ${seed.patients} patients, ${seed.visits} visits, ${(seed.fileBytes / 1e6).toFixed(0)} MB`)
