@@ -8,7 +8,9 @@ let shell: RunningShell
 test.beforeEach(async () => {
   shell = await startShell()
 })
-test.afterEach(async () => {
+test.afterEach(async ({ page }) => {
+  // Close the page first: its keep-alive connections would otherwise hold the shell's graceful stop.
+  await page.close()
   await shell.stop()
 })
 
