@@ -127,6 +127,7 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
   await page.getByLabel('Reason for the change (optional)').fill('Towel work is easy now')
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByText('Program changes saved.')).toBeVisible()
+  await expect(page.getByText('Towel crumpling: sets 3 → 4')).toBeVisible()
 
   // --- follow-ups at weeks 4, 8 and 12 -------------------------------------------------------
   await page.getByRole('tab', { name: 'Measurements' }).click()
@@ -210,6 +211,8 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
   await expect(page.getByTestId('visit-live-left')).toContainText('Arch height index: 0.367')
   await expect(page.getByTestId('visit-live-right')).toContainText('Navicular drop: 5.5 mm')
   await saveVisitWithEnter(page)
+
+  await expect(page.getByRole('combobox', { name: 'Kind of visit' })).toHaveValue('Follow-up')
 
   // --- after the review: change since baseline per foot, on screen --------------------------
   await expect(visits.locator('tbody tr').first()).toContainText('Four-month review')

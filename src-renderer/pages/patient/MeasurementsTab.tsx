@@ -11,6 +11,7 @@ import { WithinErrorBadge } from '../../components/WithinErrorBadge'
 import { formatDate, mm, ratio3, signedRatio } from '../../lib/format'
 import { formatSignedMm } from '@shared/calc/measures'
 import type { PatientData } from '../../lib/usePatientData'
+import { navigate } from '../../router'
 import { useSession } from '../../session'
 
 const COLUMNS: { key: CompareRowKey; short: string }[] = [
@@ -74,6 +75,8 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
             onSaved={() => {
               setFormKey((k) => k + 1)
               void reload()
+              // The review is recorded: the next visit on this tab is an ordinary one again.
+              if (presetKind) navigate(`/patients/${patient.id}/measurements`, { force: true })
             }}
           />
         )}
