@@ -35,6 +35,8 @@ export default defineConfig({
     resolve: { alias: shared },
     plugins: [react()],
     build: {
+      // electron-vite leaves the renderer unminified; minified it parses ~0.5 s faster (issue 6).
+      minify: 'esbuild',
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
   },
