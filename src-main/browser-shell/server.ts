@@ -160,6 +160,11 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     url: `http://127.0.0.1:${port}/`,
     token,
     server,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok())
+        // An open page keeps keep-alive connections; without this, stopping waits for them forever.
+        server.closeAllConnections()
+      }),
   }
 }

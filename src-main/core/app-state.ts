@@ -37,7 +37,8 @@ export class AppState {
 
   /** Opens `file`; a file that cannot be opened gives a state in recovery, not an exception. */
   static async open(file: string, options: OpenOptions = {}, now: () => Date = () => new Date()): Promise<AppState> {
-    const state = new AppState(file, options, now)
+    // 'auto': small files are fully checked before open, large ones right after start (issue 6).
+    const state = new AppState(file, { integrityCheck: 'auto', ...options }, now)
     await state.reopen()
     return state
   }
