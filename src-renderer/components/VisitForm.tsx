@@ -1,6 +1,6 @@
 // Record or correct a visit: both feet side by side (Tab runs left foot, then right), live AHI and
 // navicular drop, pain scores; Enter saves; errors next to the field and nothing typed is lost.
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { localToday } from '@shared/calc/dates'
@@ -69,6 +69,15 @@ export function VisitForm({ patientId, mode, onSaved, onCancel }: { patientId: n
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
   useUnsavedChanges(form.isDirty())
+
+  // Opened straight from a link, the form can appear before the session knows who is working;
+  // runs only when the working therapist becomes known.
+  const workingId = therapist?.id ?? null
+  useEffect(() => {
+    if (mode.type !== 'record' || workingId === null || form.getValues().therapistId !== null) return
+    form.setInitialValues({ ...form.getInitialValues(), therapistId: String(workingId) })
+    form.setFieldValue('therapistId', String(workingId))
+  }, [workingId])
 
   const method: ArchHeightMethod =
     mode.type === 'correct'

@@ -7,7 +7,9 @@ let shell: RunningShell
 test.beforeEach(async () => {
   shell = await startShell()
 })
-test.afterEach(async () => {
+test.afterEach(async ({ page }) => {
+  // Closing the page first ends its keep-alive connections, so the shell can stop at once.
+  await page.close()
   await shell.stop()
 })
 
