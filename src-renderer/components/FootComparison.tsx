@@ -33,7 +33,7 @@ export function FootComparison({ title, rows }: { title: string; rows: CompareRo
                 <Table.Td>
                   {r.change ? (
                     <Stack gap={2} align="flex-start">
-                      <span>{changeText(r.change)}</span>
+                      <span style={{ whiteSpace: 'nowrap' }}>{changeText(r.change)}</span>
                       {r.change.withinError && <WithinErrorBadge />}
                     </Stack>
                   ) : r.ratio ? (
