@@ -5,7 +5,7 @@ const nodeOnly = ['better-sqlite3', 'kysely', 'pdfkit', 'electron']
 const nodeBuiltins = { group: ['node:*'], message: 'Node built-ins do not belong here (DESIGN.md layout).' }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '.native/**', 'scripts/**/*.mjs'] },
+  { ignores: ['out/**', '**/out-*/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', '.native/**', 'scripts/**/*.mjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -51,7 +51,10 @@ export async function startShell(options: { dbFile?: string; env?: Record<string
       if (child.exitCode === null) {
         const exited = new Promise((ok) => child.once('exit', ok))
         child.kill('SIGTERM')
+        // A graceful stop should take milliseconds; never let a stuck one hang the suite.
+        const force = setTimeout(() => child.kill('SIGKILL'), 5_000)
         await exited
+        clearTimeout(force)
       }
       if (!options.dbFile) rmSync(dir, { recursive: true, force: true })
     },
