@@ -15,11 +15,12 @@ export function base64ToBytes(base64: string): Uint8Array {
   return bytes
 }
 
-function download(bytes: Uint8Array, suggestedName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes.slice().buffer], { type: 'application/pdf' }))
+/** Starts a browser download of `blob` named `fileName` (the browser shell's way to save a file). */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
-  a.download = suggestedName
+  a.download = fileName
   a.rel = 'noopener'
   a.style.display = 'none'
   document.body.appendChild(a)
@@ -38,6 +39,6 @@ export async function savePdf(bytes: Uint8Array, suggestedName: string): Promise
     if (!result.ok) throw new ApiError(result.error)
     return result.value
   }
-  download(bytes, suggestedName)
+  downloadBlob(new Blob([bytes.slice().buffer], { type: 'application/pdf' }), suggestedName)
   return { saved: true }
 }

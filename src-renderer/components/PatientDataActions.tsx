@@ -7,21 +7,8 @@ import { ApiError } from '@shared/domain/errors'
 import { api } from '../api'
 import { fullName } from '../lib/format'
 import { plainMessage } from '../lib/issues'
-import { base64ToBytes, savePdf } from '../shell'
+import { base64ToBytes, downloadBlob, savePdf } from '../shell'
 
-function downloadJson(json: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.rel = 'noopener'
-  a.style.display = 'none'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  // The download has started from the object URL by now; a later revoke only frees memory.
-  window.setTimeout(() => URL.revokeObjectURL(url), 30_000)
-}
 
 interface Exported {
   fileName: string
@@ -43,7 +30,7 @@ export function PatientDataActions({ patient, onErased }: { patient: Patient; on
     setExportError(null)
     try {
       const out = await api.patients.export({ id: patient.id })
-      downloadJson(out.json, out.fileName)
+      downloadBlob(new Blob([out.json], { type: 'application/json' }), out.fileName)
       const record = JSON.parse(out.json) as PatientRecordExport
       setExported({ fileName: out.fileName, documents: record.documents })
     } catch (e) {

@@ -4,7 +4,7 @@ import { Badge, Button, Modal, Paper, SimpleGrid, Stack, Table, Text, Title, Vis
 import { LineChart } from '@mantine/charts'
 import { baselineFor, compareFoot, footOf, type CompareRow, type CompareRowKey } from '@shared/calc/compare'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
-import { SIDES, VISIT_KIND_LABELS, type Side, type Visit, type VisitKind } from '@shared/domain/visit'
+import { SIDES, VISIT_KIND_LABELS, type FootMeasurement, type Side, type Visit, type VisitKind } from '@shared/domain/visit'
 import { VisitForm } from '../../components/VisitForm'
 import { VisitHistory } from '../../components/VisitHistory'
 import { WithinErrorBadge } from '../../components/WithinErrorBadge'
@@ -148,44 +148,8 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
 
       {visits.length > 0 && (
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm" id="chart-arch">
-              Arch height over time (mm)
-            </Title>
-            <LineChart
-              h={220}
-              aria-labelledby="chart-arch"
-              data={chartData(visits, (v, s) => footOf(v, s)?.archHeightMm ?? null)}
-              dataKey="date"
-              series={[
-                { name: 'Left', color: 'blue.7' },
-                { name: 'Right', color: 'orange.8' },
-              ]}
-              withLegend
-              connectNulls
-              yAxisProps={{ domain: ['dataMin - 2', 'dataMax + 2'] }}
-              valueFormatter={(n) => n.toFixed(1)}
-            />
-          </Paper>
-          <Paper withBorder p="md">
-            <Title order={2} size="h4" mb="sm" id="chart-length">
-              Foot length over time (mm)
-            </Title>
-            <LineChart
-              h={220}
-              aria-labelledby="chart-length"
-              data={chartData(visits, (v, s) => footOf(v, s)?.footLengthMm ?? null)}
-              dataKey="date"
-              series={[
-                { name: 'Left', color: 'blue.7' },
-                { name: 'Right', color: 'orange.8' },
-              ]}
-              withLegend
-              connectNulls
-              yAxisProps={{ domain: ['dataMin - 2', 'dataMax + 2'] }}
-              valueFormatter={(n) => n.toFixed(1)}
-            />
-          </Paper>
+          <MeasureChart id="chart-arch" title="Arch height over time (mm)" visits={visits} value={(f) => f?.archHeightMm ?? null} />
+          <MeasureChart id="chart-length" title="Foot length over time (mm)" visits={visits} value={(f) => f?.footLengthMm ?? null} />
         </SimpleGrid>
       )}
 
@@ -206,5 +170,30 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
         {historyOf && <VisitHistory patientId={patient.id} visitId={historyOf.id} />}
       </Modal>
     </Stack>
+  )
+}
+
+/** One measure over all visits, left and right foot. */
+function MeasureChart({ id, title, visits, value }: { id: string; title: string; visits: Visit[]; value: (f: FootMeasurement | null) => number | null }) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="sm" id={id}>
+        {title}
+      </Title>
+      <LineChart
+        h={220}
+        aria-labelledby={id}
+        data={chartData(visits, (v, s) => value(footOf(v, s)))}
+        dataKey="date"
+        series={[
+          { name: 'Left', color: 'blue.7' },
+          { name: 'Right', color: 'orange.8' },
+        ]}
+        withLegend
+        connectNulls
+        yAxisProps={{ domain: ['dataMin - 2', 'dataMax + 2'] }}
+        valueFormatter={(n) => n.toFixed(1)}
+      />
+    </Paper>
   )
 }
