@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { BACKUP_NAME, type BackupInfo, type BackupReason } from '@shared/domain/backup'
 import { ApiError } from '@shared/domain/errors'
+import { checkIntegrityInBackground } from './integrity-check'
 
 export const BACKUP_FOLDER = 'backups'
 /** Rotation: the newest backup of each of the last 7 days with one, and of each of the last 4 weeks. */
@@ -152,11 +153,12 @@ export async function createBackup(
     try {
       // A standalone file: no -wal/-shm beside a backup, so it can be copied or mailed as one file.
       copy.pragma('journal_mode = DELETE')
-      const result = copy.pragma('integrity_check', { simple: true })
-      if (result !== 'ok') throw new Error(`integrity check: ${String(result).slice(0, 200)}`)
     } finally {
       copy.close()
     }
+    // In a worker: on a large clinic the check takes seconds and must not freeze the app.
+    const check = await checkIntegrityInBackground(partial, { nativeBinding: options.nativeBinding })
+    if (!check.ok) throw new Error(`integrity check: ${check.detail.slice(0, 200)}`)
     fsyncFile(partial)
     renameSync(partial, join(dir, name))
     fsyncDir(dir)
