@@ -1,11 +1,35 @@
 // The wiring end to end: a patient typed into the page lands in the real SQLite file.
 import { execFileSync } from 'node:child_process'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { startShell, type RunningShell } from '../support/browser-shell'
 
 let shell: RunningShell
 test.beforeEach(async () => {
   shell = await startShell()
+})
+
+/** A clinic with one therapist chosen as working (what Settings does on a first start). */
+async function chooseWorkingTherapist(page: Page): Promise<void> {
+  await page.goto(shell.url)
+  const token = (await page.locator('meta[name="footcore-token"]').getAttribute('content')) ?? ''
+  const res = await page.request.post(`${shell.url}api/therapists.create`, {
+    headers: { 'X-Footcore-Token': token },
+    data: { input: { displayName: 'Anna Nowak' }, actorId: null },
+  })
+  const { value } = (await res.json()) as { value: { id: number } }
+  await page.evaluate(`window.localStorage.setItem('footcore.therapistId', '${value.id}')`)
+}
+
+test('with nobody chosen as working, a new patient is refused with a plain message and the form keeps its values', async ({ page }) => {
+  await page.goto(`${shell.url}#/patients/new`)
+  await page.getByLabel('First name').fill('Anna')
+  await page.getByLabel('Last name').fill('Kowalska')
+  await page.getByLabel('Date of birth').fill('1980-02-28')
+  await page.getByRole('button', { name: 'Create patient' }).click()
+  await expect(page.getByText('Choose who is working before making changes').first()).toBeVisible()
+  await expect(page.getByLabel('Last name')).toHaveValue('Kowalska')
+  const count = execFileSync('sqlite3', [shell.dbFile, 'select count(*) from patients'], { encoding: 'utf8' }).trim()
+  expect(count).toBe('0')
 })
 test.afterEach(async ({ page }) => {
   // Closing the page first ends its keep-alive connections, so the shell can stop at once.
@@ -14,7 +38,9 @@ test.afterEach(async ({ page }) => {
 })
 
 test('a patient created in the page is listed and stored in the database file', async ({ page }) => {
+  await chooseWorkingTherapist(page)
   await page.goto(`${shell.url}#/patients/new`)
+  await page.reload()
   await page.getByLabel('First name').fill('Zoë')
   await page.getByLabel('Last name').fill("Łukasiewicz-O'Brien")
   await page.getByLabel('Date of birth').fill('1980-02-29')
@@ -33,7 +59,9 @@ test('a patient created in the page is listed and stored in the database file', 
 })
 
 test('a bad entry shows its message next to the field and keeps what was typed', async ({ page }) => {
+  await chooseWorkingTherapist(page)
   await page.goto(`${shell.url}#/patients/new`)
+  await page.reload()
   await page.getByLabel('First name').fill('Anna')
   await page.getByLabel('Last name').fill('Kowalska')
   await page.getByLabel('Date of birth').fill('1980-02-30')
@@ -45,7 +73,9 @@ test('a bad entry shows its message next to the field and keeps what was typed',
 })
 
 test('archiving asks first, hides the patient, and "Show archived" finds them again', async ({ page }) => {
+  await chooseWorkingTherapist(page)
   await page.goto(`${shell.url}#/patients/new`)
+  await page.reload()
   await page.getByLabel('First name').fill('Maximilian-Alexander')
   await page.getByLabel('Last name').fill('Wolfeschlegelsteinhausenbergerdorff-Vandenberghe-Oyelaran-Kowalczyk')
   await page.getByLabel('Date of birth').fill('1975-06-15')

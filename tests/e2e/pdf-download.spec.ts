@@ -20,10 +20,13 @@ type Result = { ok: true; value: unknown } | { ok: false; error: { code: string;
 async function apiClient(page: Page) {
   await page.goto(shell.url)
   const token = (await page.locator('meta[name="footcore-token"]').getAttribute('content')) ?? ''
-  return async <T>(method: string, input: unknown, actorId: number | null = null): Promise<T> => {
+  // Acts as the first therapist it creates, as the app chooses the first therapist added.
+  let working: number | null = null
+  return async <T>(method: string, input: unknown, actorId: number | null = working): Promise<T> => {
     const res = await page.request.post(`${shell.url}api/${method}`, { headers: { 'X-Footcore-Token': token }, data: { input, actorId } })
     const body = (await res.json()) as Result
     if (!body.ok) throw new Error(`${method}: ${body.error.code} ${body.error.message}`)
+    if (method === 'therapists.create' && working === null) working = (body.value as { id: number }).id
     return body.value as T
   }
 }

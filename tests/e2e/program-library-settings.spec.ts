@@ -16,11 +16,11 @@ test.afterEach(async () => {
 const SCREENSHOTS = 'test-results/screenshots'
 
 /** One contract call through the shell's HTTP API, with the page's token, as the page itself would make it. */
-async function callApi<T>(page: Page, method: string, input: unknown): Promise<T> {
+async function callApi<T>(page: Page, method: string, input: unknown, actorId: number | null = null): Promise<T> {
   const token = (await page.locator('meta[name="footcore-token"]').getAttribute('content')) ?? ''
   const res = await page.request.post(`${shell.url}api/${method}`, {
     headers: { 'X-Footcore-Token': token },
-    data: { input, actorId: null },
+    data: { input, actorId },
   })
   const result = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown }
   if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`)
@@ -156,7 +156,12 @@ test('two therapists are added; the first is chosen as working; the last active 
 })
 
 test('a custom exercise is created and listed with its dosage; built-ins are read-only', async ({ page }) => {
+  // Someone is working: the clinic's own exercises are recorded under a therapist.
+  await page.goto(shell.url)
+  const therapist = await callApi<{ id: number }>(page, 'therapists.create', { displayName: 'Ana Kowalska', credentials: 'PT' })
+  await setLocalStorage(page, 'footcore.therapistId', String(therapist.id))
   await page.goto(`${shell.url}#/exercises`)
+  await page.reload()
   await expect(page.getByText('No exercises of your own yet.')).toBeVisible()
   const shortFoot = page.getByRole('article', { name: 'Short-foot exercise (arch doming)' })
   await expect(shortFoot).toContainText('Built-in')
@@ -207,7 +212,12 @@ test('a custom exercise is created and listed with its dosage; built-ins are rea
 test('the 16-week template is assigned, a dosage changed and reordered, shown in history, then ended', async ({ page }) => {
   await page.goto(shell.url)
   const therapist = await callApi<{ id: number }>(page, 'therapists.create', { displayName: 'Ana Kowalska', credentials: 'PT' })
-  const patient = await callApi<{ id: number }>(page, 'patients.create', { firstName: 'Zoë', lastName: "Łukasiewicz-O'Brien", dateOfBirth: '1980-02-29' })
+  const patient = await callApi<{ id: number }>(
+    page,
+    'patients.create',
+    { firstName: 'Zoë', lastName: "Łukasiewicz-O'Brien", dateOfBirth: '1980-02-29' },
+    therapist.id,
+  )
   await setLocalStorage(page, 'footcore.therapistId', String(therapist.id))
   await page.goto(`${shell.url}#/patients/${patient.id}/program`)
   await page.reload()

@@ -16,7 +16,10 @@ export interface TestClinic {
   database: ClinicDatabase
   /** A service context acting as `actorId` at FIXED_NOW (or `now`). */
   ctx(actorId?: number | null, now?: Date): ServiceContext
-  /** Calls a contract method through the router, throwing ApiError on failure. */
+  /**
+   * Calls a contract method through the router, throwing ApiError on failure. Without `actorId`
+   * it acts as the first therapist created through it, as the app chooses the first therapist added.
+   */
   call<M extends MethodName>(method: M, input: Input<M>, actorId?: number | null): Promise<Output<M>>
   close(): Promise<void>
 }
@@ -25,14 +28,16 @@ export async function openTestClinic(now: Date = FIXED_NOW): Promise<TestClinic>
   const dir = mkdtempSync(join(tmpdir(), 'footcore-test-'))
   const file = join(dir, 'footcore.sqlite')
   const database = await openDatabase(file)
+  let working: number | null = null
   return {
     dir,
     file,
     database,
     ctx: (actorId = null, at = now) => ({ db: database.db, actorId, now: () => at }),
-    async call(method, input, actorId = null) {
-      const r = await dispatch({ db: database.db, now: () => now }, method, input, actorId)
+    async call(method, input, actorId) {
+      const r = await dispatch({ db: database.db, now: () => now }, method, input, actorId === undefined ? working : actorId)
       if (!r.ok) throw new ApiError(r.error)
+      if (method === 'therapists.create' && working === null) working = (r.value as { id: number }).id
       return r.value as never
     },
     async close() {

@@ -59,6 +59,27 @@ const handlers: Handlers = {
   'recovery.restore': (_ctx, input, core) => restoreFromBackup(core, input),
 }
 
+/**
+ * Changes to clinical data: each is recorded under the therapist working at the computer, so
+ * they are refused while nobody is chosen. (Clinic setup — settings, therapists — is not, so a
+ * fresh install can add its first therapist.)
+ */
+const CLINICAL_CHANGES: ReadonlySet<MethodName> = new Set<MethodName>([
+  'patients.create',
+  'patients.update',
+  'patients.archive',
+  'patients.erase',
+  'visits.record',
+  'visits.correct',
+  'programs.assign',
+  'programs.update',
+  'programs.end',
+  'exercises.create',
+  'exercises.update',
+])
+
+const CHOOSE_THERAPIST = 'Choose who is working before making changes'
+
 /** Methods that answer while the database is not open (the recovery screen's). */
 const RECOVERY_METHODS: ReadonlySet<string> = new Set(['recovery.status', 'recovery.restore'])
 
@@ -97,6 +118,7 @@ export async function dispatch(core: Core, method: string, input: unknown, actor
       const issues = zodIssues(parsed.error)
       return { ok: false, error: { code: 'invalid_input', message: issues.map((i) => i.message).join('; '), issues } }
     }
+    if (actor === null && CLINICAL_CHANGES.has(method)) throw new ApiError({ code: 'unauthorized', message: CHOOSE_THERAPIST })
     // db is read when a service uses it: recovery methods run while there is none.
     const ctx: ServiceContext = { get db() { return core.db }, actorId: actor, now: core.now ?? (() => new Date()) }
     const handler = handlers[method] as (ctx: ServiceContext, input: unknown, core: Core) => Promise<unknown>
@@ -112,9 +134,9 @@ export async function dispatch(core: Core, method: string, input: unknown, actor
 async function checkActor(core: Core, actorId: unknown): Promise<number | null> {
   if (actorId === null || actorId === undefined) return null
   if (typeof actorId !== 'number' || !Number.isInteger(actorId) || actorId <= 0) {
-    throw new ApiError({ code: 'unauthorized', message: 'Choose who is working before making changes' })
+    throw new ApiError({ code: 'unauthorized', message: CHOOSE_THERAPIST })
   }
   const t = await findTherapist(core.db, actorId)
-  if (!t || !t.active) throw new ApiError({ code: 'unauthorized', message: 'Choose who is working before making changes' })
+  if (!t || !t.active) throw new ApiError({ code: 'unauthorized', message: CHOOSE_THERAPIST })
   return actorId
 }

@@ -32,6 +32,14 @@ describe('dispatch', () => {
     expect(r2).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
   })
 
+  it('refuses a change to clinical data while nobody is chosen as working, writing nothing', async () => {
+    const r = await dispatch(core(), 'patients.create', { firstName: 'Anna', lastName: 'Nowak', dateOfBirth: '1990-01-01' }, null)
+    expect(r).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Choose who is working before making changes' } })
+    expect(clinic.database.sqlite.prepare('select count(*) as n from patients').get()).toEqual({ n: 0 })
+    // Clinic setup is allowed, so a fresh install can add its first therapist.
+    expect((await dispatch(core(), 'therapists.create', { displayName: 'Anna Nowak' }, null)).ok).toBe(true)
+  })
+
   it('answers unexpected failures in one plain sentence and logs no input', async () => {
     const writes: string[] = []
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -39,13 +47,13 @@ describe('dispatch', () => {
       return true
     })
     await clinic.database.close()
-    const r = await dispatch(core(), 'patients.create', { firstName: 'Zoë', lastName: 'Secretname', dateOfBirth: '1990-01-01' }, null)
+    const r = await dispatch(core(), 'patients.search', { query: 'Secretname' }, null)
     spy.mockRestore()
     expect(r).toEqual({
       ok: false,
       error: { code: 'internal', message: 'Something went wrong while saving or loading. Nothing was changed; please try again.' },
     })
-    expect(writes.join('')).toContain('patients.create')
+    expect(writes.join('')).toContain('patients.search')
     expect(writes.join('')).not.toContain('Secretname')
     // Reopen so afterEach can close cleanly.
     clinic = await openTestClinic()

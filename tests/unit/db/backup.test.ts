@@ -26,14 +26,27 @@ beforeEach(async () => {
   file = join(dir, 'footcore.sqlite')
   clock = new Date('2026-06-15T10:00:00Z')
   state = await AppState.open(file, {}, () => clock)
+  working = null
 })
 afterEach(async () => {
   await state.close()
   rmSync(dir, { recursive: true, force: true })
 })
 
+/** Clinical changes are made by someone working at the computer, as in the app: a therapist, added once. */
+let working: number | null = null
+async function actorFor(method: string): Promise<number | null> {
+  if (!/^(patients|visits|programs|exercises)\.(create|update|archive|erase|record|correct|assign|end)$/.test(method)) return null
+  if (working === null) {
+    const t = await dispatch(state, 'therapists.create', { displayName: 'Anna Nowak' }, null)
+    if (!t.ok) throw new Error(`therapists.create: ${t.error.message}`)
+    working = (t.value as { id: number }).id
+  }
+  return working
+}
+
 async function call(method: string, input: unknown = {}) {
-  const r = await dispatch(state, method, input, null)
+  const r = await dispatch(state, method, input, await actorFor(method))
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
   return r.value
 }

@@ -35,7 +35,7 @@ beforeAll(async () => {
   const database = await openDatabase(file)
   const core = { db: database.db }
   const t = await dispatch(core, 'therapists.create', { displayName: 'Anna Nowak' }, null)
-  const p = await dispatch(core, 'patients.create', { firstName: 'Zoë', lastName: 'Kowalska', dateOfBirth: '1980-02-29' }, null)
+  const p = await dispatch(core, 'patients.create', { firstName: 'Zoë', lastName: 'Kowalska', dateOfBirth: '1980-02-29' }, t.ok ? (t.value as { id: number }).id : null)
   expect(t.ok && p.ok).toBe(true)
   await database.close()
 })

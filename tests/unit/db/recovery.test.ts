@@ -20,8 +20,20 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
+/** Clinical changes are made by someone working at the computer, as in the app: a therapist, added once per file. */
+const working = new Map<AppState, number>()
+async function actorFor(state: AppState, method: string): Promise<number | null> {
+  if (!/^(patients|visits|programs|exercises)\.(create|update|archive|erase|record|correct|assign|end)$/.test(method)) return null
+  if (!working.has(state)) {
+    const t = await dispatch(state, 'therapists.create', { displayName: 'Anna Nowak' }, null)
+    if (!t.ok) throw new Error(`therapists.create: ${t.error.message}`)
+    working.set(state, (t.value as { id: number }).id)
+  }
+  return working.get(state)!
+}
+
 async function call(state: AppState, method: string, input: unknown = {}) {
-  const r = await dispatch(state, method, input, null)
+  const r = await dispatch(state, method, input, await actorFor(state, method))
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
   return r.value
 }

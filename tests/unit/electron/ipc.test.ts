@@ -30,7 +30,8 @@ describe('wireApi', () => {
   })
 
   it('answers the app page through the router', async () => {
-    const r = await handlers.get('api:patients.create')!(appFrame, { input: NEW_PATIENT, actorId: null })
+    const t = (await handlers.get('api:therapists.create')!(appFrame, { input: { displayName: 'Anna Nowak' }, actorId: null })) as { value: { id: number } }
+    const r = await handlers.get('api:patients.create')!(appFrame, { input: NEW_PATIENT, actorId: t.value.id })
     expect(r).toMatchObject({ ok: true, value: { lastName: 'Halvorsen' } })
     expect(await patientCount()).toBe(1)
   })

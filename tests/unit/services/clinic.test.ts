@@ -11,8 +11,8 @@ afterEach(async () => clinic.close())
 
 describe('therapists', () => {
   it('creates, lists by name, renames and deactivates', async () => {
-    const b = await clinic.call('therapists.create', { displayName: 'Piotr Zieliński', credentials: 'MSc PT' })
     const a = await clinic.call('therapists.create', { displayName: 'Anna Nowak' })
+    const b = await clinic.call('therapists.create', { displayName: 'Piotr Zieliński', credentials: 'MSc PT' })
     expect((await clinic.call('therapists.list', {})).map((t) => t.displayName)).toEqual(['Anna Nowak', 'Piotr Zieliński'])
     await clinic.call('therapists.update', { id: a.id, displayName: 'Anna Nowak-Kowalska' })
     await clinic.call('therapists.deactivate', { id: b.id })

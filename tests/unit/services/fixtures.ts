@@ -6,7 +6,7 @@ export async function seedTherapist(clinic: TestClinic, displayName = 'Anna Nowa
   return clinic.call('therapists.create', { displayName, credentials: 'PT' })
 }
 
-export async function seedPatient(clinic: TestClinic, over: Partial<Input<'patients.create'>> = {}, actorId: number | null = null) {
+export async function seedPatient(clinic: TestClinic, over: Partial<Input<'patients.create'>> = {}, actorId?: number) {
   return clinic.call('patients.create', { firstName: 'Zoë', lastName: "Łukasiewicz-O'Brien", dateOfBirth: '1980-02-29', sex: 'female', ...over }, actorId)
 }
 

@@ -6,6 +6,8 @@ import { seedPatient, seedTherapist, visitInput } from './fixtures'
 let clinic: TestClinic
 beforeEach(async () => {
   clinic = await openTestClinic()
+  // Someone is always working when patients are entered; the first therapist added is chosen.
+  await seedTherapist(clinic, 'Ewa Working')
 })
 afterEach(async () => clinic.close())
 
