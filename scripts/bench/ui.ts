@@ -12,6 +12,7 @@ import { nameSearchKey } from '@shared/domain/names'
 import playwrightConfig from '../../playwright.config'
 import { stats, type Stats } from './measure'
 import { seedClinic } from './seed'
+import { shellUrl } from '../../tests/support/browser-shell'
 
 const ROOT = resolve(__dirname, '../..')
 const OUT_DIR = 'out-perf'
@@ -64,24 +65,8 @@ async function startShell(file: string): Promise<{ url: string; child: ChildProc
     env: { ...process.env, FOOTCORE_LOG: 'silent' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  let output = ''
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`browser shell did not start in 4 minutes:\n${output}`)), 240_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-      if (m) {
-        clearTimeout(timer)
-        ok(m[1]!)
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      fail(new Error(`browser shell exited with ${code}:\n${output}`))
-    })
-  })
+  // Opening a 300 MB clinic can take a while on a busy machine.
+  const url = await shellUrl(child, 240_000)
   return { url, child, startupMs: performance.now() - t0 }
 }
 

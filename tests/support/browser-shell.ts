@@ -24,24 +24,7 @@ export async function startShell(options: { dbFile?: string; env?: Record<string
     env: { ...process.env, FOOTCORE_LOG: 'silent', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  let output = ''
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`browser shell did not start:\n${output}`)), 20_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-      if (m) {
-        clearTimeout(timer)
-        ok(m[1]!)
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      fail(new Error(`browser shell exited with ${code}:\n${output}`))
-    })
-  })
+  const url = await shellUrl(child, 20_000)
   return {
     url,
     dbFile,
@@ -59,4 +42,26 @@ export async function startShell(options: { dbFile?: string; env?: Record<string
       if (!options.dbFile) rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** Waits for a started browser shell to print its URL; fails with its output when it exits or times out. */
+export function shellUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
+  let output = ''
+  return new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`browser shell did not start in ${timeoutMs / 1000} s:\n${output}`)), timeoutMs)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
+      if (m) {
+        clearTimeout(timer)
+        ok(m[1]!)
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      fail(new Error(`browser shell exited with ${code}:\n${output}`))
+    })
+  })
 }
