@@ -1,12 +1,11 @@
 // Create or edit one of the clinic's own exercises: texts, list editors, default dosage.
 import { useMemo, useRef, useState, type FormEvent } from 'react'
 import { Alert, Button, Group, Stack, Textarea, TextInput, Title } from '@mantine/core'
-import { ApiError } from '@shared/domain/errors'
 import type { Exercise } from '@shared/domain/exercise'
 import { api } from '../../api'
-import { useFocusFirstError, useLeaveGuard } from '../program/useLeaveGuard'
+import { useDraftSubmit } from '../../lib/useDraftSubmit'
+import { useLeaveGuard } from '../program/useLeaveGuard'
 import { DosageInputs } from './DosageInputs'
-import { issuesToErrors, type FieldErrors } from './dosageDraft'
 import { exerciseDraftChanged, exerciseDraftForApi, type ExerciseDraft } from './exerciseDraft'
 import { ListEditor } from './ListEditor'
 
@@ -22,11 +21,8 @@ const FIELD_KEYS = /^(name|purpose|safety|steps|mistakes|stages)(\.\d+)?$|^dosag
 
 export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
   const [draft, setDraft] = useState(initial)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
-  const focusFirstError = useFocusFirstError(formRef)
+  const { errors, failure, saving, submit: save } = useDraftSubmit(formRef, FIELD_KEYS)
   const dirty = useMemo(() => exerciseDraftChanged(draft, initial), [draft, initial])
   useLeaveGuard(dirty)
 
@@ -34,29 +30,10 @@ export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    setFailure(null)
     const { fields, errors: typing } = exerciseDraftForApi(draft)
-    if (Object.keys(typing).length > 0) {
-      setErrors(typing)
-      focusFirstError()
-      return
-    }
-    setSaving(true)
-    try {
-      const saved = exercise ? await api.exercises.update({ id: exercise.id, ...fields }) : await api.exercises.create(fields)
-      setErrors({})
-      onSaved(saved)
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'invalid_input') {
-        const all = issuesToErrors(e.issues)
-        setErrors(all)
-        const rest = Object.entries(all).filter(([k]) => !FIELD_KEYS.test(k))
-        if (rest.length > 0) setFailure(rest.map(([, m]) => m).join(' '))
-        focusFirstError()
-      } else setFailure(e instanceof Error ? e.message : String(e))
-    } finally {
-      setSaving(false)
-    }
+    await save(typing, async () => {
+      onSaved(exercise ? await api.exercises.update({ id: exercise.id, ...fields }) : await api.exercises.create(fields))
+    })
   }
 
   function cancel() {

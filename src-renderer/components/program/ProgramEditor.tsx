@@ -2,9 +2,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { Alert, Button, Fieldset, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
 import type { Exercise } from '@shared/domain/exercise'
-import { ApiError } from '@shared/domain/errors'
 import { DosageInputs } from '../exercise/DosageInputs'
-import { issuesToErrors, type DosageDraft, type FieldErrors } from '../exercise/dosageDraft'
+import type { DosageDraft, FieldErrors } from '../exercise/dosageDraft'
 import {
   draftChanged,
   draftItemsForApi,
@@ -15,7 +14,8 @@ import {
   type DraftItem,
   type ProgramDraft,
 } from './programDraft'
-import { useFocusFirstError, useLeaveGuard } from './useLeaveGuard'
+import { useDraftSubmit } from '../../lib/useDraftSubmit'
+import { useLeaveGuard } from './useLeaveGuard'
 
 export type ProgramItemsForApi = ReturnType<typeof draftItemsForApi>['items']
 
@@ -35,12 +35,9 @@ const FIELD_KEYS = /^(name|startDate|reviewDate|reason|items)$|^items\.\d+\.\w+$
 
 export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, save, onCancel, onDirtyChange }: Props) {
   const [draft, setDraft] = useState(initial)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [failure, setFailure] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
   const [toAdd, setToAdd] = useState<string>('')
   const formRef = useRef<HTMLFormElement>(null)
-  const focusFirstError = useFocusFirstError(formRef)
+  const { errors, setErrors, failure, saving, submit: submitDraft } = useDraftSubmit(formRef, FIELD_KEYS)
   const dirty = useMemo(() => draftChanged(draft, initial), [draft, initial])
   useLeaveGuard(dirty, onDirtyChange)
 
@@ -86,31 +83,8 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    setFailure(null)
     const { items, errors: typing } = draftItemsForApi(draft)
-    if (Object.keys(typing).length > 0) {
-      setErrors(typing)
-      focusFirstError()
-      return
-    }
-    setSaving(true)
-    try {
-      await save(draft, items)
-      setErrors({})
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'invalid_input') {
-        const all = issuesToErrors(e.issues)
-        const shown = Object.fromEntries(Object.entries(all).filter(([k]) => FIELD_KEYS.test(k)))
-        setErrors(shown)
-        const rest = Object.entries(all).filter(([k]) => !FIELD_KEYS.test(k))
-        if (rest.length > 0) setFailure(rest.map(([, m]) => m).join(' '))
-        focusFirstError()
-      } else {
-        setFailure(e instanceof Error ? e.message : String(e))
-      }
-    } finally {
-      setSaving(false)
-    }
+    await submitDraft(typing, () => save(draft, items))
   }
 
   function cancel() {

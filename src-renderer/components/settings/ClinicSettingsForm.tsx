@@ -1,11 +1,10 @@
 // The clinic's settings form: identity and logo for printouts, measurement method, thresholds, review interval.
 import { useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react'
 import { Alert, Button, Fieldset, FileInput, Group, Image, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
-import { ApiError } from '@shared/domain/errors'
 import { ARCH_HEIGHT_METHOD_LABELS, ARCH_HEIGHT_METHODS, PAGE_SIZES, type ArchHeightMethod, type PageSize, type Settings } from '@shared/domain/settings'
 import { api } from '../../api'
-import { issuesToErrors, type FieldErrors } from '../exercise/dosageDraft'
-import { useFocusFirstError, useLeaveGuard } from '../program/useLeaveGuard'
+import { useDraftSubmit } from '../../lib/useDraftSubmit'
+import { useLeaveGuard } from '../program/useLeaveGuard'
 import { logoFileProblem, settingsDraftForApi, settingsToDraft, type SettingsDraft } from './settingsDraft'
 
 const METHOD_EXPLANATIONS: Record<ArchHeightMethod, string> = {
@@ -32,12 +31,9 @@ interface Props {
 export function ClinicSettingsForm({ settings, onSaved }: Props) {
   const [initial, setInitial] = useState(() => settingsToDraft(settings))
   const [draft, setDraft] = useState(initial)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [failure, setFailure] = useState<string | null>(null)
   const [status, setStatus] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
-  const focusFirstError = useFocusFirstError(formRef)
+  const { errors, setErrors, failure, saving, submit: submitDraft } = useDraftSubmit(formRef)
   const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(initial), [draft, initial])
   useLeaveGuard(dirty)
 
@@ -68,31 +64,16 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    setFailure(null)
     setStatus(null)
     const { input, errors: typing } = settingsDraftForApi(draft)
-    if (Object.keys(typing).length > 0) {
-      setErrors(typing)
-      focusFirstError()
-      return
-    }
-    setSaving(true)
-    try {
+    await submitDraft(typing, async () => {
       const saved = await api.settings.update(input)
       const next = settingsToDraft(saved)
       setInitial(next)
       setDraft(next)
-      setErrors({})
       setStatus('Settings saved.')
       await onSaved(saved)
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'invalid_input') {
-        setErrors(issuesToErrors(e.issues))
-        focusFirstError()
-      } else setFailure(e instanceof Error ? e.message : String(e))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
