@@ -8,7 +8,7 @@ import { compareFoot, baselineFor } from '@shared/calc/compare'
 import { localToday } from '@shared/calc/dates'
 import { PatientSearchInput } from '@shared/domain/patient'
 import { VisitRecordInput } from '@shared/domain/visit'
-import { openDatabase, type ClinicDatabase } from '../../src-main/core/db/connection'
+import { openDatabase, type SqliteClinicDatabase } from '../../src-main/core/db/connection'
 import type { ServiceContext } from '../../src-main/core/services/context'
 import { getPatient, searchPatients } from '../../src-main/core/services/patients'
 import { currentProgram } from '../../src-main/core/services/programs'
@@ -190,7 +190,7 @@ async function measureAll(file: string, seed: SeedSummary, runs: number, warmup:
   row('startup.open_in_background', "Start-up as the app opens it: openDatabase({ integrityCheck: 'auto' })", 300, 'p95', { service: stats(backgroundOpen), raw: null }, 'schema check + pragmas; the app can show the patients list now')
   row('startup.background_check', '  … its integrity_check in a worker thread (answer after)', null, 'p95', { service: stats(backgroundCheck), raw: null }, 'the main thread stays free meanwhile')
 
-  const database: ClinicDatabase = await openDatabase(file)
+  const database: SqliteClinicDatabase = await openDatabase(file)
   try {
     const sqlite = database.sqlite
     const ctx: ServiceContext = { db: database.db, actorId: 1, now: () => new Date() }

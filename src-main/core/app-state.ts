@@ -4,15 +4,26 @@ import type { Kysely } from 'kysely'
 import type { BackupInfo, RecoveryState, RecoveryStatus, RestoreResult } from '@shared/domain/backup'
 import { ApiError } from '@shared/domain/errors'
 import { createBackup, listBackups, restoreBackupFile } from './db/backup'
-import { DatabaseOpenError, openDatabase, type ClinicDatabase, type OpenOptions } from './db/connection'
+import { openClinicDatabase, type ClinicDatabase, type DatabaseLocation } from './db/clinic-database'
+import { DatabaseOpenError, type OpenOptions } from './db/connection'
+import { dumpPostgresDatabase, listServerBackups, SERVER_RESTORE_HELP } from './db/postgres-backup'
 import type { DB } from './db/schema'
 import { log } from './log'
+
+export interface AppStateOptions extends OpenOptions {
+  /** PostgreSQL: the local folder "Back up now" writes pg_dump files into. */
+  serverBackupDir?: string
+}
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** How often a long-running app looks whether today's backup is due. */
 const DAILY_CHECK_MS = 60 * 60 * 1000
 
-const UNAVAILABLE: Record<Exclude<RecoveryState, 'ok'>, string> = {
+/** The SQLite file's failures open the recovery screen; a server's are refused at start (open throws). */
+type RecoveryFailure = Exclude<RecoveryState, 'ok'>
+const isRecoveryFailure = (e: DatabaseOpenError): e is DatabaseOpenError & { kind: RecoveryFailure } => e.kind in UNAVAILABLE
+
+const UNAVAILABLE: Record<RecoveryFailure, string> = {
   damaged: 'The clinic database is damaged, so Footcore opened the recovery screen instead.',
   unreadable: 'The clinic database could not be read, so Footcore opened the recovery screen instead.',
   schema_too_new: 'The clinic database was saved by a newer version of Footcore. Install that version to open it.',
@@ -23,42 +34,59 @@ export class AppState {
   /** What the router reads (`Core.app`): the state itself. */
   readonly app = this
   private database: ClinicDatabase | null = null
-  private failure: DatabaseOpenError | null = null
+  private failure: (DatabaseOpenError & { kind: RecoveryFailure }) | null = null
   private restoring = false
   /** Backups and restores run one at a time. */
   private queue: Promise<unknown> = Promise.resolve()
   private timers: NodeJS.Timeout[] = []
 
   private constructor(
-    readonly file: string,
-    private readonly options: OpenOptions,
+    readonly location: DatabaseLocation,
+    private readonly options: AppStateOptions,
     readonly now: () => Date,
   ) {}
 
-  /** Opens `file`; a file that cannot be opened gives a state in recovery, not an exception. */
-  static async open(file: string, options: OpenOptions = {}, now: () => Date = () => new Date()): Promise<AppState> {
+  /**
+   * Opens the clinic database. A SQLite file that cannot be opened gives a state in recovery, not
+   * an exception; a PostgreSQL server that cannot be used is refused with a DatabaseOpenError (the
+   * app does not start half-way; there is no file here to recover).
+   */
+  static async open(where: string | DatabaseLocation, options: AppStateOptions = {}, now: () => Date = () => new Date()): Promise<AppState> {
+    const location: DatabaseLocation = typeof where === 'string' ? { kind: 'sqlite', file: where } : where
     // 'auto': small files are fully checked before open, large ones right after start (issue 6).
-    const state = new AppState(file, { integrityCheck: 'auto', ...options }, now)
+    const state = new AppState(location, { integrityCheck: 'auto', ...options }, now)
     await state.reopen()
     return state
   }
 
+  /** The SQLite file (backups and restore live beside it). */
+  get file(): string {
+    if (this.location.kind !== 'sqlite') throw new ApiError({ code: 'unavailable', message: SERVER_RESTORE_HELP })
+    return this.location.file
+  }
+
+  /** Where the data is, for the page and IT support: the file path, or server:port/database. */
+  get where(): string {
+    return this.location.kind === 'sqlite' ? this.location.file : (this.database?.dialect === 'postgres' ? this.database.where : 'the clinic database server')
+  }
+
   private async reopen(): Promise<void> {
     try {
-      const database = await openDatabase(this.file, this.options)
+      const database = await openClinicDatabase(this.location, this.options)
       this.database = database
       this.failure = null
       // integrityCheck 'in_background': the whole-file check answers later; a damaged file then
       // closes and the next call gets the recovery screen, as if the check had run at open.
+      if (database.dialect === 'postgres') return
       void database.integrity?.then(async (result) => {
         if (result.ok || this.database !== database) return
         this.database = null
-        this.failure = new DatabaseOpenError('damaged', `The database file is damaged (integrity check: ${result.detail.slice(0, 200)}).`)
+        this.failure = new DatabaseOpenError('damaged', `The database file is damaged (integrity check: ${result.detail.slice(0, 200)}).`) as DatabaseOpenError & { kind: 'damaged' }
         log.warn('database failed its background integrity check; recovery screen', { kind: 'damaged' })
         await database.close()
       })
     } catch (e) {
-      if (!(e instanceof DatabaseOpenError)) throw e
+      if (!(e instanceof DatabaseOpenError) || !isRecoveryFailure(e) || this.location.kind === 'postgres') throw e
       this.database = null
       this.failure = e
       log.warn('database not opened; recovery screen', { kind: e.kind })
@@ -88,13 +116,18 @@ export class AppState {
     return {
       state: this.failure?.kind ?? 'ok',
       message: this.failure ? `${UNAVAILABLE[this.failure.kind]} ${this.failure.message}` : 'The clinic database is open and healthy.',
-      file: this.file,
-      backups: listBackups(this.file),
+      file: this.where,
+      backups: this.listBackups(),
     }
   }
 
   listBackups(): BackupInfo[] {
-    return listBackups(this.file)
+    return this.location.kind === 'sqlite' ? listBackups(this.location.file) : listServerBackups(this.serverBackupDir())
+  }
+
+  private serverBackupDir(): string {
+    if (!this.options.serverBackupDir) throw new ApiError({ code: 'unavailable', message: 'Backups are not available here.' })
+    return this.options.serverBackupDir
   }
 
   private serial<T>(job: () => Promise<T>): Promise<T> {
@@ -107,6 +140,7 @@ export class AppState {
     return this.serial(async () => {
       const database = this.database
       if (!database) throw new ApiError({ code: 'unavailable', message: this.unavailableMessage() })
+      if (database.dialect === 'postgres') return dumpPostgresDatabase(this.location.kind === 'postgres' ? this.location.url : '', this.serverBackupDir(), reason, this.now())
       const info = await createBackup(database.sqlite, this.file, reason, { now: this.now(), nativeBinding: this.options.nativeBinding })
       log.info('backup made', { reason, sizeBytes: info.sizeBytes })
       return info
@@ -115,7 +149,8 @@ export class AppState {
 
   /** Makes the daily backup when the newest backup is a day old or there is none. */
   async dailyBackupIfDue(): Promise<BackupInfo | null> {
-    if (!this.database) return null
+    // A clinic server is backed up on the server (its own schedule), not by every workstation.
+    if (!this.database || this.database.dialect === 'postgres') return null
     const newest = listBackups(this.file)[0]
     if (newest && this.now().getTime() - new Date(newest.createdAt).getTime() < DAY_MS) return null
     return this.backupNow('daily')
@@ -141,6 +176,7 @@ export class AppState {
    * name, puts the backup in place and opens it. Works from the recovery screen too.
    */
   restore(name: string): Promise<RestoreResult> {
+    if (this.location.kind === 'postgres') return Promise.reject(new ApiError({ code: 'conflict', message: SERVER_RESTORE_HELP }))
     return this.serial(async () => {
       this.restoring = true
       const closing = this.database

@@ -4,6 +4,8 @@ import { join } from 'node:path'
 
 export const APP_NAME = 'Footcore'
 export const DB_FILE_NAME = 'footcore.sqlite'
+/** With a clinic database server: where "Back up now" writes pg_dump files on this computer. */
+export const SERVER_BACKUPS_FOLDER = 'server-backups'
 
 export function defaultUserDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME)

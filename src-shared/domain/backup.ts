@@ -9,8 +9,8 @@ export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
   'pre-migration': 'Before an update',
 }
 
-/** footcore-20261126T101500123Z-daily.sqlite: the time is UTC, so names sort by age. */
-export const BACKUP_NAME = /^footcore-(\d{8}T\d{9}Z)-(daily|manual|pre-migration)\.sqlite$/
+/** footcore-20261126T101500123Z-daily.sqlite (a server: .dump): the time is UTC, so names sort by age. */
+export const BACKUP_NAME = /^footcore-(\d{8}T\d{9}Z)-(daily|manual|pre-migration)\.(?:sqlite|dump)$/
 
 export const BackupRestoreInput = z
   .object({

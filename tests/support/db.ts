@@ -1,19 +1,61 @@
-// A real SQLite clinic database in a temp folder, with a service context and a few ready records.
+// A real clinic database for a test, with a service context and the router: a SQLite file in a temp
+// folder, or (FOOTCORE_TEST_DIALECT=postgres, the vitest project "postgres") a fresh database on
+// the throwaway PostgreSQL server that project's global setup started. The same tests run on both.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type Database from 'better-sqlite3'
+import { sql } from 'kysely'
+import { inject } from 'vitest'
 import { dispatch } from '../../src-main/core/api/router'
-import { openDatabase, type ClinicDatabase } from '../../src-main/core/db/connection'
+import { openClinicDatabase, type ClinicDatabase, type DatabaseLocation } from '../../src-main/core/db/clinic-database'
 import type { ServiceContext } from '../../src-main/core/services/context'
 import { ApiError } from '../../src-shared/domain/errors'
 import type { Input, MethodName, Output } from '../../src-shared/api'
 
 export const FIXED_NOW = new Date('2026-06-15T10:00:00Z')
 
+export type TestDialect = 'sqlite' | 'postgres'
+export const TEST_DIALECT: TestDialect = process.env.FOOTCORE_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** postgres://…/postgres of the throwaway server (tests/support/postgres-global.ts). */
+    postgresAdminUrl: string
+  }
+}
+
+/**
+ * Where a test's clinic lives: `dir/footcore.sqlite`, or a new empty database on the test server.
+ * (The server and its databases are thrown away when the run ends.)
+ */
+export async function newTestLocation(dir: string): Promise<DatabaseLocation> {
+  if (TEST_DIALECT === 'sqlite') return { kind: 'sqlite', file: join(dir, 'footcore.sqlite') }
+  const admin = new URL(inject('postgresAdminUrl'))
+  const name = `t_${process.pid}_${Date.now().toString(36)}_${(databaseCounter++).toString(36)}`
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: admin.toString() })
+  await client.connect()
+  try {
+    await client.query(`create database "${name}"`)
+  } finally {
+    await client.end()
+  }
+  admin.pathname = `/${name}`
+  return { kind: 'postgres', url: admin.toString() }
+}
+let databaseCounter = 0
+
 export interface TestClinic {
+  dialect: TestDialect
   dir: string
+  /** The SQLite file (empty on PostgreSQL). */
   file: string
   database: ClinicDatabase
+  /** Rows of a read-only SQL text written for both dialects (tests only; values inline). */
+  query<T = Record<string, unknown>>(text: string): Promise<T[]>
+  /** Number of rows in `table` (optionally `where` a condition written for both dialects). */
+  count(table: string, where?: string): Promise<number>
   /** A service context acting as `actorId` at FIXED_NOW (or `now`). */
   ctx(actorId?: number | null, now?: Date): ServiceContext
   /**
@@ -26,13 +68,20 @@ export interface TestClinic {
 
 export async function openTestClinic(now: Date = FIXED_NOW): Promise<TestClinic> {
   const dir = mkdtempSync(join(tmpdir(), 'footcore-test-'))
-  const file = join(dir, 'footcore.sqlite')
-  const database = await openDatabase(file)
+  const location = await newTestLocation(dir)
+  const database = await openClinicDatabase(location)
   let working: number | null = null
+  const query = async <T>(text: string) => (await sql.raw<T>(text).execute(database.db)).rows
   return {
+    dialect: TEST_DIALECT,
     dir,
-    file,
+    file: location.kind === 'sqlite' ? location.file : '',
     database,
+    query,
+    async count(table, where) {
+      const rows = await query<{ n: number | string }>(`select count(*) as n from ${table}${where ? ` where ${where}` : ''}`)
+      return Number(rows[0]?.n)
+    },
     ctx: (actorId = null, at = now) => ({ db: database.db, actorId, now: () => at }),
     async call(method, input, actorId) {
       const r = await dispatch({ db: database.db, now: () => now }, method, input, actorId === undefined ? working : actorId)
@@ -45,6 +94,12 @@ export async function openTestClinic(now: Date = FIXED_NOW): Promise<TestClinic>
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** The better-sqlite3 handle of a SQLite test clinic (tests of SQLite-only behaviour). */
+export function sqliteOf(clinic: TestClinic): Database.Database {
+  if (clinic.database.dialect !== 'sqlite') throw new Error('this test needs the SQLite file')
+  return clinic.database.sqlite
 }
 
 /** Calls that must fail: returns the ApiError (fails the test when the call succeeds). */

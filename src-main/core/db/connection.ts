@@ -4,25 +4,16 @@ import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect } from 'kysely'
 import { createBackup } from './backup'
-import { MIGRATIONS, migrationProvider } from './migrations'
+import { migrationProvider } from './migrations'
+import { APP_MIGRATIONS, DatabaseOpenError, refuseNewerSchema } from './open-errors'
 import type { DB } from './schema'
 import { withStatementCache } from './statement-cache'
 import { checkIntegrityInBackground, type IntegrityResult } from './integrity-check'
 
-export type OpenFailure = 'unreadable' | 'damaged' | 'schema_too_new' | 'migration_failed'
+export { APP_MIGRATIONS, DatabaseOpenError, type OpenFailure } from './open-errors'
 
-/** Why a database could not be opened; `kind` decides what the app shows (recovery screen, refusal). */
-export class DatabaseOpenError extends Error {
-  constructor(
-    readonly kind: OpenFailure,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'DatabaseOpenError'
-  }
-}
-
-export interface ClinicDatabase {
+export interface SqliteClinicDatabase {
+  dialect: 'sqlite'
   db: Kysely<DB>
   sqlite: Database.Database
   file: string
@@ -70,7 +61,6 @@ const PRAGMAS: [string, string | number][] = [
   ['busy_timeout', 5000],
 ]
 
-export const APP_MIGRATIONS = Object.keys(MIGRATIONS)
 
 /** Names of migrations recorded in the file, read without writing anything. */
 function appliedMigrations(sqlite: Database.Database): string[] {
@@ -154,17 +144,7 @@ function inspectCopy(file: string, nativeBinding?: string): { applied: string[] 
   }
 }
 
-function refuseNewerSchema(applied: string[]): void {
-  const unknown = applied.filter((n) => !APP_MIGRATIONS.includes(n))
-  if (unknown.length > 0) {
-    throw new DatabaseOpenError(
-      'schema_too_new',
-      'This database was saved by a newer version of Footcore. Install the newer version to open it; the file was not changed.',
-    )
-  }
-}
-
-export async function openDatabase(file: string, options: OpenOptions = {}): Promise<ClinicDatabase> {
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<SqliteClinicDatabase> {
   const mode = options.integrityCheck ?? 'at_open'
   const background = existsSync(file) && (mode === 'in_background' || (mode === 'auto' && fileBytes(file) > AT_OPEN_CHECK_MAX_BYTES))
   let { applied } = existsSync(file) && !background ? inspectDatabaseFile(file, options.nativeBinding) : { applied: [] as string[] }
@@ -222,6 +202,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   }
 
   return {
+    dialect: 'sqlite',
     db,
     sqlite,
     file,

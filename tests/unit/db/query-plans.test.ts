@@ -9,7 +9,7 @@ import { getPatient, searchPatients } from '../../../src-main/core/services/pati
 import { currentProgram } from '../../../src-main/core/services/programs'
 import { dueReviews } from '../../../src-main/core/services/reviews'
 import { listVisits, recordVisit } from '../../../src-main/core/services/visits'
-import { FIXED_NOW, openTestClinic, type TestClinic } from '../../support/db'
+import { FIXED_NOW, openTestClinic, sqliteOf, type TestClinic } from '../../support/db'
 
 interface Captured {
   sql: string
@@ -28,7 +28,7 @@ async function queriesOf(fn: (c: ServiceContext) => Promise<unknown>): Promise<C
 }
 
 function plan(q: Captured): string[] {
-  const sqlite = clinic.database.sqlite
+  const sqlite = sqliteOf(clinic)
   return (sqlite.prepare(`explain query plan ${q.sql}`).all(...q.params) as { detail: string }[]).map((r) => r.detail)
 }
 
@@ -43,7 +43,7 @@ async function plans(fn: (c: ServiceContext) => Promise<unknown>): Promise<strin
 
 beforeAll(async () => {
   clinic = await openTestClinic()
-  const sqlite = clinic.database.sqlite
+  const sqlite = sqliteOf(clinic)
   // A small clinic written directly: the planner has no statistics (the app never runs ANALYZE),
   // so the plans here are the plans a clinic's file gets at any size.
   const at = FIXED_NOW.toISOString()

@@ -27,7 +27,7 @@ const files = ['src-main', 'src-renderer', 'src-shared'].flatMap((d) => sources(
   return { file: relative(ROOT, file).replaceAll('\\', '/'), code }
 })
 
-const NETWORK_MODULES = /(?:from\s+|require\(\s*|import\(\s*)['"](?:node:)?(http|https|http2|net|tls|dgram|dns|dns\/promises|child_process|ws|undici|axios|node-fetch|got|electron-fetch)['"]/g
+const NETWORK_MODULES = /(?:from\s+|require\(\s*|import\(\s*)['"](?:node:)?(http|https|http2|net|tls|dgram|dns|dns\/promises|child_process|ws|undici|axios|node-fetch|got|electron-fetch|pg)['"]/g
 
 describe('no network code paths', () => {
   it('scans a real set of sources', () => {
@@ -35,9 +35,16 @@ describe('no network code paths', () => {
     expect(files.some((f) => f.file === 'src-main/browser-shell/server.ts')).toBe(true)
   })
 
-  it('imports network modules only in the loopback browser shell', () => {
+  it('imports network modules only in the loopback browser shell and the clinic database server connection', () => {
     const uses = files.flatMap((f) => [...f.code.matchAll(NETWORK_MODULES)].map((m) => `${f.file}: ${m[1]}`))
-    expect(uses.sort()).toEqual(['src-main/browser-shell/server.ts: http', 'src-main/browser-shell/server.ts: net'])
+    // pg connects only to the address the clinic configured (--database / Settings); pg_dump is
+    // started only to back up that same server.
+    expect(uses.sort()).toEqual([
+      'src-main/browser-shell/server.ts: http',
+      'src-main/browser-shell/server.ts: net',
+      'src-main/core/db/postgres-backup.ts: child_process',
+      'src-main/core/db/postgres.ts: pg',
+    ])
   })
 
   it('has the browser shell serve (never request) and listen on 127.0.0.1 only', () => {

@@ -46,7 +46,7 @@ describe('settings', () => {
       reviewIntervalWeeks: 12,
     }
     expect(await clinic.call('settings.update', next)).toEqual(next)
-    expect(clinic.database.sqlite.prepare("select count(*) as n from audit_log where entity = 'settings'").get()).toEqual({ n: 1 })
+    expect(await clinic.count('audit_log', "entity = 'settings'")).toBe(1)
   })
 
   it('refuses out-of-range thresholds with a message naming them', async () => {

@@ -16,8 +16,8 @@ describe('patients.create', () => {
     const p = await seedPatient(clinic)
     const back = await clinic.call('patients.get', { id: p.id })
     expect(`${back.firstName} ${back.lastName}`).toBe("Zoë Łukasiewicz-O'Brien")
-    const row = clinic.database.sqlite.prepare('select first_name, last_name from patients where id = ?').get(p.id)
-    expect(row).toEqual({ first_name: 'Zoë', last_name: "Łukasiewicz-O'Brien" })
+    const rows = await clinic.query(`select first_name, last_name from patients where id = ${p.id}`)
+    expect(rows[0]).toEqual({ first_name: 'Zoë', last_name: "Łukasiewicz-O'Brien" })
   })
 
   it('trims names and keeps contact details and complaints', async () => {
@@ -39,7 +39,7 @@ describe('patients.create', () => {
       { path: ['lastName'], message: 'Last name can contain only letters, spaces, apostrophes, hyphens and dots' },
       { path: ['dateOfBirth'], message: 'Enter a real date as YYYY-MM-DD' },
     ])
-    expect(clinic.database.sqlite.prepare('select count(*) as n from patients').get()).toEqual({ n: 0 })
+    expect(await clinic.count('patients')).toBe(0)
   })
 
   it('refuses a date of birth in the future', async () => {

@@ -13,7 +13,7 @@ beforeEach(async () => {
 })
 afterEach(async () => clinic.close())
 
-const count = (table: string) => (clinic.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n
+const count = (table: string) => clinic.count(table)
 
 describe('visits.record', () => {
   it('stores both feet, symptoms and the clinic method, and reads them back', async () => {
@@ -29,13 +29,13 @@ describe('visits.record', () => {
     expect(v.right).toMatchObject({ footLengthMm: 251.5, archHeightMm: 61, navicularSittingMm: null })
     expect(v.symptoms).toEqual({ foot_heel: 6, knee: 3, low_back: 4, neck: 2, headache: 5 })
     expect(v).toMatchObject({ headacheDays: 8, therapistName: 'Anna Nowak', kind: 'baseline', corrected: false })
-    expect([count('visits'), count('measurements'), count('symptom_scores')]).toEqual([1, 2, 5])
+    expect([await count('visits'), await count('measurements'), await count('symptom_scores')]).toEqual([1, 2, 5])
   })
 
   it('accepts a visit with only one foot measured', async () => {
     const v = await clinic.call('visits.record', visitInput(patientId, therapistId, { right: null }))
     expect(v.right).toBeNull()
-    expect(count('measurements')).toBe(1)
+    expect(await count('measurements')).toBe(1)
   })
 
   it('names the field for out-of-range values and writes nothing', async () => {
@@ -48,7 +48,7 @@ describe('visits.record', () => {
       { path: ['left', 'archHeightMm'], message: 'Arch height can have at most one decimal (e.g. 23.5)' },
       { path: ['symptoms', 'knee'], message: 'Knee pain must be between 0 and 10' },
     ])
-    expect(count('visits')).toBe(0)
+    expect(await count('visits')).toBe(0)
   })
 
   it('refuses a truncated foot length not shorter than the foot', async () => {
@@ -74,7 +74,7 @@ describe('visits.record', () => {
     await clinic.call('therapists.deactivate', { id: other.id })
     const e = await expectApiError(clinic.call('visits.record', visitInput(patientId, other.id)))
     expect([e.code, e.issues[0]!.path]).toEqual(['not_found', ['therapistId']])
-    expect(count('visits')).toBe(0)
+    expect(await count('visits')).toBe(0)
   })
 
   it('keeps the method each value was taken with when the clinic changes method', async () => {

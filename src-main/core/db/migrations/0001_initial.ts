@@ -1,12 +1,14 @@
-// Migration 0001 (frozen once shipped): the whole clinical model.
+// Migration 0001 (frozen once shipped): the whole clinical model. Where PostgreSQL differs (ids,
+// decimals, search-key collation) ./dialect says so; on SQLite the schema is exactly as shipped.
 import { sql, type Kysely, type Migration } from 'kysely'
+import { decimalType, idColumn, keyType } from './dialect'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- frozen migrations are typed Kysely<any> by design */
 export const m0001_initial: Migration = {
   async up(db: Kysely<any>) {
     await db.schema
       .createTable('therapists')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', ...idColumn(db))
       .addColumn('display_name', 'text', (c) => c.notNull())
       .addColumn('credentials', 'text')
       .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1).check(sql`active in (0, 1)`))
@@ -24,9 +26,9 @@ export const m0001_initial: Migration = {
       .addColumn('logo_data_url', 'text')
       .addColumn('page_size', 'text', (c) => c.notNull().check(sql`page_size in ('A4', 'Letter')`))
       .addColumn('arch_height_method', 'text', (c) => c.notNull().check(sql`arch_height_method in ('dorsal_50', 'navicular_standing')`))
-      .addColumn('smc_arch_height_mm', 'real', (c) => c.notNull())
-      .addColumn('smc_foot_length_mm', 'real', (c) => c.notNull())
-      .addColumn('smc_navicular_drop_mm', 'real', (c) => c.notNull())
+      .addColumn('smc_arch_height_mm', decimalType(db), (c) => c.notNull())
+      .addColumn('smc_foot_length_mm', decimalType(db), (c) => c.notNull())
+      .addColumn('smc_navicular_drop_mm', decimalType(db), (c) => c.notNull())
       .addColumn('review_interval_weeks', 'integer', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addColumn('updated_by', 'integer', (c) => c.references('therapists.id'))
@@ -48,12 +50,12 @@ export const m0001_initial: Migration = {
 
     await db.schema
       .createTable('patients')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', ...idColumn(db))
       .addColumn('first_name', 'text', (c) => c.notNull())
       .addColumn('last_name', 'text', (c) => c.notNull())
       // Accent-free lower-case keys for prefix search ("lukas" finds "Łukasiewicz").
-      .addColumn('first_name_key', 'text', (c) => c.notNull())
-      .addColumn('last_name_key', 'text', (c) => c.notNull())
+      .addColumn('first_name_key', keyType(db), (c) => c.notNull())
+      .addColumn('last_name_key', keyType(db), (c) => c.notNull())
       .addColumn('date_of_birth', 'text', (c) => c.notNull())
       .addColumn('sex', 'text', (c) => c.notNull().check(sql`sex in ('female', 'male', 'other', 'unspecified')`))
       .addColumn('phone', 'text')
@@ -72,7 +74,7 @@ export const m0001_initial: Migration = {
 
     await db.schema
       .createTable('exercises')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', ...idColumn(db))
       .addColumn('slug', 'text', (c) => c.unique())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('purpose', 'text', (c) => c.notNull().defaultTo(''))
@@ -100,7 +102,7 @@ export const m0001_initial: Migration = {
 
     await db.schema
       .createTable('programs')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', ...idColumn(db))
       .addColumn('patient_id', 'integer', (c) => c.notNull().references('patients.id'))
       .addColumn('therapist_id', 'integer', (c) => c.notNull().references('therapists.id'))
       .addColumn('name', 'text', (c) => c.notNull())
@@ -119,7 +121,7 @@ export const m0001_initial: Migration = {
 
     await db.schema
       .createTable('program_items')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', ...idColumn(db))
       .addColumn('program_id', 'integer', (c) => c.notNull().references('programs.id').onDelete('cascade'))
       .addColumn('exercise_id', 'integer', (c) => c.notNull().references('exercises.id'))
       .addColumn('position', 'integer', (c) => c.notNull())
@@ -137,7 +139,7 @@ export const m0001_initial: Migration = {
 
     await db.schema
       .createTable('visits')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', ...idColumn(db))
       .addColumn('patient_id', 'integer', (c) => c.notNull().references('patients.id'))
       .addColumn('therapist_id', 'integer', (c) => c.notNull().references('therapists.id'))
       .addColumn('program_id', 'integer', (c) => c.references('programs.id'))
@@ -156,15 +158,15 @@ export const m0001_initial: Migration = {
 
     await db.schema
       .createTable('measurements')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', ...idColumn(db))
       .addColumn('visit_id', 'integer', (c) => c.notNull().references('visits.id').onDelete('cascade'))
       .addColumn('side', 'text', (c) => c.notNull().check(sql`side in ('left', 'right')`))
-      .addColumn('foot_length_mm', 'real')
-      .addColumn('truncated_foot_length_mm', 'real')
-      .addColumn('arch_height_mm', 'real')
+      .addColumn('foot_length_mm', decimalType(db))
+      .addColumn('truncated_foot_length_mm', decimalType(db))
+      .addColumn('arch_height_mm', decimalType(db))
       .addColumn('arch_height_method', 'text', (c) => c.notNull().check(sql`arch_height_method in ('dorsal_50', 'navicular_standing')`))
-      .addColumn('navicular_sitting_mm', 'real')
-      .addColumn('navicular_standing_mm', 'real')
+      .addColumn('navicular_sitting_mm', decimalType(db))
+      .addColumn('navicular_standing_mm', decimalType(db))
       .addUniqueConstraint('measurements_visit_side', ['visit_id', 'side'])
       .execute()
 
@@ -178,7 +180,7 @@ export const m0001_initial: Migration = {
 
     await db.schema
       .createTable('audit_log')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', ...idColumn(db))
       .addColumn('at', 'text', (c) => c.notNull())
       .addColumn('therapist_id', 'integer', (c) => c.references('therapists.id'))
       .addColumn('action', 'text', (c) => c.notNull())

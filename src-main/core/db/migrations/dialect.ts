@@ -1,5 +1,8 @@
 // What differs between SQLite and PostgreSQL in a migration, written out once (frozen like the migrations).
-import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type DataTypeExpression, type Kysely } from 'kysely'
+import { PostgresAdapter, sql, type ColumnDataType, type ColumnDefinitionBuilder, type Expression, type Kysely } from 'kysely'
+
+/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's own type for a column type */
+type DataTypeExpression = ColumnDataType | Expression<any>
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- frozen migrations are typed Kysely<any> by design */
 
