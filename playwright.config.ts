@@ -6,7 +6,11 @@ const chromium = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/ch
 
 export default defineConfig({
   testDir: 'tests',
-  testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
+  projects: [
+    { name: 'sqlite', testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'], metadata: { dialect: 'sqlite' } },
+    // The therapist's day once more with the clinic database on a throwaway PostgreSQL server.
+    { name: 'postgres', testMatch: ['e2e/therapist-day.spec.ts'], metadata: { dialect: 'postgres' } },
+  ],
   outputDir: 'test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -7,8 +7,9 @@ import { chooseOption, dayFromToday, screenshot, seriousAxeViolations, setColorS
 test.use({ actionTimeout: 10_000 })
 
 let shell: RunningShell
-test.beforeAll(async () => {
-  shell = await startShell()
+test.beforeAll(async ({}, testInfo) => {
+  // Project "postgres" runs this day again on a PostgreSQL server (playwright.config.ts).
+  shell = await startShell({ dialect: testInfo.project.metadata.dialect })
 })
 test.afterAll(async () => {
   await shell?.stop()

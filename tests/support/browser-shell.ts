@@ -1,12 +1,16 @@
-// Starts the built browser shell (out/main/browser-shell.js) on a fresh database for one test.
+// Starts the built browser shell (out/main/browser-shell.js) on a fresh database for one test: a
+// SQLite file, or a database on a throwaway PostgreSQL server started for it.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { startPostgresServer, type PostgresServer } from './postgres-server'
 
 export interface RunningShell {
   url: string
   dbFile: string
+  /** The PostgreSQL server the shell works on (dialect 'postgres'). */
+  postgres?: PostgresServer
   dir: string
   process: ChildProcess
   stop(): Promise<void>
@@ -16,18 +20,35 @@ const ROOT = resolve(__dirname, '../..')
 /** Build folder (electron-vite --outDir); parallel work can build into its own. */
 const OUT = process.env.FOOTCORE_OUT ?? 'out'
 
-export async function startShell(options: { dbFile?: string; env?: Record<string, string> } = {}): Promise<RunningShell> {
+export interface ShellOptions {
+  dbFile?: string
+  env?: Record<string, string>
+  /** 'postgres': a throwaway server for this shell (Playwright project "postgres" sets it). */
+  dialect?: 'sqlite' | 'postgres'
+}
+
+export async function startShell(options: ShellOptions = {}): Promise<RunningShell> {
   const dir = mkdtempSync(join(tmpdir(), 'footcore-e2e-'))
   const dbFile = options.dbFile ?? join(dir, 'footcore.sqlite')
-  const child = spawn(process.execPath, [join(ROOT, OUT, 'main/browser-shell.js'), '--port', '0', '--db', dbFile], {
+  const postgres = options.dialect === 'postgres' ? await startPostgresServer() : undefined
+  const database = postgres ? ['--database', await postgres.createDatabase('footcore')] : ['--db', dbFile]
+  const child = spawn(process.execPath, [join(ROOT, OUT, 'main/browser-shell.js'), '--port', '0', ...database], {
     cwd: ROOT,
-    env: { ...process.env, FOOTCORE_LOG: 'silent', ...options.env },
+    // The user-data folder inside the test folder: "Back up now" on a server writes there.
+    env: { ...process.env, FOOTCORE_LOG: 'silent', XDG_CONFIG_HOME: join(dir, 'config'), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  const url = await shellUrl(child, 20_000)
+  let url: string
+  try {
+    url = await shellUrl(child, 20_000)
+  } catch (e) {
+    postgres?.stop()
+    throw e
+  }
   return {
     url,
     dbFile,
+    ...(postgres ? { postgres } : {}),
     dir,
     process: child,
     async stop() {
@@ -39,6 +60,7 @@ export async function startShell(options: { dbFile?: string; env?: Record<string
         await exited
         clearTimeout(force)
       }
+      postgres?.stop()
       if (!options.dbFile) rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL server for tests: Debian's `postgresql` binaries, a temp folder, a free
 // loopback port; stopped and deleted afterwards. Never a shared server, never an imitation.
 import { execFileSync } from 'node:child_process'
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,7 +13,9 @@ export interface PostgresServer {
   /** The server's folder (data, socket, log); deleted by stop(). */
   dir: string
   binDir: string
-  /** postgres://footcore@127.0.0.1:PORT/<database> */
+  /** The password of the `footcore` user (TCP connections need it, as on a clinic's server). */
+  password: string
+  /** postgres://footcore:PASSWORD@127.0.0.1:PORT/<database> */
   url(database: string): string
   /** Creates an empty database and answers its URL. */
   createDatabase(name?: string): Promise<string>
@@ -71,16 +73,20 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   if (isRoot) chownTree(dir)
   const data = join(dir, 'data')
   const host = '127.0.0.1'
-  run(binDir, 'initdb', ['-D', data, '-A', 'trust', '-U', 'footcore', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8'])
+  // Password (scram) over TCP as on a clinic's server, so a wrong password is refused for real.
+  const password = 'footcore-test-secret'
+  const pwfile = join(dir, 'pwfile')
+  writeFileSync(pwfile, `${password}\n`, { mode: 0o644 })
+  run(binDir, 'initdb', ['-D', data, '--auth-local=trust', '--auth-host=scram-sha-256', `--pwfile=${pwfile}`, '-U', 'footcore', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8'])
   const port = await freePort()
   const start = () =>
     run(binDir, 'pg_ctl', [
       '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60',
-      '-o', `-p ${port} -k ${dir} -c listen_addresses=${host} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      '-o', `-p ${port} -k ${dir} -c listen_addresses=${host} -c fsync=off -c full_page_writes=off -c max_connections=200`,
       'start',
     ])
   start()
-  const url = (database: string) => `postgres://footcore@${host}:${port}/${database}`
+  const url = (database: string) => `postgres://footcore:${password}@${host}:${port}/${database}`
   const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
     const client = new pg.Client({ connectionString: url('postgres') })
     await client.connect()
@@ -99,6 +105,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     },
     dir,
     binDir,
+    password,
     url,
     async createDatabase(name = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`) {
       await admin((c) => c.query(`create database "${name}"`))

@@ -18,6 +18,7 @@ import { dueReviews } from '../services/reviews'
 import { getSettings, updateSettings } from '../services/settings'
 import { createTherapist, findTherapist, listTherapists, setTherapistActive, updateTherapist } from '../services/therapists'
 import { correctVisit, listVisits, recordVisit } from '../services/visits'
+import { isServerUnreachable, SERVER_UNREACHABLE } from '../db/postgres'
 import { log } from '../log'
 
 type Handlers = { [M in MethodName]: (ctx: ServiceContext, input: ParsedInput<M>, core: Core) => Promise<Output<M>> }
@@ -125,6 +126,10 @@ export async function dispatch(core: Core, method: string, input: unknown, actor
     return { ok: true, value: await handler(ctx, parsed.data, core) }
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: e.toData() }
+    if (isServerUnreachable(e)) {
+      log.warn('clinic database server unreachable', { method })
+      return { ok: false, error: { code: 'unavailable', message: SERVER_UNREACHABLE } }
+    }
     // Only the method and the error itself: inputs may hold patient details.
     log.error('api call failed', { method, error: e instanceof Error ? (e.stack ?? e.message) : String(e) })
     return { ok: false, error: { code: 'internal', message: UNEXPECTED } }

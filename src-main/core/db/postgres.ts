@@ -75,6 +75,20 @@ export function connectionProblem(e: unknown, where: string): DatabaseOpenError 
   return null
 }
 
+export const SERVER_UNREACHABLE =
+  'The clinic database server cannot be reached right now. Nothing you typed is lost: keep the page open and try again in a moment.'
+
+/**
+ * A call that failed because the server went away (stopped, restarted, network): the page says so
+ * in a plain sentence instead of "something went wrong". The pool replaces dead connections, so
+ * the next call works again once the server is back, without a restart.
+ */
+export function isServerUnreachable(e: unknown): boolean {
+  if (connectionProblem(e, '')?.kind === 'server_unreachable') return true
+  const message = e instanceof Error ? e.message : ''
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|terminating connection due to administrator command|the database system is (shutting down|starting up)/i.test(message)
+}
+
 /** A connect timeout shows up as an Error without a code. */
 function isTimeout(e: unknown): boolean {
   return e instanceof Error && /timeout/i.test(e.message)
@@ -89,8 +103,11 @@ export function createPostgresPool(url: string, options: PostgresOpenOptions = {
     application_name: 'footcore',
     types: typeParsers,
   })
-  // An idle connection the server dropped (restart, network): the pool replaces it on next use.
+  // A connection the server dropped (restart, network) emits 'error': idle ones on the pool, ones
+  // in use on the client itself. Unheard, either would end the app; the query in flight fails on
+  // its own (the router answers "cannot be reached") and the pool replaces the connection.
   pool.on('error', () => undefined)
+  pool.on('connect', (client) => client.on('error', () => undefined))
   return pool
 }
 
