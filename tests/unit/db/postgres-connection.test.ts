@@ -215,3 +215,26 @@ describe('a server that stops while visits are recorded', () => {
     }
   }, 60_000)
 })
+
+describe('"Back up now" on a server', () => {
+  it('writes a pg_dump custom-format file into the backups folder, lists it, and explains restore instead of doing it', async () => {
+    const { AppState } = await import('../../../src-main/core/app-state')
+    const { execFileSync } = await import('node:child_process')
+    const url = await server.createDatabase()
+    const backups = join(dir, 'server-backups')
+    const state = await AppState.open({ kind: 'postgres', url }, { serverBackupDir: backups }, () => new Date('2026-06-15T10:00:00Z'))
+    try {
+      const info = await state.backupNow('manual')
+      expect(info.name).toBe('footcore-20260615T100000000Z-manual.dump')
+      expect(state.listBackups().map((b) => b.name)).toEqual([info.name])
+      // pg_restore reads it back: the clinic's tables are in it.
+      const listing = execFileSync(join(server.binDir, 'pg_restore'), ['--list', join(backups, info.name)]).toString()
+      expect(listing).toMatch(/TABLE public patients/)
+      expect(listing).toMatch(/TABLE DATA public exercises/)
+      await expect(state.restore(info.name)).rejects.toThrow(/restored on the server by the administrator with pg_restore/)
+      expect(state.status()).toMatchObject({ state: 'ok', file: `127.0.0.1:${server.port}${new URL(url).pathname}` })
+    } finally {
+      await state.close()
+    }
+  })
+})
