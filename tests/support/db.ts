@@ -10,7 +10,7 @@ import { inject } from 'vitest'
 import { dispatch } from '../../src-main/core/api/router'
 import { openClinicDatabase, type ClinicDatabase, type DatabaseLocation } from '../../src-main/core/db/clinic-database'
 import type { ServiceContext } from '../../src-main/core/services/context'
-import { ApiError } from '../../src-shared/domain/errors'
+import { ApiError, type ApiResult } from '../../src-shared/domain/errors'
 import type { Input, MethodName, Output } from '../../src-shared/api'
 
 export const FIXED_NOW = new Date('2026-06-15T10:00:00Z')
@@ -63,6 +63,18 @@ export interface TestClinic {
    * it acts as the first therapist created through it, as the app chooses the first therapist added.
    */
   call<M extends MethodName>(method: M, input: Input<M>, actorId?: number | null): Promise<Output<M>>
+  /**
+   * Another workstation on the same clinic database: on PostgreSQL its own connection pool (a
+   * second computer); on SQLite the same connection (tabs of one app share its process, and a
+   * second process on the file waits for the first's write lock).
+   */
+  workstation(): Promise<Workstation>
+  close(): Promise<void>
+}
+
+export interface Workstation {
+  /** The raw answer, so races can count the losers' codes. */
+  dispatch(method: MethodName, input: unknown, actorId: number | null): Promise<ApiResult<unknown>>
   close(): Promise<void>
 }
 
@@ -88,6 +100,14 @@ export async function openTestClinic(now: Date = FIXED_NOW): Promise<TestClinic>
       if (!r.ok) throw new ApiError(r.error)
       if (method === 'therapists.create' && working === null) working = (r.value as { id: number }).id
       return r.value as never
+    },
+    async workstation() {
+      const own = location.kind === 'postgres' ? await openClinicDatabase(location) : null
+      const db = (own ?? database).db
+      return {
+        dispatch: (method, input, actorId) => dispatch({ db, now: () => now }, method, input, actorId),
+        close: async () => own?.close(),
+      }
     },
     async close() {
       await database.close()

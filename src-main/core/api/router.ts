@@ -20,6 +20,7 @@ import { getSettings, updateSettings } from '../services/settings'
 import { createTherapist, findTherapist, listTherapists, setTherapistActive, updateTherapist } from '../services/therapists'
 import { correctVisit, listVisits, recordVisit } from '../services/visits'
 import { isServerUnreachable, SERVER_UNREACHABLE } from '../db/postgres'
+import { writeConflictMessage } from '../db/write-conflicts'
 import { log } from '../log'
 
 type Handlers = { [M in MethodName]: (ctx: ServiceContext, input: ParsedInput<M>, core: Core) => Promise<Output<M>> }
@@ -134,6 +135,9 @@ export async function dispatch(core: Core, method: string, input: unknown, actor
     return { ok: true, value: await handler(ctx, parsed.data, core) }
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: e.toData() }
+    const lost = writeConflictMessage(e)
+    // A lost race is an answer like any conflict, not a fault: nothing to log.
+    if (lost) return { ok: false, error: { code: 'conflict', message: lost } }
     if (isServerUnreachable(e)) {
       log.warn('clinic database server unreachable', { method })
       return { ok: false, error: { code: 'unavailable', message: SERVER_UNREACHABLE } }

@@ -43,10 +43,10 @@ function tablesInDependencyOrder(sqlite: Database.Database): TableInfo[] {
   const names = (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name").pluck().all() as string[])
   const info = new Map<string, TableInfo & { references: string[] }>()
   for (const name of names) {
-    const cols = sqlite.prepare(`select name, pk from pragma_table_info(?) order by cid`).all(name) as { name: string; pk: number }[]
+    const cols = sqlite.prepare(`select name, pk, type from pragma_table_info(?) order by cid`).all(name) as { name: string; pk: number; type: string }[]
     const references = (sqlite.prepare('select "table" as t from pragma_foreign_key_list(?)').pluck().all(name) as string[]).filter((t) => t !== name)
     const primaryKey = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name)
-    info.set(name, { name, columns: cols.map((c) => c.name), primaryKey: primaryKey.length > 0 ? primaryKey : cols.map((c) => c.name), identity: primaryKey.length === 1 && primaryKey[0] === 'id' && name !== 'clinic_settings', references })
+    info.set(name, { name, columns: cols.map((c) => c.name), primaryKey: primaryKey.length > 0 ? primaryKey : cols.map((c) => c.name), identity: primaryKey.length === 1 && primaryKey[0] === 'id' && /^integer$/i.test(cols.find((c) => c.name === 'id')!.type) && name !== 'clinic_settings', references })
   }
   const ordered: TableInfo[] = []
   const placed = new Set<string>()

@@ -2,6 +2,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 type Id = Generated<number>
+/** Row version (migration 0008): starts at 1, +1 with every change; a stale change is refused. */
+type Version = Generated<number>
 /** 0/1 integer flag (portable to PostgreSQL as an integer column). */
 type Flag = number
 
@@ -12,6 +14,7 @@ export interface TherapistsTable {
   active: ColumnType<Flag, Flag | undefined, Flag>
   created_at: string
   updated_at: string
+  version: Version
 }
 
 export interface ClinicSettingsTable {
@@ -29,6 +32,7 @@ export interface ClinicSettingsTable {
   review_interval_weeks: number
   updated_at: string
   updated_by: number | null
+  version: Version
 }
 
 export interface PatientsTable {
@@ -48,6 +52,7 @@ export interface PatientsTable {
   created_by: number | null
   updated_at: string
   updated_by: number | null
+  version: Version
 }
 
 interface DosageColumns {
@@ -78,6 +83,7 @@ export interface ExercisesTable extends DosageColumns {
   created_by: number | null
   updated_at: string
   updated_by: number | null
+  version: Version
 }
 
 export interface ProgramsTable {
@@ -94,6 +100,7 @@ export interface ProgramsTable {
   created_by: number | null
   updated_at: string
   updated_by: number | null
+  version: Version
 }
 
 export interface ProgramItemsTable extends DosageColumns {
@@ -118,6 +125,7 @@ export interface VisitsTable {
   updated_at: string
   updated_by: number | null
   corrected: ColumnType<Flag, Flag | undefined, Flag>
+  version: Version
 }
 
 export interface MeasurementsTable {
@@ -151,6 +159,14 @@ export interface AuditLogTable {
   reason: string | null
 }
 
+export interface WorkstationsTable {
+  id: string
+  computer_name: string
+  therapist_id: number | null
+  started_at: string
+  last_seen_at: string
+}
+
 export interface DB {
   therapists: TherapistsTable
   clinic_settings: ClinicSettingsTable
@@ -162,6 +178,7 @@ export interface DB {
   measurements: MeasurementsTable
   symptom_scores: SymptomScoresTable
   audit_log: AuditLogTable
+  workstations: WorkstationsTable
 }
 
 export type PatientRow = Selectable<PatientsTable>

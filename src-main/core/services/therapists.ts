@@ -62,7 +62,9 @@ export async function updateTherapist(ctx: ServiceContext, input: z.output<typeo
 }
 
 export async function setTherapistActive(ctx: ServiceContext, input: { id: number }, active: boolean): Promise<Therapist> {
-  return ctx.db.transaction().execute(async (trx) => {
+  // Serializable: two workstations deactivating the last two therapists each see one other active;
+  // PostgreSQL refuses one of the two (write skew), SQLite runs write transactions one at a time.
+  return ctx.db.transaction().setIsolationLevel('serializable').execute(async (trx) => {
     const before = await findTherapist(trx, input.id)
     if (!before) throw notFound('Therapist')
     if (!active && before.active) {

@@ -53,8 +53,9 @@ describe('migration 0003_search_indexes', () => {
     const { db, sqlite, close } = await openDatabase(file, { beforeMigrate: null })
     try {
       expect(sqlite.prepare('select name from kysely_migration order by name').pluck().all()).toContain('0003_search_indexes')
-      expect(indexes(sqlite, 'patients')).toEqual(['patients_date_of_birth', 'patients_first_name_search', 'patients_last_name_search'])
-      expect(indexes(sqlite, 'programs')).toEqual(['programs_patient_review', 'programs_status_review'])
+      // (patients_same_person and programs_one_active come from the later migration 0008.)
+      expect(indexes(sqlite, 'patients')).toEqual(['patients_date_of_birth', 'patients_first_name_search', 'patients_last_name_search', 'patients_same_person'])
+      expect(indexes(sqlite, 'programs')).toEqual(['programs_one_active', 'programs_patient_review', 'programs_status_review'])
       expect(sqlite.prepare("select sql from sqlite_master where name = 'patients_last_name_search'").pluck().get()).toMatch(
         /"last_name_key", "first_name_key", "id", "archived_at"/,
       )

@@ -41,6 +41,7 @@ describe('migrations', () => {
       'symptom_scores',
       'therapists',
       'visits',
+      'workstations',
     ])
   })
 
