@@ -1,5 +1,8 @@
 // The app shell: header (who is working, colour scheme), navigation, and the page for the route.
 import { Anchor, AppShell, Button, Group, Modal, NavLink, Select, Stack, Text, Title, useComputedColorScheme, useMantineColorScheme } from '@mantine/core'
+import { useEffect } from 'react'
+import { ConnectionBanner } from './components/ConnectionBanner'
+import { startLiveChanges } from './lib/liveChanges'
 import { useSession } from './session'
 import { href, usePendingNavigation, useRoute, type Route } from './router'
 import { PatientsPage } from './pages/PatientsPage'
@@ -99,6 +102,7 @@ function Page({ route }: { route: Route }) {
 }
 
 export function App() {
+  useEffect(startLiveChanges, [])
   const route = useRoute()
   const { settings, loadError } = useSession()
   return (
@@ -133,6 +137,7 @@ export function App() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <ConnectionBanner />
         {loadError && (
           <Text c="red" role="alert" mb="md">
             {loadError}

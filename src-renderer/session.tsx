@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Settings } from '@shared/domain/settings'
 import type { Therapist } from '@shared/domain/therapist'
 import { api, setActor } from './api'
+import { useRecordChanges } from './lib/liveChanges'
 
 interface Session {
   /** The therapist working at the computer; null until one is chosen or created. */
@@ -41,6 +42,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void refresh()
   }, [refresh])
+  // Thresholds, the arch height method and the therapists list changed on another workstation:
+  // every verdict and label on this page follows the clinic's current settings.
+  useRecordChanges((c) => c.entity === 'settings' || c.entity === 'therapist', () => void refresh())
 
   const therapist = therapists.find((t) => t.id === therapistId) ?? null
   // Keep the API client's actor in step with the header switcher.

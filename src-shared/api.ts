@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { AuditForPatientInput, type AuditEntry } from './domain/audit'
 import { BackupRestoreInput, type BackupInfo, type RecoveryStatus, type RestoreResult } from './domain/backup'
+import { ChangesSinceInput, type ChangesPage, type Workstation } from './domain/changes'
 import { DatabaseServerInput, type DatabaseMoveResult, type DatabaseServerCheck, type DatabaseStatus } from './domain/database'
 import { ExerciseCreateInput, ExerciseListInput, ExerciseUpdateInput, type Exercise } from './domain/exercise'
 import {
@@ -87,6 +88,9 @@ export const contract = {
   'backups.list': method(NoInput).returns<BackupInfo[]>(),
   'backups.create': method(NoInput).returns<BackupInfo>(),
   'backups.restore': method(BackupRestoreInput).returns<RestoreResult>(),
+  'changes.since': method(ChangesSinceInput).returns<ChangesPage>(),
+  'workstations.list': method(NoInput).returns<Workstation[]>(),
+
   'database.status': method(NoInput).returns<DatabaseStatus>(),
   'database.testServer': method(DatabaseServerInput).returns<DatabaseServerCheck>(),
   'database.useServer': method(DatabaseServerInput).returns<DatabaseStatus>(),

@@ -5,6 +5,7 @@ import type { Program } from '@shared/domain/program'
 import type { Visit } from '@shared/domain/visit'
 import { api } from '../api'
 import { plainMessage } from './issues'
+import { useRecordChanges } from './liveChanges'
 
 export interface PatientData {
   patient: Patient | null
@@ -43,6 +44,9 @@ export function usePatientData(patientId: number): PatientData {
   useEffect(() => {
     void reload()
   }, [reload])
+  // A visit, program or detail of this patient changed on another workstation: show it. (Forms on
+  // the page keep their own drafts, so nothing being typed is replaced.)
+  useRecordChanges((c) => c.patientId === patientId, () => void reload())
 
   return { patient, visits, program, error, loaded, reload }
 }

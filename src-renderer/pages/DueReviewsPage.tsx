@@ -8,6 +8,7 @@ import { ReviewBadge } from '../components/ReviewBadge'
 import { formatDate, listName } from '../lib/format'
 import { notifyError } from '../lib/notify'
 import { href } from '../router'
+import { useRecordChanges } from '../lib/liveChanges'
 
 const WINDOWS = ['7', '14', '30']
 
@@ -21,6 +22,12 @@ function whenText(reviewDate: string, today: string): string {
 export function DueReviewsPage() {
   const [within, setWithin] = useState('14')
   const [rows, setRows] = useState<DueReview[] | null>(null)
+  // A review recorded or a program assigned elsewhere changes the list.
+  const [changed, setChanged] = useState(0)
+  useRecordChanges(
+    (c) => c.entity === 'visit' || c.entity === 'program' || c.entity === 'patient',
+    () => setChanged((n) => n + 1),
+  )
   useEffect(() => {
     let cancelled = false
     api.reviews.due({ withinDays: Number(within) }).then(
@@ -30,7 +37,7 @@ export function DueReviewsPage() {
     return () => {
       cancelled = true
     }
-  }, [within])
+  }, [within, changed])
   const today = localToday()
   // Overdue first, then soonest.
   const sorted = rows ? [...rows].sort((a, b) => (a.status === b.status ? a.reviewDate.localeCompare(b.reviewDate) : a.status === 'overdue' ? -1 : 1)) : null

@@ -9,6 +9,7 @@ import { ReviewBadge } from '../components/ReviewBadge'
 import { formatDate, listName } from '../lib/format'
 import { notifyError } from '../lib/notify'
 import { href } from '../router'
+import { useRecordChanges } from '../lib/liveChanges'
 
 type Sort = (typeof PATIENT_SORTS)[number]
 const SORT_LABELS: Record<Sort, string> = { name: 'Name', last_visit: 'Last visit (newest first)', next_review: 'Next review (soonest first)' }
@@ -28,6 +29,12 @@ export function PatientsPage() {
   const dobIncomplete = dob.trim() !== '' && dobFilter === null
 
   useEffect(() => setPage(0), [debouncedQuery, dobFilter, sort, includeArchived])
+  // Patients, visits and programs changed elsewhere move names, last visits and review badges.
+  const [changed, setChanged] = useState(0)
+  useRecordChanges(
+    (c) => c.entity === 'patient' || c.entity === 'visit' || c.entity === 'program',
+    () => setChanged((n) => n + 1),
+  )
 
   useEffect(() => {
     let cancelled = false
@@ -42,7 +49,7 @@ export function PatientsPage() {
     return () => {
       cancelled = true
     }
-  }, [debouncedQuery, dobFilter, sort, includeArchived, page])
+  }, [debouncedQuery, dobFilter, sort, includeArchived, page, changed])
 
   const filtered = debouncedQuery.trim() !== '' || dobFilter !== null
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1

@@ -5,6 +5,7 @@ import contrast from '../components/program/contrast.module.css'
 import { ClinicDatabasePanel } from '../components/settings/ClinicDatabasePanel'
 import { ClinicSettingsForm } from '../components/settings/ClinicSettingsForm'
 import { TherapistsPanel } from '../components/settings/TherapistsPanel'
+import { WorkstationsPanel } from '../components/settings/WorkstationsPanel'
 import { useSession } from '../session'
 
 export function SettingsPage() {
@@ -27,6 +28,8 @@ export function SettingsPage() {
       <BackupPanel />
       <Divider />
       <ClinicDatabasePanel />
+      <Divider />
+      <WorkstationsPanel />
     </Stack>
   )
 }

@@ -27,13 +27,21 @@ export interface ShellOptions {
   dialect?: 'sqlite' | 'postgres'
   /** No --db/--database: the shell finds its database in the user-data folder, as a fresh install. */
   fromUserData?: boolean
+  /** A PostgreSQL database shared with other shells (several workstations of one clinic). */
+  databaseUrl?: string
 }
 
 export async function startShell(options: ShellOptions = {}): Promise<RunningShell> {
   const dir = mkdtempSync(join(tmpdir(), 'footcore-e2e-'))
   const dbFile = options.dbFile ?? join(dir, 'footcore.sqlite')
   const postgres = options.dialect === 'postgres' ? await startPostgresServer() : undefined
-  const database = options.fromUserData ? [] : postgres ? ['--database', await postgres.createDatabase('footcore')] : ['--db', dbFile]
+  const database = options.fromUserData
+    ? []
+    : options.databaseUrl
+      ? ['--database', options.databaseUrl]
+      : postgres
+        ? ['--database', await postgres.createDatabase('footcore')]
+        : ['--db', dbFile]
   const child = spawn(process.execPath, [join(ROOT, OUT, 'main/browser-shell.js'), '--port', '0', ...database], {
     cwd: ROOT,
     // The user-data folder inside the test folder: "Back up now" on a server writes there.

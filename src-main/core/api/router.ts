@@ -9,6 +9,7 @@ import type { DB } from '../db/schema'
 import { listAuditForPatient } from '../services/audit'
 import { backUpNow, listBackupsFor, recoveryStatus, restoreFromBackup } from '../services/backups'
 import type { ServiceContext } from '../services/context'
+import { changesSince, listWorkstations } from '../services/changes'
 import { databaseStatus, moveToDatabaseServer, testDatabaseServer, useDatabaseServer } from '../services/clinic-database'
 import { handoutDocument, progressReportDocument } from '../services/documents'
 import { createExercise, listExercises, updateExercise } from '../services/exercises'
@@ -58,6 +59,8 @@ const handlers: Handlers = {
   'backups.list': (_ctx, _input, core) => listBackupsFor(core),
   'backups.create': (_ctx, _input, core) => backUpNow(core),
   'backups.restore': (_ctx, input, core) => restoreFromBackup(core, input),
+  'changes.since': changesSince,
+  'workstations.list': (ctx) => listWorkstations(ctx),
   'database.status': (_ctx, _input, core) => databaseStatus(core),
   'database.testServer': (_ctx, input) => testDatabaseServer(input),
   'database.useServer': (_ctx, input, core) => useDatabaseServer(core, input),

@@ -1,0 +1,61 @@
+// Settings → "Workstations connected now": every running Footcore that reached the clinic database
+// in the last 30 seconds, so an administrator knows who is working before restarting the server.
+import { useEffect, useState } from 'react'
+import { Badge, Stack, Table, Text, Title } from '@mantine/core'
+import type { Workstation } from '@shared/domain/changes'
+import { api } from '../../api'
+import { formatDateTime } from '../../lib/format'
+
+const REFRESH_MS = 10_000
+
+export function WorkstationsPanel() {
+  const [rows, setRows] = useState<Workstation[] | null>(null)
+  useEffect(() => {
+    let stopped = false
+    const load = () =>
+      api.workstations.list({}).then(
+        (r) => !stopped && setRows(r),
+        () => undefined,
+      )
+    void load()
+    const timer = setInterval(() => void load(), REFRESH_MS)
+    return () => {
+      stopped = true
+      clearInterval(timer)
+    }
+  }, [])
+  if (!rows) return null
+  return (
+    <Stack gap="xs">
+      <Title order={2}>Workstations connected now</Title>
+      <Text size="sm" c="dimmed">
+        Every Footcore that reached the clinic database in the last 30 seconds. Before restarting the database server, ask them to save their work.
+      </Text>
+      <Table aria-label="Workstations connected now" striped maw={760}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Computer</Table.Th>
+            <Table.Th>Who is working there</Table.Th>
+            <Table.Th>Running since</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((w) => (
+            <Table.Tr key={`${w.computerName}-${w.startedAt}`}>
+              <Table.Td>
+                {w.computerName}{' '}
+                {w.thisOne && (
+                  <Badge size="sm" variant="light">
+                    This computer
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{w.therapistName ?? 'Nobody chosen'}</Table.Td>
+              <Table.Td>{formatDateTime(w.startedAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  )
+}

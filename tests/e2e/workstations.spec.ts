@@ -1,0 +1,79 @@
+// Two workstations on one PostgreSQL server, two Chromium pages: a visit recorded at one appears on
+// the other's open patient page without a click; the server stops and starts again while a visit is
+// being saved: the banner comes and goes, and the second save stores the visit once.
+import { expect, test, type Page } from '@playwright/test'
+import { startShell, type RunningShell } from '../support/browser-shell'
+import { startPostgresServer, type PostgresServer } from '../support/postgres-server'
+import { screenshot } from './support-ui'
+
+let server: PostgresServer
+let reception: RunningShell
+let room: RunningShell
+test.beforeAll(async () => {
+  server = await startPostgresServer()
+  const url = await server.createDatabase('clinic')
+  reception = await startShell({ databaseUrl: url })
+  room = await startShell({ databaseUrl: url })
+})
+test.afterAll(async () => {
+  await reception?.stop()
+  await room?.stop()
+  server?.stop()
+})
+
+async function call<T>(page: Page, shell: RunningShell, method: string, input: unknown, actorId: number | null): Promise<T> {
+  const token = await page.locator('meta[name="footcore-token"]').getAttribute('content')
+  const res = await page.request.post(`${shell.url}api/${method}`, { headers: { 'content-type': 'application/json', 'x-footcore-token': token ?? '' }, data: { input, actorId } })
+  const answer = (await res.json()) as { ok: boolean; value: T; error?: { message: string } }
+  if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`)
+  return answer.value
+}
+
+async function workAs(page: Page, shell: RunningShell, therapistId: number, path: string): Promise<void> {
+  await page.goto(`${shell.url}#${path}`)
+  await page.evaluate((id) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('footcore.therapistId', String(id)), therapistId)
+  await page.reload()
+}
+
+test('a visit recorded at reception shows on the room’s open patient page, and a server restart is survived', async ({ browser }) => {
+  const receptionPage = await browser.newPage()
+  const roomPage = await browser.newPage()
+  await receptionPage.goto(reception.url)
+  const t = (await call<{ id: number }>(receptionPage, reception, 'therapists.create', { displayName: 'Anna Nowak' }, null)).id
+  const patient = await call<{ id: number }>(receptionPage, reception, 'patients.create', { firstName: 'Olena', lastName: 'Kovalenko', dateOfBirth: '1984-03-09' }, t)
+
+  await workAs(roomPage, room, t, `/patients/${patient.id}/measurements`)
+  const visits = roomPage.getByRole('table', { name: 'Visits' })
+  await expect(roomPage.getByRole('form', { name: 'Record visit' })).toBeVisible()
+  await expect(roomPage.getByText('Kovalenko').first()).toBeVisible()
+
+  // Reception records the baseline; the room's page shows it within 2 s, without any click there.
+  await call(receptionPage, reception, 'visits.record', { patientId: patient.id, therapistId: t, visitDate: '2026-05-04', kind: 'baseline', left: { footLengthMm: 250, archHeightMm: 62 }, right: { footLengthMm: 251, archHeightMm: 61 } }, t)
+  const recordedAt = Date.now()
+  await expect(visits).toContainText('4 May 2026', { timeout: 2000 })
+  const seenAfterMs = Date.now() - recordedAt
+  expect(seenAfterMs).toBeLessThan(2000)
+
+  // Both workstations are listed in Settings.
+  await workAs(receptionPage, reception, t, '/settings')
+  await expect(receptionPage.getByRole('table', { name: 'Workstations connected now' }).getByRole('row')).toHaveCount(3)
+
+  // The server stops while the room saves a follow-up: the page says so, and keeps what was typed.
+  const form = roomPage.getByRole('form', { name: 'Record visit' })
+  await form.getByLabel('Visit date').fill('2026-06-01')
+  await form.getByRole('group', { name: 'Left foot' }).getByLabel('Foot length (mm)', { exact: true }).fill('249')
+  server.halt('fast')
+  await form.getByRole('group', { name: 'Left foot' }).getByLabel('Foot length (mm)', { exact: true }).press('Enter')
+  await expect(roomPage.getByRole('alert').filter({ hasText: 'The clinic database cannot be reached' }).first()).toBeVisible({ timeout: 10_000 })
+  await expect(form.getByRole('group', { name: 'Left foot' }).getByLabel('Foot length (mm)', { exact: true })).toHaveValue('249')
+  await screenshot(roomPage, 'workstations-server-unreachable')
+
+  // Back again: the banner goes by itself; Save again stores the visit once.
+  server.resume()
+  await expect(roomPage.getByRole('alert').filter({ hasText: 'The clinic database cannot be reached' })).toHaveCount(0, { timeout: 15_000 })
+  await form.getByRole('group', { name: 'Left foot' }).getByLabel('Foot length (mm)', { exact: true }).press('Enter')
+  await expect(roomPage.getByText('Visit saved').first()).toBeVisible()
+  await expect(visits).toContainText('1 Jun 2026')
+  const stored = await call<{ visitDate: string }[]>(receptionPage, reception, 'visits.list', { patientId: patient.id }, t)
+  expect(stored.map((v) => v.visitDate).sort()).toEqual(['2026-05-04', '2026-06-01'])
+})
