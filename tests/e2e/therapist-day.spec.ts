@@ -2,7 +2,7 @@
 // the numbers read off the screen, axe scans and screenshots of every main screen in light and dark.
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startShell, type RunningShell } from '../support/browser-shell'
-import { chooseOption, dayFromToday, screenshot, seriousAxeViolations, setColorScheme } from './support-ui'
+import { chooseOption, dayFromToday, expectLoaded, screenshot, seriousAxeViolations, setColorScheme } from './support-ui'
 
 test.use({ actionTimeout: 10_000 })
 
@@ -239,24 +239,26 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
 
   // --- every main screen, light and dark: axe and screenshots -------------------------------
   const patientId = /#\/patients\/(\d+)/.exec(patientUrl)![1]
-  const screens: [string, string, string][] = [
-    ['patients', '#/patients', 'Patients'],
-    ['patient-new', '#/patients/new', 'New patient'],
-    ['patient-overview', `#/patients/${patientId}/overview`, "Zoë Łukasiewicz-O'Brien"],
-    ['patient-measurements', `#/patients/${patientId}/measurements`, "Zoë Łukasiewicz-O'Brien"],
-    ['patient-program', `#/patients/${patientId}/program`, "Zoë Łukasiewicz-O'Brien"],
-    ['patient-history', `#/patients/${patientId}/history`, "Zoë Łukasiewicz-O'Brien"],
-    ['patient-edit', `#/patients/${patientId}/edit`, "Edit Zoë Łukasiewicz-O'Brien"],
-    ['exercises', '#/exercises', 'Exercise library'],
-    ['settings', '#/settings', 'Settings'],
+  // [name, address, heading, a text that shows the screen's data has arrived]
+  const screens: [string, string, string, string][] = [
+    ['patients', '#/patients', 'Patients', "Łukasiewicz-O'Brien, Zoë"],
+    ['patient-new', '#/patients/new', 'New patient', 'Create patient'],
+    ['patient-overview', `#/patients/${patientId}/overview`, "Zoë Łukasiewicz-O'Brien", 'Right foot'],
+    ['patient-measurements', `#/patients/${patientId}/measurements`, "Zoë Łukasiewicz-O'Brien", 'Four-month review'],
+    ['patient-program', `#/patients/${patientId}/program`, "Zoë Łukasiewicz-O'Brien", 'Towel crumpling'],
+    ['patient-history', `#/patients/${patientId}/history`, "Zoë Łukasiewicz-O'Brien", 'Ben Okafor'],
+    ['patient-edit', `#/patients/${patientId}/edit`, "Edit Zoë Łukasiewicz-O'Brien", 'Archive'],
+    ['exercises', '#/exercises', 'Exercise library', 'Short-foot exercise (arch doming)'],
+    ['settings', '#/settings', 'Settings', 'Anna Kowalska'],
   ]
   for (const scheme of ['light', 'dark'] as const) {
     await setColorScheme(page, scheme)
     await page.reload() // clears the "saved" notifications so every screenshot shows the header
-    for (const [name, hash, heading] of screens) {
+    for (const [name, hash, heading, ready] of screens) {
       await page.goto(`${shell.url}${hash}`)
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
-      await page.waitForLoadState('networkidle')
+      await expect(page.getByText(ready).first()).toBeVisible()
+      await expectLoaded(page)
       await screenshot(page, `${name}-${scheme}`)
       for (const v of await seriousAxeViolations(page)) violations.push(`${name} (${scheme}): ${v}`)
     }
