@@ -47,7 +47,7 @@ export function dayFromToday(days: number): string {
  */
 export async function settleStyles(page: Page): Promise<void> {
   await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' })
-  await expect.poll(() => page.evaluate(() => document.getAnimations().length)).toBe(0)
+  await expect.poll(() => page.evaluate<number>('document.getAnimations().length')).toBe(0)
 }
 
 /** Header colour scheme switch: clicks until the page is in `scheme`, with the new colours in place. */
