@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { localToday } from '@shared/calc/dates'
+import { isPlausibleArchHeightIndex } from '@shared/calc/measures'
 import { ApiError } from '@shared/domain/errors'
 import type { ArchHeightMethod } from '@shared/domain/settings'
 import { SYMPTOM_LABELS, SYMPTOM_REGIONS, VISIT_KINDS, VISIT_KIND_LABELS, type Side, type Visit, type VisitKind } from '@shared/domain/visit'
@@ -51,6 +52,12 @@ function FootFields({ side, form, method, fieldId }: { side: Side; form: ReturnT
         <Group gap="lg" aria-live="polite" data-testid={fieldId(`live.${side}`)}>
           <Text size="sm">
             Arch height index: <b>{ratio3(live.archHeightIndex)}</b>
+            {live.archHeightIndex !== null && !isPlausibleArchHeightIndex(live.archHeightIndex) && (
+              <Text span size="sm" c="red.8" fw={600}>
+                {' '}
+                (outside 0.200–0.500: check both numbers)
+              </Text>
+            )}
           </Text>
           <Text size="sm">
             Navicular drop: <b>{mm(live.navicularDrop)}</b>
@@ -105,8 +112,8 @@ export function VisitForm({ patientId, mode, onSaved, onCancel }: { patientId: n
     try {
       const saved =
         mode.type === 'correct'
-          ? await api.visits.correct({ ...input, visitId: mode.visit.id, reason: values.reason })
-          : await api.visits.record({ ...input, patientId })
+          ? await api.visits.correct({ ...input, archHeightMethod: method, visitId: mode.visit.id, reason: values.reason })
+          : await api.visits.record({ ...input, archHeightMethod: method, patientId })
       notifySaved(mode.type === 'correct' ? 'Correction saved; the earlier values are kept in the history' : 'Visit saved')
       form.resetDirty()
       form.setInitialValues(values)

@@ -1,6 +1,8 @@
 // Visits: per-foot measurements (mm) and symptom scores recorded at baseline, follow-ups and review.
 import { z } from 'zod'
+import { AHI_PLAUSIBLE, archHeightIndex, isPlausibleArchHeightIndex } from '../calc/measures'
 import { Id, IsoDate, millimetres, text, wholeNumber } from './common'
+import type { FieldIssue } from './errors'
 import { ARCH_HEIGHT_METHODS, type ArchHeightMethod } from './settings'
 
 export const VISIT_KINDS = ['baseline', 'follow_up', 'review'] as const
@@ -81,12 +83,40 @@ const VisitFields = z.object({
   notes: text('Notes', 5000).default(''),
 })
 
+/**
+ * CLINICAL.md: an arch height index outside 0.200–0.500 is almost certainly a typing or measuring
+ * error (often the arch height typed into the truncated length field), so it is not saved as it is.
+ * The sentence names the two numbers to check. Only the dorsal method has an index.
+ */
+export function implausibleArchHeightIndex(
+  feet: Pick<z.output<typeof VisitFields>, 'left' | 'right'>,
+  method: ArchHeightMethod,
+): FieldIssue[] {
+  return SIDES.flatMap((side) => {
+    const f = feet[side]
+    if (f === null) return []
+    const ahi = archHeightIndex(f.archHeightMm, f.truncatedFootLengthMm, method)
+    if (ahi === null || isPlausibleArchHeightIndex(ahi)) return []
+    const range = `${AHI_PLAUSIBLE.min.toFixed(3)}–${AHI_PLAUSIBLE.max.toFixed(3)}`
+    return [
+      {
+        path: [side, 'archHeightMm'],
+        message: `Arch height index ${ahi.toFixed(3)} is outside ${range}: check the arch height (${f.archHeightMm!.toFixed(1)} mm) and the truncated foot length (${f.truncatedFootLengthMm!.toFixed(1)} mm)`,
+      },
+    ]
+  })
+}
+
 function requireSomething(v: z.output<typeof VisitFields>, ctx: z.RefinementCtx) {
   const feet = [v.left, v.right].filter((f) => f !== null)
   const anyMeasure = feet.some((f) => MEASURE_KEYS.some((k) => f[k] !== null))
   const anySymptom = Object.values(v.symptoms).some((s) => s !== null) || v.headacheDays !== null
   if (!anyMeasure && !anySymptom) {
     ctx.addIssue({ code: 'custom', path: ['left'], message: 'Enter at least one measurement or pain score' })
+  }
+  // Without a method the clinic's applies, which only the service knows; it checks again there.
+  if (v.archHeightMethod === 'dorsal_50') {
+    for (const issue of implausibleArchHeightIndex(v, 'dorsal_50')) ctx.addIssue({ code: 'custom', ...issue })
   }
 }
 

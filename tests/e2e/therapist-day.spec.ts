@@ -208,6 +208,18 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
   await expect(foot(page, 'Right').getByLabel(FIELD_LABEL.archHeightMm, { exact: true })).toHaveValue('64.5')
   await expect(foot(page, 'Left').getByLabel(FIELD_LABEL.archHeightMm, { exact: true })).toHaveValue('66,0')
   await leftLength.fill('247.5')
+  // Two digits swapped in the truncated length (118 for 181): the index 66.0 / 118.0 = 0.559 is refused
+  // next to the arch height with the two numbers to check, and both values stay as typed.
+  const leftTruncated = foot(page, 'Left').getByLabel(FIELD_LABEL.truncatedFootLengthMm, { exact: true })
+  await leftTruncated.fill('118')
+  await foot(page, 'Right').getByLabel(FIELD_LABEL.archHeightMm, { exact: true }).press('Enter')
+  const leftArch = foot(page, 'Left').getByLabel(FIELD_LABEL.archHeightMm, { exact: true })
+  await expect(leftArch).toHaveAccessibleDescription(
+    'Arch height index 0.559 is outside 0.200–0.500: check the arch height (66.0 mm) and the truncated foot length (118.0 mm)',
+  )
+  await expect(leftArch).toBeFocused()
+  await expect(leftTruncated).toHaveValue('118')
+  await leftTruncated.fill('180')
   await expect(page.getByTestId('visit-live-left')).toContainText('Arch height index: 0.367')
   await expect(page.getByTestId('visit-live-right')).toContainText('Navicular drop: 5.5 mm')
   await saveVisitWithEnter(page)

@@ -26,6 +26,7 @@ export interface ClinicSettingsTable {
   smc_arch_height_mm: number
   smc_foot_length_mm: number
   smc_navicular_drop_mm: number
+  smc_arch_height_index: number
   review_interval_weeks: number
   updated_at: string
   updated_by: number | null

@@ -1,7 +1,7 @@
 // The four-month progress report: baseline against review per foot, charts over all visits,
 // pain scores, the program followed, the therapist's comments and a signature line.
 import { compareFoot, deriveFoot, footOf, type CompareRow, type CompareRowKey } from '@shared/calc/compare'
-import { formatSignedMm, formatSignedPercent, painImprovement } from '@shared/calc/measures'
+import { formatSignedMm, formatSignedPercent, painChange, type PainChange } from '@shared/calc/measures'
 import type { Exercise } from '@shared/domain/exercise'
 import type { Patient } from '@shared/domain/patient'
 import type { Program } from '@shared/domain/program'
@@ -34,7 +34,7 @@ export interface ProgressReportData {
 
 export const REPORT_TITLE = 'Progress report'
 export const WITHIN_ERROR = 'within measurement error'
-export const EXCEEDS_SMC = 'exceeds smallest meaningful change'
+export const AT_OR_ABOVE_SMC = 'at or above smallest meaningful change'
 
 const SIDE_LABEL: Record<Side, string> = { left: 'Left foot', right: 'Right foot' }
 const SERIES_STYLE: Record<Side, Pick<ChartSeries, 'color' | 'dash' | 'marker'>> = {
@@ -51,34 +51,34 @@ export function comparisonLabel(d: Pick<ProgressReportData, 'comparison'>): stri
 
 const value = (row: CompareRow, v: number | null) => (v === null ? '—' : row.unit === 'mm' ? `${v.toFixed(1)} mm` : v.toFixed(3))
 
-function smcFor(key: CompareRowKey, s: Settings): number | null {
-  if (key === 'footLength') return s.smcFootLengthMm
-  if (key === 'archHeight') return s.smcArchHeightMm
-  if (key === 'navicularDrop') return s.smcNavicularDropMm
-  return null
+/** The clinic's threshold for a measure, written with the decimals the comparison uses. */
+function smcText(key: CompareRowKey, s: Settings): string {
+  if (key === 'footLength') return `${s.smcFootLengthMm.toFixed(1)} mm`
+  if (key === 'archHeight') return `${s.smcArchHeightMm.toFixed(1)} mm`
+  if (key === 'navicularDrop') return `${s.smcNavicularDropMm.toFixed(1)} mm`
+  return s.smcArchHeightIndex.toFixed(3)
 }
 
 /** One table row per measure: baseline, later, change mm and %, and the verdict against the clinic's threshold. */
 export function measureRow(row: CompareRow, settings: Settings): string[] {
   const base = [row.label, value(row, row.baseline), value(row, row.latest)]
+  const verdict = (withinError: boolean) => (withinError ? WITHIN_ERROR : `${AT_OR_ABOVE_SMC} (${smcText(row.key, settings)})`)
   if (row.change) {
-    const smc = smcFor(row.key, settings)
-    const verdict = row.change.withinError ? WITHIN_ERROR : `${EXCEEDS_SMC}${smc === null ? '' : ` (${smc.toFixed(1)} mm)`}`
-    return [...base, formatSignedMm(row.change.deltaMm), formatSignedPercent(row.change.percent), verdict]
+    return [...base, formatSignedMm(row.change.deltaMm), formatSignedPercent(row.change.percent), verdict(row.change.withinError)]
   }
   if (row.ratio) {
     const d = row.ratio.delta
     const signed = d > 0 ? `+${d.toFixed(3)}` : d < 0 ? `−${Math.abs(d).toFixed(3)}` : d.toFixed(3)
-    return [...base, signed, formatSignedPercent(row.ratio.percent), 'ratio: no threshold']
+    return [...base, signed, formatSignedPercent(row.ratio.percent), verdict(row.ratio.withinError)]
   }
   return [...base, '—', '—', row.note ?? 'not measured at both visits']
 }
 
 /** Verdicts stand out: a real change in bold blue, measurement error in grey. */
 function verdictStyle(_row: number, _col: number, text: string): TextStyle | null {
-  if (text.startsWith(EXCEEDS_SMC) || text === 'clinically important improvement') return style(8.5, 'bold', '#0b5394')
-  if (text === WITHIN_ERROR || text === 'no important change') return style(8.5, 'regular', MUTED)
-  if (text === 'worse') return style(8.5, 'bold', '#8a1c1c')
+  if (text.startsWith(AT_OR_ABOVE_SMC) || text.startsWith(PAIN_VERDICT.improvement)) return style(8.5, 'bold', '#0b5394')
+  if (text === WITHIN_ERROR || text === PAIN_VERDICT.none) return style(8.5, 'regular', MUTED)
+  if (text.startsWith(PAIN_VERDICT.worsening)) return style(8.5, 'bold', '#8a1c1c')
   return null
 }
 
@@ -132,13 +132,29 @@ export function chartSpecs(visits: Visit[]): ChartSpec[] {
   })
 }
 
+export const PAIN_VERDICT = {
+  improvement: 'clinically important improvement',
+  worsening: 'clinically important worsening',
+  none: 'no important change',
+} as const
+export const PAIN_RULE = { points: '2 points or more', percent: '30 % or more and at least 1 point' } as const
+
+/** "clinically important improvement (30 % or more and at least 1 point)": the verdict names the rule that applied. */
+export function painVerdict(c: PainChange | null): string {
+  if (c === null) return '—'
+  return c.rule === null ? PAIN_VERDICT.none : `${PAIN_VERDICT[c.verdict]} (${PAIN_RULE[c.rule]})`
+}
+
+export const PAIN_RULE_NOTE =
+  'A change in pain is clinically important when it is at least 2 points, or at least 30 % of the baseline score and at least 1 point (Farrar et al. 2001); the same size upwards is a clinically important worsening. Neck pain and headaches are recorded to follow the patient’s symptoms: no study links foot exercises to their relief, and this report does not attribute their change to the program.'
+
 export function painTable(d: ProgressReportData, width: number, measure: Measure): Block | null {
   const rows = SYMPTOM_REGIONS.flatMap((region) => {
     const before = d.baseline.symptoms[region]
     const after = d.comparison.symptoms[region]
     if (before === null && after === null) return []
-    const imp = painImprovement(before, after)
-    const verdict = imp === null ? '—' : imp.important ? 'clinically important improvement' : imp.delta > 0 ? 'worse' : 'no important change'
+    const imp = painChange(before, after)
+    const verdict = painVerdict(imp)
     const delta = imp === null ? '—' : imp.delta > 0 ? `+${imp.delta}` : imp.delta < 0 ? `−${Math.abs(imp.delta)}` : '0'
     return [[SYMPTOM_LABELS[region], before === null ? '—' : `${before}/10`, after === null ? '—' : `${after}/10`, delta, verdict]]
   })
@@ -258,7 +274,7 @@ export function layoutProgressReport(d: ProgressReportData, measure: Measure): O
   const s = d.settings
   place(
     textBlock(
-      `A change smaller than the clinic's smallest meaningful change (foot length ${s.smcFootLengthMm.toFixed(1)} mm, arch height ${s.smcArchHeightMm.toFixed(1)} mm, navicular drop ${s.smcNavicularDropMm.toFixed(1)} mm) is reported as ${WITHIN_ERROR}. Arch height method: ${ARCH_HEIGHT_METHOD_LABELS[d.comparison.left?.archHeightMethod ?? d.comparison.right?.archHeightMethod ?? s.archHeightMethod]}.`,
+      `A change smaller than the clinic's smallest meaningful change (foot length ${s.smcFootLengthMm.toFixed(1)} mm, arch height ${s.smcArchHeightMm.toFixed(1)} mm, arch height index ${s.smcArchHeightIndex.toFixed(3)}, navicular drop ${s.smcNavicularDropMm.toFixed(1)} mm) is reported as ${WITHIN_ERROR}; a change at or above it is more than measurement error, not in itself an improvement. A change in foot length is reported without calling either direction better. Arch height method: ${ARCH_HEIGHT_METHOD_LABELS[d.comparison.left?.archHeightMethod ?? d.comparison.right?.archHeightMethod ?? s.archHeightMethod]}.`,
       width,
       style(7.5, 'regular', MUTED),
       measure,
@@ -285,6 +301,7 @@ export function layoutProgressReport(d: ProgressReportData, measure: Measure): O
   const pain = painTable(d, width, measure)
   place(heading('Pain scores', width, measure, 11))
   place(pain ?? textBlock('No pain scores were recorded at these visits.', width, style(8.5, 'regular', MUTED), measure))
+  if (pain) place(textBlock(PAIN_RULE_NOTE, width, style(7.5, 'regular', MUTED), measure))
   flow.space(10)
 
   place(heading('Program followed', width, measure, 11))

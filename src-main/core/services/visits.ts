@@ -5,6 +5,7 @@ import type { ArchHeightMethod } from '@shared/domain/settings'
 import {
   SIDES,
   SYMPTOM_REGIONS,
+  implausibleArchHeightIndex,
   MEASURE_KEYS,
   type FootInputValue,
   type FootMeasurement,
@@ -94,6 +95,8 @@ async function checkDates(ctx: ServiceContext, visitDate: string, dateOfBirth: s
 }
 
 async function writeDetails(db: Db, visitId: number, input: VisitFields, method: ArchHeightMethod): Promise<void> {
+  const implausible = implausibleArchHeightIndex(input, method)
+  if (implausible.length > 0) throw invalidInput(implausible)
   for (const side of SIDES) {
     const f = input[side]
     if (!hasValue(f)) continue

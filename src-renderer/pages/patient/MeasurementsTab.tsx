@@ -37,7 +37,12 @@ function Cell({ row, isBaseline }: { row: CompareRow | undefined; isBaseline: bo
             {row.change.withinError && <WithinErrorBadge />}
           </>
         )}
-        {!isBaseline && row.ratio && <Text size="xs">{signedRatio(row.ratio.delta)}</Text>}
+        {!isBaseline && row.ratio && (
+          <>
+            <Text size="xs">{signedRatio(row.ratio.delta)}</Text>
+            {row.ratio.withinError && <WithinErrorBadge />}
+          </>
+        )}
         {!isBaseline && row.note && <Text size="xs">{row.note}</Text>}
       </Stack>
     </Table.Td>
