@@ -5,6 +5,7 @@ import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextIn
 import { useForm } from '@mantine/form'
 import { localToday } from '@shared/calc/dates'
 import { isPlausibleArchHeightIndex } from '@shared/calc/measures'
+import { isIsoDate } from '@shared/domain/common'
 import { ApiError } from '@shared/domain/errors'
 import type { ArchHeightMethod } from '@shared/domain/settings'
 import { SYMPTOM_LABELS, SYMPTOM_REGIONS, VISIT_KINDS, VISIT_KIND_LABELS, type Side, type Visit, type VisitKind } from '@shared/domain/visit'
@@ -26,7 +27,8 @@ import {
 import { useUnsavedChanges } from '../router'
 import { useSession } from '../session'
 
-export type VisitFormMode = { type: 'record'; kind: VisitKind } | { type: 'correct'; visit: Visit }
+/** `proposeKind`: the kind to propose for a typed visit date, until the therapist picks one. */
+export type VisitFormMode = { type: 'record'; kind: VisitKind; proposeKind?(visitDate: string): VisitKind } | { type: 'correct'; visit: Visit }
 
 // Record and correct forms can be on screen together: ids differ by prefix.
 const idFor = (prefix: string) => (key: string) => `${prefix}-${key.replace(/\./g, '-')}`
@@ -71,11 +73,27 @@ function FootFields({ side, form, method, fieldId }: { side: Side; form: ReturnT
 export function VisitForm({ patientId, mode, onSaved, onCancel }: { patientId: number; mode: VisitFormMode; onSaved(v: Visit): void; onCancel?(): void }) {
   const { therapist, therapists, settings } = useSession()
   const fieldId = idFor(mode.type === 'correct' ? 'correct' : 'visit')
-  const initial = mode.type === 'correct' ? visitToValues(mode.visit) : emptyVisitValues(localToday(), therapist?.id ?? null, mode.kind)
+  const initial =
+    mode.type === 'correct'
+      ? visitToValues(mode.visit)
+      : emptyVisitValues(localToday(), therapist?.id ?? null, mode.proposeKind?.(localToday()) ?? mode.kind)
   const form = useForm<VisitFormValues>({ mode: 'controlled', initialValues: initial })
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
+  const [kindChosen, setKindChosen] = useState(false)
   useUnsavedChanges(form.isDirty())
+
+  // A back-dated follow-up typed near the review date must not be proposed as the review.
+  // Follows the typed date and the patient's program (assigned while this form was open).
+  const visitDate = form.getValues().visitDate.trim()
+  const proposed = mode.type === 'record' && mode.proposeKind && isIsoDate(visitDate) ? mode.proposeKind(visitDate) : null
+  useEffect(() => {
+    if (proposed === null || kindChosen) return
+    if (form.getValues().kind === proposed) return
+    // An untouched form stays untouched: leaving it must not ask about unsaved changes.
+    if (!form.isDirty()) form.setInitialValues({ ...form.getInitialValues(), kind: proposed })
+    form.setFieldValue('kind', proposed)
+  }, [proposed, kindChosen])
 
   // Opened straight from a link, the form can appear before the session knows who is working;
   // runs only when the working therapist becomes known.
@@ -159,6 +177,10 @@ export function VisitForm({ patientId, mode, onSaved, onCancel }: { patientId: n
             data={VISIT_KINDS.map((k) => ({ value: k, label: VISIT_KIND_LABELS[k] }))}
             allowDeselect={false}
             {...form.getInputProps('kind')}
+            onChange={(v) => {
+              setKindChosen(true)
+              form.setFieldValue('kind', (v ?? 'follow_up') as VisitKind)
+            }}
           />
         </Group>
         <SimpleGrid cols={2}>

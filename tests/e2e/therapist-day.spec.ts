@@ -137,13 +137,16 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
     { w: 12, l: ['248', '180.5', '65'], r: ['250.5', '182', '63.5'] },
   ]
   for (const f of followUps) {
-    await expect(page.getByRole('combobox', { name: 'Kind of visit' })).toHaveValue('Follow-up')
+    // Today is 2 days before the review date: a visit today is proposed as the review; the
+    // back-dated follow-ups typed below are proposed as follow-ups again.
+    await expect(page.getByRole('combobox', { name: 'Kind of visit' })).toHaveValue('Four-month review')
     await fillVisit(page, {
       date: at(f.w),
       left: { footLengthMm: f.l[0], truncatedFootLengthMm: f.l[1], archHeightMm: f.l[2] },
       right: { footLengthMm: f.r[0], truncatedFootLengthMm: f.r[1], archHeightMm: f.r[2] },
       pain: { 'Foot / heel': String(6 - f.w / 4) },
     })
+    await expect(page.getByRole('combobox', { name: 'Kind of visit' })).toHaveValue('Follow-up')
     await saveVisitWithEnter(page)
   }
   const visits = page.getByRole('table', { name: 'Visits' })

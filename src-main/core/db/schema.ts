@@ -103,6 +103,8 @@ export interface ProgramItemsTable extends DosageColumns {
   exercise_id: number
   position: number
   notes: string
+  planned_weeks_json: string | null
+  plan_shift_weeks: ColumnType<number, number | undefined, number>
 }
 
 export interface VisitsTable {
@@ -119,6 +121,26 @@ export interface VisitsTable {
   updated_at: string
   updated_by: number | null
   corrected: ColumnType<Flag, Flag | undefined, Flag>
+  adherence_days_planned: number | null
+  adherence_days_done: number | null
+}
+
+export interface VisitStageStepsTable {
+  id: Id
+  visit_id: number
+  exercise_id: number
+  decision: 'advance' | 'hold' | 'step_back'
+  stage_before: number
+  stage_after: number
+  reason: string
+}
+
+export interface VisitAdherenceTable {
+  id: Id
+  visit_id: number
+  exercise_id: number
+  days_planned: number
+  days_done: number
 }
 
 export interface MeasurementsTable {
@@ -163,6 +185,8 @@ export interface DB {
   measurements: MeasurementsTable
   symptom_scores: SymptomScoresTable
   audit_log: AuditLogTable
+  visit_stage_steps: VisitStageStepsTable
+  visit_adherence: VisitAdherenceTable
 }
 
 export type PatientRow = Selectable<PatientsTable>

@@ -10,6 +10,7 @@ import { VisitHistory } from '../../components/VisitHistory'
 import { WithinErrorBadge } from '../../components/WithinErrorBadge'
 import { formatDate, mm, ratio3, signedRatio } from '../../lib/format'
 import { formatSignedMm } from '@shared/calc/measures'
+import { proposedVisitKind } from '@shared/calc/review'
 import type { PatientData } from '../../lib/usePatientData'
 import { navigate } from '../../router'
 import { useSession } from '../../session'
@@ -62,6 +63,7 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
   if (!patient) return null
   const thresholds = settings ?? DEFAULT_SETTINGS
   const defaultKind: VisitKind = presetKind ?? (visits.length === 0 ? 'baseline' : 'follow_up')
+  const proposeKind = presetKind ? undefined : (visitDate: string) => proposedVisitKind(visits, data.program, visitDate)
   const newestFirst = [...visits].reverse()
 
   return (
@@ -76,7 +78,7 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
           <VisitForm
             key={`${formKey}-${defaultKind}`}
             patientId={patient.id}
-            mode={{ type: 'record', kind: defaultKind }}
+            mode={{ type: 'record', kind: defaultKind, proposeKind }}
             onSaved={() => {
               setFormKey((k) => k + 1)
               void reload()

@@ -233,6 +233,8 @@ const item = (e: Exercise, position: number, over: Partial<ProgramItem> = {}): P
   exerciseName: e.name,
   position,
   ...e.dosage,
+  plannedWeeks: null,
+  planShiftWeeks: 0,
   ...over,
 })
 

@@ -73,6 +73,10 @@ describe('progress report', () => {
     expect(text).toContain('Morning heel pain much better.')
     expect(text).toContain('Signature – Anna Nowak')
     expect(text).toContain('Measurements over all visits (5)')
+    // The charts write dates as the rest of the report does.
+    const charts = section(text, 'Measurements over all visits', 'Pain scores')
+    expect(charts).toContain(p.startDate)
+    expect(charts).not.toMatch(/\d\d\.\d\d\.\d\d/)
     const pages = pdf.pages.length
     expect(text).toContain(`Page ${pages} of ${pages}`)
     expect(text).toContain(`Printed ${PRINT_DAY}`)
@@ -149,7 +153,7 @@ describe('progress report', () => {
     const pdf = await readPdf(await buildProgressReport(c.clinic.ctx(), { patientId: p.patientId }))
     expect(pdf.text).toContain('Measurements over all visits (30)')
     expect(pdf.pages.length).toBeLessThanOrEqual(3)
-    const dateLabel = /^\d{2}\.\d{2}\.\d{2}$/
+    const dateLabel = /^\d{4}-\d{2}-\d{2}$/
     const byLine = (page: PdfPage) => {
       const lines = new Map<number, { x: number; width: number }[]>()
       for (const i of page.items.filter((t) => dateLabel.test(t.str))) {
