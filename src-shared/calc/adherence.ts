@@ -30,3 +30,39 @@ export function adherencePercent(done: number, planned: number): number | null {
 
 /** CLINICAL.md: a measured change with adherence under about 50 % is read with that in mind. */
 export const LOW_ADHERENCE_PERCENT = 50
+
+export interface AdherencePeriod {
+  /** The previous visit of the program (or its start) and the visit that recorded the days. */
+  from: string
+  to: string
+  daysPlanned: number
+  daysDone: number
+  percent: number | null
+}
+
+/**
+ * Adherence per period between visits of the program, up to `upTo` (a visit date), and overall
+ * (all days done over all days planned, so a long period weighs more than a short one).
+ */
+export function adherencePeriods(
+  visits: { visitDate: string; adherence: { daysPlanned: number; daysDone: number } | null }[],
+  program: { startDate: string },
+  upTo?: string,
+): { periods: AdherencePeriod[]; overall: { daysPlanned: number; daysDone: number; percent: number | null } | null } {
+  const inProgram = visits
+    .filter((v) => v.visitDate >= program.startDate && (upTo === undefined || v.visitDate <= upTo))
+    .sort((a, b) => a.visitDate.localeCompare(b.visitDate))
+  const periods: AdherencePeriod[] = []
+  let from = program.startDate
+  for (const v of inProgram) {
+    if (v.adherence !== null && v.adherence.daysPlanned > 0) {
+      const { daysPlanned, daysDone } = v.adherence
+      periods.push({ from, to: v.visitDate, daysPlanned, daysDone, percent: adherencePercent(daysDone, daysPlanned) })
+    }
+    from = v.visitDate
+  }
+  if (periods.length === 0) return { periods, overall: null }
+  const daysPlanned = periods.reduce((n, p) => n + p.daysPlanned, 0)
+  const daysDone = periods.reduce((n, p) => n + p.daysDone, 0)
+  return { periods, overall: { daysPlanned, daysDone, percent: adherencePercent(daysDone, daysPlanned) } }
+}

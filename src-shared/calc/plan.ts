@@ -120,3 +120,18 @@ export function parsePlannedWeeks(text: string): PlannedWeeks | null | 'invalid'
 export function plannedWeeksText(weeks: PlannedWeeks | null): string {
   return weeks === null ? '' : weeks.map((w) => (w === null ? '–' : String(w))).join(', ')
 }
+
+const lowerFirst = (s: string) => (s === '' ? s : s.charAt(0).toLowerCase() + s.slice(1))
+
+/** "Stage 1 of 4: Sitting". */
+export function stageNow(stage: number, stages: string[]): string {
+  return `Stage ${Math.min(stage + 1, stages.length)} of ${stages.length}: ${stages[stage] ?? ''}`
+}
+
+/** "planned: standing on both feet from week 5" (or when the therapist allows it; empty without a plan or at the last stage). */
+export function plannedNext(p: PlanState, stages: string[]): string {
+  const next = nextPlanned(p)
+  if (next === null) return p.plannedWeeks === null ? '' : 'last stage of the plan'
+  const name = lowerFirst(stages[next.stage] ?? `stage ${next.stage + 1}`)
+  return next.week === null ? `next: ${name}, when the therapist allows it` : `planned: ${name} from week ${next.week}`
+}

@@ -64,6 +64,8 @@ export interface ProgramItem extends Dosage {
   id: number
   exerciseId: number
   exerciseName: string
+  /** The exercise's stage names (as the exercise reads now), for "Stage 2 of 4: Standing on both feet". */
+  stages: string[]
   position: number
   /** Planned start week per stage, or null without a plan. */
   plannedWeeks: PlannedWeeks | null

@@ -1,6 +1,9 @@
 // The four-month progress report: baseline against review per foot, charts over all visits,
 // pain scores, the program followed, the therapist's comments and a signature line.
+import { adherencePeriods, LOW_ADHERENCE_PERCENT } from '@shared/calc/adherence'
 import { compareFoot, deriveFoot, footOf, type CompareRow, type CompareRowKey } from '@shared/calc/compare'
+import { plannedStageInWeek } from '@shared/calc/plan'
+import { programWeek } from '@shared/calc/review'
 import { formatSignedMm, formatSignedPercent, painChange, type PainChange } from '@shared/calc/measures'
 import type { Exercise } from '@shared/domain/exercise'
 import type { Patient } from '@shared/domain/patient'
@@ -186,25 +189,40 @@ export function painTable(d: ProgressReportData, width: number, measure: Measure
   )
 }
 
+/** The stage an exercise had reached at `date`: the last confirmation on or before it, else the stage before the next one. */
+export function stageReachedOn(exerciseId: number, currentStage: number, visits: Visit[], date: string): number {
+  const steps = [...visits]
+    .sort((a, b) => a.visitDate.localeCompare(b.visitDate) || a.id - b.id)
+    .flatMap((v) => v.stageSteps.filter((s) => s.exerciseId === exerciseId).map((s) => ({ date: v.visitDate, s })))
+  const before = steps.filter((x) => x.date <= date).pop()
+  if (before) return before.s.stageAfter
+  const after = steps.find((x) => x.date > date)
+  return after ? after.s.stageBefore : currentStage
+}
+
+const stageText = (stage: number, stages: string[]) => `${stage + 1} of ${stages.length}: ${stages[stage] ?? ''}`
+
 export function programBlock(d: ProgressReportData, width: number, measure: Measure): Block {
   const p = d.program
   if (!p) return textBlock('No program was assigned for this period.', width, style(8.5, 'regular', MUTED), measure)
-  const byId = new Map(d.exercises.map((e) => [e.id, e]))
   const status = p.status === 'ended' ? `ended ${p.endDate ?? ''}` : `review date ${p.reviewDate}`
   const parts: Block[] = [textBlock(`${p.name} · started ${p.startDate} · ${status}`, width, style(9, 'bold'), measure)]
+  const at = d.comparison.visitDate
+  const { week } = programWeek(p.startDate, p.reviewDate, at)
   const rows = [...p.items]
     .sort((a, b) => a.position - b.position)
     .map((item) => {
-      const e = byId.get(item.exerciseId)
-      const stage = e?.stages[item.stage]
-      return [item.exerciseName, stage ? `${item.stage + 1} of ${e!.stages.length}: ${stage}` : String(item.stage + 1), dosageSentence(item)]
+      const reached = stageReachedOn(item.exerciseId, item.stage, d.visits, at)
+      const planned = plannedStageInWeek(item.plannedWeeks, week)
+      return [item.exerciseName, stageText(reached, item.stages), planned === null ? 'no plan' : stageText(planned, item.stages), dosageSentence(item)]
     })
   parts.push(
     layoutTable(
       [
-        { header: 'Exercise', share: 1.5 },
-        { header: 'Stage', share: 1.5 },
-        { header: 'Dosage', share: 2.4 },
+        { header: 'Exercise', share: 1.4 },
+        { header: `Stage reached (${at})`, share: 1.5 },
+        { header: `Planned for week ${week}`, share: 1.5 },
+        { header: 'Dosage', share: 2 },
       ],
       rows,
       width,
@@ -221,6 +239,25 @@ export function programBlock(d: ProgressReportData, width: number, measure: Meas
     parts.push(listBlock(lines, () => '•', width, style(8.5), measure, 9))
   } else parts.push(textBlock('No dosage changes were made during the program.', width, style(8.5, 'regular', MUTED), measure))
   return stack(parts, 4)
+}
+
+export const LOW_ADHERENCE_SENTENCE =
+  'Adherence was under 50 % of the planned days: the measured change should be read with that in mind.'
+
+/** Days done from the patient's calendar per period between visits and overall, up to the compared visit. */
+export function adherenceBlock(d: ProgressReportData, width: number, measure: Measure): Block {
+  const muted = style(8.5, 'regular', MUTED)
+  if (!d.program) return textBlock('No program, so no planned days.', width, muted, measure)
+  const { periods, overall } = adherencePeriods(d.visits, d.program, d.comparison.visitDate)
+  if (overall === null) return textBlock('No adherence was recorded at these visits.', width, muted, measure)
+  const line = (done: number, planned: number, percent: number | null) => `${done} of ${planned} planned days (${percent ?? 0} %)`
+  const lines = periods.map((p) => `${p.from} to ${p.to}: ${line(p.daysDone, p.daysPlanned, p.percent)}`)
+  const parts: Block[] = [
+    listBlock(lines, () => '•', width, style(8.5), measure, 9),
+    textBlock(`Overall: ${line(overall.daysDone, overall.daysPlanned, overall.percent)}`, width, style(9, 'bold'), measure),
+  ]
+  if (overall.percent !== null && overall.percent < LOW_ADHERENCE_PERCENT) parts.push(textBlock(LOW_ADHERENCE_SENTENCE, width, style(8.5), measure))
+  return stack(parts, 3)
 }
 
 export function signatureBlock(therapistName: string, width: number, measure: Measure): Block {
@@ -306,6 +343,10 @@ export function layoutProgressReport(d: ProgressReportData, measure: Measure): O
 
   place(heading('Program followed', width, measure, 11))
   place(programBlock(d, width, measure))
+  flow.space(10)
+
+  place(heading('Adherence (from the patient’s calendar)', width, measure, 11))
+  place(adherenceBlock(d, width, measure))
   flow.space(10)
 
   place(heading("Therapist's comments", width, measure, 11))

@@ -23,7 +23,7 @@ export async function loadPrograms(db: Db, where: { patientId: number } | { prog
     .selectFrom('program_items as i')
     .innerJoin('exercises as e', 'e.id', 'i.exercise_id')
     .selectAll('i')
-    .select('e.name as exercise_name')
+    .select(['e.name as exercise_name', 'e.stages_json'])
     .where(
       'i.program_id',
       'in',
@@ -39,6 +39,7 @@ export async function loadPrograms(db: Db, where: { patientId: number } | { prog
       id: i.id,
       exerciseId: i.exercise_id,
       exerciseName: i.exercise_name,
+      stages: JSON.parse(i.stages_json) as string[],
       position: i.position,
       sets: i.sets,
       reps: i.reps,

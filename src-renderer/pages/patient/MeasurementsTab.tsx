@@ -76,9 +76,12 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
           <Text>This patient is archived. Restore the patient (Edit details) to record visits.</Text>
         ) : (
           <VisitForm
-            key={`${formKey}-${defaultKind}`}
+            // A program assigned or changed while the form is open brings its own fields.
+            key={`${formKey}-${defaultKind}-${data.program?.id ?? 0}-${data.program?.updatedAt ?? ''}`}
             patientId={patient.id}
             mode={{ type: 'record', kind: defaultKind, proposeKind }}
+            program={data.program}
+            visits={visits}
             onSaved={() => {
               setFormKey((k) => k + 1)
               void reload()
@@ -165,6 +168,8 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
           <VisitForm
             patientId={patient.id}
             mode={{ type: 'correct', visit: correcting }}
+            program={data.program && correcting.visitDate > data.program.startDate ? data.program : null}
+            visits={visits}
             onSaved={() => {
               setCorrecting(null)
               void reload()

@@ -1,6 +1,6 @@
 // The planned progression's week arithmetic, worked by hand on the 16-week short-foot plan 1, 5, 9, 13.
 import { describe, expect, it } from 'vitest'
-import { adherencePercent, plannedDaysBetween, plannedWeekdays } from '@shared/calc/adherence'
+import { adherencePercent, adherencePeriods, plannedDaysBetween, plannedWeekdays } from '@shared/calc/adherence'
 import { applyStageDecision, nextPlanned, parsePlannedWeeks, planAhead, planRowWeeks, plannedStageInWeek, type PlanState } from '@shared/calc/plan'
 
 const shortFoot: PlanState = { stage: 0, plannedWeeks: [1, 5, 9, 13], shiftWeeks: 0 }
@@ -73,5 +73,25 @@ describe('adherence', () => {
     expect(adherencePercent(21, 28)).toBe(75)
     expect(adherencePercent(13, 28)).toBe(46)
     expect(adherencePercent(0, 0)).toBeNull()
+  })
+})
+
+describe('adherence per period', () => {
+  it('lists each period between visits and the overall share, weighted by planned days', () => {
+    const program = { startDate: '2026-01-05' }
+    const visits = [
+      { visitDate: '2026-01-05', adherence: null },
+      { visitDate: '2026-02-02', adherence: { daysPlanned: 28, daysDone: 10 } },
+      { visitDate: '2026-03-02', adherence: null },
+      { visitDate: '2026-03-30', adherence: { daysPlanned: 28, daysDone: 21 } },
+    ]
+    const { periods, overall } = adherencePeriods(visits, program)
+    // 10/28 = 35.7 → 36 %; 21/28 = 75 %; overall 31/56 = 55.4 → 55 %
+    expect(periods).toEqual([
+      { from: '2026-01-05', to: '2026-02-02', daysPlanned: 28, daysDone: 10, percent: 36 },
+      { from: '2026-03-02', to: '2026-03-30', daysPlanned: 28, daysDone: 21, percent: 75 },
+    ])
+    expect(overall).toEqual({ daysPlanned: 56, daysDone: 31, percent: 55 })
+    expect(adherencePeriods(visits, program, '2026-02-02').overall).toEqual({ daysPlanned: 28, daysDone: 10, percent: 36 })
   })
 })

@@ -168,6 +168,19 @@ describe('blocks', () => {
     expect(heads.map((h) => h.text)).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'])
   })
 
+  it('marks the planned days when fewer than seven a week: 3 a week → boxes on days 1, 3, 5, the rest shaded', () => {
+    const cal = calendarBlock('2026-05-04', 16, 500, mono, Infinity, 3)
+    const boxes = cal.ops.filter((o) => o.kind === 'rect' && o.fill === null)
+    const rest = cal.ops.filter((o) => o.kind === 'rect' && o.fill === '#d9dde2')
+    expect([boxes.length, rest.length]).toEqual([16 * 3, 16 * 4])
+    const note = cal.ops.filter((o): o is Extract<Op, { kind: 'text' }> => o.kind === 'text').map((o) => o.text).join(' ')
+    expect(note).toContain('Your exercise days: 3 a week')
+    // The first week's boxes sit under Mon, Wed and Fri (the start is a Monday).
+    const firstRow = boxes.slice(0, 3).map((b) => (b as Extract<Op, { kind: 'rect' }>).x)
+    const cellW = (500 - 118) / 7
+    expect(firstRow.map((x) => Math.floor((x - 118) / cellW))).toEqual([0, 2, 4])
+  })
+
   it('says the current stage and what comes next, or that it is the last one', () => {
     const e = { stages: ['Sitting', 'Standing on both feet'] }
     expect(stageLines(e, 0)).toEqual({ now: 'Stage now: 1 of 2 – Sitting.', next: 'Next: Standing on both feet – when your therapist says you are ready.' })
@@ -231,6 +244,7 @@ const item = (e: Exercise, position: number, over: Partial<ProgramItem> = {}): P
   id: position + 1,
   exerciseId: e.id,
   exerciseName: e.name,
+  stages: e.stages,
   position,
   ...e.dosage,
   plannedWeeks: null,

@@ -59,7 +59,7 @@ describe('planned progression', () => {
     expect(trail.some((a) => a.entity === 'program' && a.reason === 'Stages confirmed at the visit of 2026-03-02')).toBe(true)
     // The shift survives a program change through the editor.
     const current = (await clinic.call('programs.current', { patientId }))!
-    await clinic.call('programs.update', { programId, items: current.items.map(({ id: _i, exerciseName: _n, position: _p, planShiftWeeks: _s, ...rest }) => rest) })
+    await clinic.call('programs.update', { programId, items: current.items.map(({ id: _i, exerciseName: _n, stages: _st, position: _p, planShiftWeeks: _s, ...rest }) => rest) })
     expect(await item('towel-crumpling')).toMatchObject({ planShiftWeeks: 4 })
   })
 
