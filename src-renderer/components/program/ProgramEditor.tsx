@@ -262,8 +262,8 @@ function ProgramItemFields({ item, index, count, stages, errors, onChange, onMov
         </Group>
         <DosageInputs value={item} onChange={onChange} stages={stages} errors={errors} errorPrefix={`items.${index}`} />
         <TextInput
-          label="Planned start week of each stage"
-          description={`${stages.length} stage${stages.length === 1 ? '' : 's'}, e.g. 1, 5, 9, 13; a dash for a stage that starts only when you allow it; empty for no plan`}
+          label="Planned start weeks"
+          description={`The week each of its ${stages.length} stages starts, e.g. 1, 5, 9, 13; a dash for a stage that starts only when you allow it; empty for no plan`}
           value={item.plannedWeeks}
           onChange={(e) => onChange({ plannedWeeks: e.currentTarget.value })}
           error={errors[`items.${index}.plannedWeeks`]}

@@ -57,16 +57,17 @@ function AdherencePanel({ visits, startDate }: { visits: Visit[]; startDate: str
               </Table.Tr>
             </Table.Tbody>
           </Table>
-          <BarChart
-            h={180}
-            data={periods.map((p) => ({ period: formatDate(p.to), Adherence: p.percent ?? 0 }))}
-            dataKey="period"
-            series={[{ name: 'Adherence', color: 'blue.7' }]}
-            yAxisProps={{ domain: [0, 100] }}
-            unit=" %"
-            referenceLines={[{ y: LOW_ADHERENCE_PERCENT, label: '50 %', color: 'gray.6' }]}
-            aria-label="Adherence per period (chart)"
-          />
+          <div role="img" aria-label={`Adherence per period: ${periods.map((p) => `${p.percent ?? 0} %`).join(', ')}`}>
+            <BarChart
+              h={180}
+              data={periods.map((p) => ({ period: formatDate(p.to), Adherence: p.percent ?? 0 }))}
+              dataKey="period"
+              series={[{ name: 'Adherence', color: 'blue.7' }]}
+              yAxisProps={{ domain: [0, 100] }}
+              unit=" %"
+              referenceLines={[{ y: LOW_ADHERENCE_PERCENT, label: '50 %', color: 'gray.6' }]}
+            />
+          </div>
         </SimpleGrid>
       )}
     </Paper>
