@@ -64,7 +64,8 @@ async function saveVisitWithEnter(page: Page): Promise<void> {
 }
 
 test('a therapist day: set-up, baseline, program, follow-ups, four-month review', async ({ page }) => {
-  test.setTimeout(180_000)
+  // A whole day of clicks plus two PDFs; on a busy 2-core machine it takes up to about 2.5 minutes.
+  test.setTimeout(300_000)
   const violations: string[] = []
   const baselineDate = dayFromToday(-110) // week 16 of 16 today; review date in 2 days
   const at = (weeks: number) => dayFromToday(-110 + weeks * 7)

@@ -341,12 +341,11 @@ export function layoutProgressReport(d: ProgressReportData, measure: Measure): O
   if (pain) place(textBlock(PAIN_RULE_NOTE, width, style(7.5, 'regular', MUTED), measure))
   flow.space(10)
 
-  place(heading('Program followed', width, measure, 11))
-  place(programBlock(d, width, measure))
+  // Headings travel with their section so none is left alone at the foot of a page.
+  place(stack([heading('Program followed', width, measure, 11), programBlock(d, width, measure)], 0))
   flow.space(10)
 
-  place(heading('Adherence (from the patient’s calendar)', width, measure, 11))
-  place(adherenceBlock(d, width, measure))
+  place(stack([heading('Adherence (from the patient’s calendar)', width, measure, 11), adherenceBlock(d, width, measure)], 0))
   flow.space(10)
 
   place(heading("Therapist's comments", width, measure, 11))

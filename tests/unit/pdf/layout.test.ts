@@ -333,3 +333,20 @@ describe('clinic logo', () => {
     expect(decodeLogo('data:image/png;base64,AAAA')).toBeNull()
   })
 })
+
+describe('chart date labels', () => {
+  it('leave out a label that would touch its neighbour and always show the last date', () => {
+    const spec = {
+      title: 'Arch height index',
+      unit: '',
+      series: [{ label: 'Left', color: '#1f5fa8', marker: 'circle' as const, points: ['2026-08-12', '2026-09-09', '2026-10-07', '2026-11-04', '2026-11-30'].map((date, i) => ({ date, value: 0.34 + i / 100 })) }],
+    }
+    const chart = layoutChart(spec, 250, 150, mono)
+    const labels = chart.ops.filter((o): o is Extract<Op, { kind: 'text' }> => o.kind === 'text' && /^\d{4}-\d{2}-\d{2}$/.test(o.text)).sort((a, b) => a.x - b.x)
+    expect(labels[0]!.text).toBe('2026-08-12')
+    expect(labels[labels.length - 1]!.text).toBe('2026-11-30')
+    // 2026-11-04 is 26 days before the last date on a 110-day axis: too close, left out.
+    expect(labels.map((l) => l.text)).not.toContain('2026-11-04')
+    for (let i = 1; i < labels.length; i++) expect(labels[i]!.x).toBeGreaterThan(labels[i - 1]!.x + labels[i - 1]!.width)
+  })
+})
