@@ -37,7 +37,10 @@ export function FootComparison({ title, rows }: { title: string; rows: CompareRo
                       {r.change.withinError && <WithinErrorBadge />}
                     </Stack>
                   ) : r.ratio ? (
-                    signedRatio(r.ratio.delta)
+                    <Stack gap={2} align="flex-start">
+                      <span style={{ whiteSpace: 'nowrap' }}>{signedRatio(r.ratio.delta)}</span>
+                      {r.ratio.withinError && <WithinErrorBadge />}
+                    </Stack>
                   ) : (
                     (r.note ?? '—')
                   )}

@@ -4,12 +4,17 @@ import { useEffect, useState } from 'react'
 import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { localToday } from '@shared/calc/dates'
+import { isPlausibleArchHeightIndex } from '@shared/calc/measures'
+import { isIsoDate } from '@shared/domain/common'
 import { ApiError } from '@shared/domain/errors'
+import type { Program } from '@shared/domain/program'
 import type { ArchHeightMethod } from '@shared/domain/settings'
 import { SYMPTOM_LABELS, SYMPTOM_REGIONS, VISIT_KINDS, VISIT_KIND_LABELS, type Side, type Visit, type VisitKind } from '@shared/domain/visit'
 import { api } from '../api'
 import { mm, ratio3 } from '../lib/format'
 import { issuesToFieldErrors } from '../lib/issues'
+import { programFieldKeys, programIssueKey, programValuesToInput } from '../lib/visitProgram'
+import { VisitProgramFields } from './VisitProgramFields'
 import { notifyError, notifySaved } from '../lib/notify'
 import {
   FIELD_LABELS,
@@ -25,7 +30,8 @@ import {
 import { useUnsavedChanges } from '../router'
 import { useSession } from '../session'
 
-export type VisitFormMode = { type: 'record'; kind: VisitKind } | { type: 'correct'; visit: Visit }
+/** `proposeKind`: the kind to propose for a typed visit date, until the therapist picks one. */
+export type VisitFormMode = { type: 'record'; kind: VisitKind; proposeKind?(visitDate: string): VisitKind } | { type: 'correct'; visit: Visit }
 
 // Record and correct forms can be on screen together: ids differ by prefix.
 const idFor = (prefix: string) => (key: string) => `${prefix}-${key.replace(/\./g, '-')}`
@@ -51,6 +57,12 @@ function FootFields({ side, form, method, fieldId }: { side: Side; form: ReturnT
         <Group gap="lg" aria-live="polite" data-testid={fieldId(`live.${side}`)}>
           <Text size="sm">
             Arch height index: <b>{ratio3(live.archHeightIndex)}</b>
+            {live.archHeightIndex !== null && !isPlausibleArchHeightIndex(live.archHeightIndex) && (
+              <Text span size="sm" c="red.8" fw={600}>
+                {' '}
+                (outside 0.200–0.500: check both numbers)
+              </Text>
+            )}
           </Text>
           <Text size="sm">
             Navicular drop: <b>{mm(live.navicularDrop)}</b>
@@ -61,14 +73,40 @@ function FootFields({ side, form, method, fieldId }: { side: Side; form: ReturnT
   )
 }
 
-export function VisitForm({ patientId, mode, onSaved, onCancel }: { patientId: number; mode: VisitFormMode; onSaved(v: Visit): void; onCancel?(): void }) {
+interface VisitFormProps {
+  patientId: number
+  mode: VisitFormMode
+  /** The patient's current program and visits: days done and stage confirmations belong to it. */
+  program?: Program | null
+  visits?: Visit[]
+  onSaved(v: Visit): void
+  onCancel?(): void
+}
+
+export function VisitForm({ patientId, mode, program = null, visits = [], onSaved, onCancel }: VisitFormProps) {
   const { therapist, therapists, settings } = useSession()
   const fieldId = idFor(mode.type === 'correct' ? 'correct' : 'visit')
-  const initial = mode.type === 'correct' ? visitToValues(mode.visit) : emptyVisitValues(localToday(), therapist?.id ?? null, mode.kind)
+  const initial =
+    mode.type === 'correct'
+      ? visitToValues(mode.visit, program)
+      : emptyVisitValues(localToday(), therapist?.id ?? null, mode.proposeKind?.(localToday()) ?? mode.kind, program)
   const form = useForm<VisitFormValues>({ mode: 'controlled', initialValues: initial })
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
+  const [kindChosen, setKindChosen] = useState(false)
   useUnsavedChanges(form.isDirty())
+
+  // A back-dated follow-up typed near the review date must not be proposed as the review.
+  // Follows the typed date and the patient's program (assigned while this form was open).
+  const visitDate = form.getValues().visitDate.trim()
+  const proposed = mode.type === 'record' && mode.proposeKind && isIsoDate(visitDate) ? mode.proposeKind(visitDate) : null
+  useEffect(() => {
+    if (proposed === null || kindChosen) return
+    if (form.getValues().kind === proposed) return
+    // An untouched form stays untouched: leaving it must not ask about unsaved changes.
+    if (!form.isDirty()) form.setInitialValues({ ...form.getInitialValues(), kind: proposed })
+    form.setFieldValue('kind', proposed)
+  }, [proposed, kindChosen])
 
   // Opened straight from a link, the form can appear before the session knows who is working;
   // runs only when the working therapist becomes known.
@@ -91,29 +129,38 @@ export function VisitForm({ patientId, mode, onSaved, onCancel }: { patientId: n
     therapistOptions.push({ value: String(mode.visit.therapistId), label: mode.visit.therapistName })
   }
 
+  const values = form.getValues()
+  // Days done and stage steps belong to a program the visit falls under; the baseline has none yet.
+  const typedDate = values.visitDate.trim()
+  const programHere = program !== null && program.status === 'active' && isIsoDate(typedDate) && typedDate > program.startDate && values.kind !== 'baseline' ? program : null
+  const fieldKeys = [...VISIT_FIELD_KEYS, ...programFieldKeys(programHere)]
+
   function showErrors(errors: Record<string, string>) {
     form.setErrors(errors)
-    const first = VISIT_FIELD_KEYS.find((k) => k in errors)
+    const first = fieldKeys.find((k) => k in errors)
     if (first) document.getElementById(fieldId(first))?.focus()
   }
 
   async function save(values: VisitFormValues) {
     setFormError(null)
     const { input, errors } = valuesToInput(values)
-    if (!input) return showErrors(errors)
+    const part = programValuesToInput(values.program, programHere)
+    if (!input || Object.keys(part.errors).length > 0) return showErrors({ ...errors, ...part.errors })
+    const sent = programHere ? part.input : { adherence: null, stageSteps: [] }
     setSaving(true)
     try {
       const saved =
         mode.type === 'correct'
-          ? await api.visits.correct({ ...input, visitId: mode.visit.id, reason: values.reason })
-          : await api.visits.record({ ...input, patientId })
+          ? await api.visits.correct({ ...input, adherence: sent.adherence, archHeightMethod: method, visitId: mode.visit.id, reason: values.reason })
+          : await api.visits.record({ ...input, ...sent, archHeightMethod: method, patientId })
       notifySaved(mode.type === 'correct' ? 'Correction saved; the earlier values are kept in the history' : 'Visit saved')
       form.resetDirty()
       form.setInitialValues(values)
       onSaved(saved)
     } catch (e) {
       if (e instanceof ApiError && e.code === 'invalid_input') {
-        const { fields, other } = issuesToFieldErrors(e.issues, VISIT_FIELD_KEYS)
+        const issues = e.issues.map((i) => ({ ...i, path: programIssueKey(i.path, sent) }))
+        const { fields, other } = issuesToFieldErrors(issues, fieldKeys)
         if (other.length > 0) setFormError(other.join(' '))
         showErrors(fields)
       } else if (e instanceof ApiError && (e.code === 'conflict' || e.code === 'unauthorized' || e.code === 'not_found')) {
@@ -152,6 +199,10 @@ export function VisitForm({ patientId, mode, onSaved, onCancel }: { patientId: n
             data={VISIT_KINDS.map((k) => ({ value: k, label: VISIT_KIND_LABELS[k] }))}
             allowDeselect={false}
             {...form.getInputProps('kind')}
+            onChange={(v) => {
+              setKindChosen(true)
+              form.setFieldValue('kind', (v ?? 'follow_up') as VisitKind)
+            }}
           />
         </Group>
         <SimpleGrid cols={2}>
@@ -173,6 +224,16 @@ export function VisitForm({ patientId, mode, onSaved, onCancel }: { patientId: n
             />
           </SimpleGrid>
         </Fieldset>
+        {programHere && (
+          <VisitProgramFields
+            form={form}
+            program={programHere}
+            visits={visits}
+            correcting={mode.type === 'correct' ? mode.visit : undefined}
+            confirmStages={mode.type === 'record'}
+            fieldId={fieldId}
+          />
+        )}
         <Textarea id={fieldId('notes')} label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
         {mode.type === 'correct' && (
           <TextInput

@@ -3,7 +3,9 @@ import { SIDES, SYMPTOM_REGIONS, MEASURES, type MeasureKey, type Side, type Symp
 import type { ArchHeightMethod } from '@shared/domain/settings'
 import type { FootMeasurement } from '@shared/domain/visit'
 import { archHeightIndex, navicularDrop } from '@shared/calc/measures'
+import type { Program } from '@shared/domain/program'
 import { parseDecimal } from './numbers'
+import { emptyProgramValues, programValuesOf, type VisitProgramValues } from './visitProgram'
 
 /** Order a therapist measures in, and the Tab order within each foot. */
 export const FOOT_FIELDS: MeasureKey[] = ['footLengthMm', 'truncatedFootLengthMm', 'archHeightMm', 'navicularSittingMm', 'navicularStandingMm']
@@ -19,6 +21,8 @@ export interface VisitFormValues {
   headacheDays: string
   notes: string
   reason: string
+  /** Days done and stage confirmations (shown only when the visit falls under a program). */
+  program: VisitProgramValues
 }
 
 /** Every field key as the API's issue paths name them ("left.footLengthMm"), in Tab order. */
@@ -35,8 +39,9 @@ export const VISIT_FIELD_KEYS: string[] = [
 
 const emptyFoot = (): FootValues => ({ footLengthMm: '', truncatedFootLengthMm: '', archHeightMm: '', navicularSittingMm: '', navicularStandingMm: '' })
 
-export function emptyVisitValues(visitDate: string, therapistId: number | null, kind: VisitKind): VisitFormValues {
+export function emptyVisitValues(visitDate: string, therapistId: number | null, kind: VisitKind, program: Program | null = null): VisitFormValues {
   return {
+    program: emptyProgramValues(program),
     visitDate,
     therapistId: therapistId === null ? null : String(therapistId),
     kind,
@@ -57,8 +62,9 @@ function footToValues(f: FootMeasurement | null): FootValues {
 }
 
 /** A recorded visit as form values, for a correction. */
-export function visitToValues(v: Visit): VisitFormValues {
+export function visitToValues(v: Visit, program: Program | null = null): VisitFormValues {
   return {
+    program: programValuesOf(v, program),
     visitDate: v.visitDate,
     therapistId: String(v.therapistId),
     kind: v.kind,

@@ -1,7 +1,7 @@
 // Baseline-versus-later comparison per foot: the numbers the measurements tab and the report print.
 import type { Settings } from '../domain/settings'
 import type { FootMeasurement, Side, Visit } from '../domain/visit'
-import { archHeightIndex, change, navicularDrop, ratioChange, type Change } from './measures'
+import { archHeightIndex, change, navicularDrop, ratioChange, type Change, type RatioChange } from './measures'
 
 export type CompareRowKey = 'footLength' | 'archHeight' | 'archHeightIndex' | 'navicularDrop'
 
@@ -11,9 +11,9 @@ export interface CompareRow {
   unit: 'mm' | ''
   baseline: number | null
   latest: number | null
-  /** mm rows: change with the smallest-meaningful-change verdict; AHI: ratio change. */
+  /** mm rows: change with the smallest-meaningful-change verdict; AHI: the same for the index. */
   change: Change | null
-  ratio: { delta: number; percent: number | null } | null
+  ratio: RatioChange | null
   /** Why there is no change when both values exist but cannot be compared. */
   note: string | null
 }
@@ -31,7 +31,7 @@ export function deriveFoot(f: FootMeasurement | null): FootDerived {
   }
 }
 
-type Thresholds = Pick<Settings, 'smcArchHeightMm' | 'smcFootLengthMm' | 'smcNavicularDropMm'>
+type Thresholds = Pick<Settings, 'smcArchHeightMm' | 'smcFootLengthMm' | 'smcNavicularDropMm' | 'smcArchHeightIndex'>
 
 /** Rows for one foot; rows where neither visit has a value are left out. */
 export function compareFoot(baseline: FootMeasurement | null, latest: FootMeasurement | null, t: Thresholds): CompareRow[] {
@@ -48,7 +48,7 @@ export function compareFoot(baseline: FootMeasurement | null, latest: FootMeasur
       baseline: b.archHeightIndex,
       latest: l.archHeightIndex,
       change: null,
-      ratio: ratioChange(b.archHeightIndex, l.archHeightIndex),
+      ratio: ratioChange(b.archHeightIndex, l.archHeightIndex, t.smcArchHeightIndex),
       note: null,
     },
     mmRow('navicularDrop', 'Navicular drop', b.navicularDrop, l.navicularDrop, t.smcNavicularDropMm, true),

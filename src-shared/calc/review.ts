@@ -1,5 +1,6 @@
 // Review dates, program weeks and whether a review is due.
 import type { ReviewStatus } from '../domain/patient'
+import type { VisitKind } from '../domain/visit'
 import { addWeeks, daysBetween } from './dates'
 
 /** The four-month review defaults to 16 weeks after the start. */
@@ -23,4 +24,24 @@ export function reviewStatus(reviewDate: string | null, today: string, dueWithin
   if (days < 0) return 'overdue'
   if (days <= dueWithinDays) return 'due'
   return 'upcoming'
+}
+
+/** How many days before the review date a visit is already proposed as the review. */
+export const REVIEW_PROPOSED_FROM_DAYS = 14
+
+/**
+ * The kind of visit the form proposes for a visit on `visitDate`: the first visit is the baseline; a
+ * visit on or after the review date, or up to 14 days before it, on a program whose review is not
+ * yet recorded, is the four-month review; anything else a follow-up.
+ */
+export function proposedVisitKind(
+  visits: { visitDate: string; kind: VisitKind }[],
+  program: { startDate: string; reviewDate: string; status: string } | null,
+  visitDate: string,
+): VisitKind {
+  if (visits.length === 0) return 'baseline'
+  if (program === null || program.status !== 'active' || visitDate < program.startDate) return 'follow_up'
+  const reviewRecorded = visits.some((v) => v.kind === 'review' && v.visitDate >= program.startDate)
+  if (reviewRecorded) return 'follow_up'
+  return daysBetween(visitDate, program.reviewDate) <= REVIEW_PROPOSED_FROM_DAYS ? 'review' : 'follow_up'
 }

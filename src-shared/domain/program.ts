@@ -1,13 +1,28 @@
 // Programs: the exercises assigned to a patient, their dosage, and the review date.
 import { z } from 'zod'
-import { Id, IsoDate, requiredLine, text } from './common'
+import { Id, IsoDate, requiredLine, text, wholeNumber } from './common'
 import type { AuditEntry } from './audit'
+import type { PlannedWeeks } from '../calc/plan'
 import { DosageFields, type Dosage } from './exercise'
 
 export const PROGRAM_STATUSES = ['active', 'ended'] as const
 export type ProgramStatus = (typeof PROGRAM_STATUSES)[number]
 
-export const ProgramItemInput = DosageFields.extend({ exerciseId: Id }).strict()
+/** Planned start week per stage; null for a stage that starts only when the therapist allows it. */
+export const PlannedWeeksInput = z
+  .array(wholeNumber('Planned week', 1, 52).nullable(), { error: 'Planned weeks must be a list of week numbers' })
+  .max(10, { error: 'At most 10 planned weeks' })
+  .refine(
+    (weeks) => {
+      const set = weeks.filter((w): w is number => w !== null)
+      return set.every((w, i) => i === 0 || w > set[i - 1]!)
+    },
+    { error: 'Planned weeks must go up from stage to stage (e.g. 1, 5, 9, 13)' },
+  )
+  .nullable()
+  .default(null)
+
+export const ProgramItemInput = DosageFields.extend({ exerciseId: Id, plannedWeeks: PlannedWeeksInput }).strict()
 
 const items = z
   .array(ProgramItemInput, { error: 'Add at least one exercise' })
@@ -49,7 +64,13 @@ export interface ProgramItem extends Dosage {
   id: number
   exerciseId: number
   exerciseName: string
+  /** The exercise's stage names (as the exercise reads now), for "Stage 2 of 4: Standing on both feet". */
+  stages: string[]
   position: number
+  /** Planned start week per stage, or null without a plan. */
+  plannedWeeks: PlannedWeeks | null
+  /** Weeks the stages after the current one have moved since the plan was made (held stages). */
+  planShiftWeeks: number
 }
 
 export interface Program {

@@ -12,10 +12,28 @@ export const ARCH_HEIGHT_METHOD_LABELS: Record<ArchHeightMethod, string> = {
 export const PAGE_SIZES = ['A4', 'Letter'] as const
 export type PageSize = (typeof PAGE_SIZES)[number]
 
+/** True when `v` has at most `decimals` decimals (float noise aside). */
+export function hasAtMostDecimals(v: number, decimals: number): boolean {
+  const f = 10 ** decimals
+  return Math.abs(v * f - Math.round(v * f)) < 1e-6
+}
+
+// One decimal for millimetres: the report compares the numbers the therapist sees, so a stored
+// 2.24 would be called 2.2 on paper yet judged against 2.24 (or the other way round).
 const threshold = (label: string) =>
   z
     .number({ error: `${label} must be a number in mm` })
-    .refine((v) => Number.isFinite(v) && v >= 0.5 && v <= 10, { error: `${label} must be between 0.5 and 10 mm` })
+    .refine((v) => Number.isFinite(v) && v >= 0.5 && v <= 10, { error: `${label} must be between 0.5 and 10 mm`, abort: true })
+    .refine((v) => hasAtMostDecimals(v, 1), { error: `${label} can have at most one decimal (e.g. 2.5)`, abort: true })
+    .transform((v) => Math.round(v * 10) / 10)
+
+/** The index is printed with three decimals, so its threshold has three. */
+const indexThreshold = (label: string) =>
+  z
+    .number({ error: `${label} must be a number, e.g. 0.025` })
+    .refine((v) => Number.isFinite(v) && v >= 0.005 && v <= 0.1, { error: `${label} must be between 0.005 and 0.100`, abort: true })
+    .refine((v) => hasAtMostDecimals(v, 3), { error: `${label} can have at most three decimals (e.g. 0.025)`, abort: true })
+    .transform((v) => Math.round(v * 1000) / 1000)
 
 // A PNG or JPEG logo as a data URL; capped so the settings row stays small.
 const LOGO = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/
@@ -38,6 +56,7 @@ export const SettingsUpdateInput = z
     smcArchHeightMm: threshold('Smallest meaningful change for arch height'),
     smcFootLengthMm: threshold('Smallest meaningful change for foot length'),
     smcNavicularDropMm: threshold('Smallest meaningful change for navicular drop'),
+    smcArchHeightIndex: indexThreshold('Smallest meaningful change for the arch height index'),
     reviewIntervalWeeks: z
       .number({ error: 'Review interval must be a whole number of weeks' })
       .refine((v) => Number.isInteger(v) && v >= 2 && v <= 52, { error: 'Review interval must be between 2 and 52 weeks' }),
@@ -57,6 +76,7 @@ export interface Settings {
   smcArchHeightMm: number
   smcFootLengthMm: number
   smcNavicularDropMm: number
+  smcArchHeightIndex: number
   reviewIntervalWeeks: number
 }
 
@@ -68,8 +88,10 @@ export const DEFAULT_SETTINGS: Settings = {
   logoDataUrl: null,
   pageSize: 'A4',
   archHeightMethod: 'dorsal_50',
-  smcArchHeightMm: 2,
+  // CLINICAL.md: measurement error over two readings (migration 0004 moves untouched old defaults here).
+  smcArchHeightMm: 3,
   smcFootLengthMm: 2,
-  smcNavicularDropMm: 2,
+  smcNavicularDropMm: 4,
+  smcArchHeightIndex: 0.025,
   reviewIntervalWeeks: 16,
 }

@@ -1,6 +1,9 @@
 // Visits: per-foot measurements (mm) and symptom scores recorded at baseline, follow-ups and review.
 import { z } from 'zod'
+import { AHI_PLAUSIBLE, archHeightIndex, isPlausibleArchHeightIndex } from '../calc/measures'
+import { STAGE_DECISIONS, type StageDecision } from '../calc/plan'
 import { Id, IsoDate, millimetres, text, wholeNumber } from './common'
+import type { FieldIssue } from './errors'
 import { ARCH_HEIGHT_METHODS, type ArchHeightMethod } from './settings'
 
 export const VISIT_KINDS = ['baseline', 'follow_up', 'review'] as const
@@ -69,6 +72,31 @@ export const SymptomsInput = z
   })
   .strict()
 
+/** Days the patient ticked since the previous visit: for the program, and optionally per exercise. */
+const daysDone = (label: string) => wholeNumber(label, 0, 366)
+export const AdherenceInput = z
+  .object({
+    daysDone: daysDone('Days done').nullable().default(null),
+    byExercise: z
+      .array(z.object({ exerciseId: Id, daysDone: daysDone('Days done') }).strict())
+      .max(20)
+      .default([]),
+  })
+  .strict()
+
+export const StageStepInput = z
+  .object({
+    exerciseId: Id,
+    decision: z.enum(STAGE_DECISIONS, { error: 'Choose advance, hold or step back' }),
+    reason: text('Reason', 300).default(''),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.decision === 'step_back' && v.reason === '') {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Say why the exercise steps back (for example what hurts)' })
+    }
+  })
+
 const VisitFields = z.object({
   visitDate: IsoDate,
   therapistId: Id,
@@ -79,18 +107,54 @@ const VisitFields = z.object({
   symptoms: SymptomsInput.default({ foot_heel: null, knee: null, low_back: null, neck: null, headache: null }),
   headacheDays: wholeNumber('Headache days', 0, 28).nullable().default(null),
   notes: text('Notes', 5000).default(''),
+  adherence: AdherenceInput.nullable().default(null),
 })
+
+/**
+ * CLINICAL.md: an arch height index outside 0.200–0.500 is almost certainly a typing or measuring
+ * error (often the arch height typed into the truncated length field), so it is not saved as it is.
+ * The sentence names the two numbers to check. Only the dorsal method has an index.
+ */
+export function implausibleArchHeightIndex(
+  feet: Pick<z.output<typeof VisitFields>, 'left' | 'right'>,
+  method: ArchHeightMethod,
+): FieldIssue[] {
+  return SIDES.flatMap((side) => {
+    const f = feet[side]
+    if (f === null) return []
+    const ahi = archHeightIndex(f.archHeightMm, f.truncatedFootLengthMm, method)
+    if (ahi === null || isPlausibleArchHeightIndex(ahi)) return []
+    const range = `${AHI_PLAUSIBLE.min.toFixed(3)}–${AHI_PLAUSIBLE.max.toFixed(3)}`
+    return [
+      {
+        path: [side, 'archHeightMm'],
+        message: `Arch height index ${ahi.toFixed(3)} is outside ${range}: check the arch height (${f.archHeightMm!.toFixed(1)} mm) and the truncated foot length (${f.truncatedFootLengthMm!.toFixed(1)} mm)`,
+      },
+    ]
+  })
+}
 
 function requireSomething(v: z.output<typeof VisitFields>, ctx: z.RefinementCtx) {
   const feet = [v.left, v.right].filter((f) => f !== null)
   const anyMeasure = feet.some((f) => MEASURE_KEYS.some((k) => f[k] !== null))
   const anySymptom = Object.values(v.symptoms).some((s) => s !== null) || v.headacheDays !== null
-  if (!anyMeasure && !anySymptom) {
+  const anyAdherence = v.adherence !== null && (v.adherence.daysDone !== null || v.adherence.byExercise.length > 0)
+  if (!anyMeasure && !anySymptom && !anyAdherence) {
     ctx.addIssue({ code: 'custom', path: ['left'], message: 'Enter at least one measurement or pain score' })
+  }
+  // Without a method the clinic's applies, which only the service knows; it checks again there.
+  if (v.archHeightMethod === 'dorsal_50') {
+    for (const issue of implausibleArchHeightIndex(v, 'dorsal_50')) ctx.addIssue({ code: 'custom', ...issue })
   }
 }
 
-export const VisitRecordInput = VisitFields.extend({ patientId: Id }).strict().superRefine(requireSomething)
+export const VisitRecordInput = VisitFields.extend({
+  patientId: Id,
+  /** The therapist's confirmation per exercise of the program; recorded once, with the visit. */
+  stageSteps: z.array(StageStepInput).max(20).default([]),
+})
+  .strict()
+  .superRefine(requireSomething)
 export const VisitCorrectInput = VisitFields.extend({
   visitId: Id,
   reason: text('Reason for the correction', 500).refine((s) => s.length > 0, { error: 'Say why the visit is corrected' }),
@@ -127,4 +191,23 @@ export interface Visit {
   createdAt: string
   updatedAt: string
   corrected: boolean
+  /** Planned and done days since the previous visit of the program; null when not asked. */
+  adherence: VisitAdherence | null
+  stageSteps: StageStep[]
+}
+
+export interface VisitAdherence {
+  daysPlanned: number
+  daysDone: number
+  /** Per exercise, when the therapist entered the detail. */
+  byExercise: { exerciseId: number; exerciseName: string; daysPlanned: number; daysDone: number }[]
+}
+
+export interface StageStep {
+  exerciseId: number
+  exerciseName: string
+  decision: StageDecision
+  stageBefore: number
+  stageAfter: number
+  reason: string
 }

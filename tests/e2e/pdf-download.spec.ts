@@ -83,6 +83,7 @@ test('handout and progress report download from the browser shell and read back 
     smcArchHeightMm: 2,
     smcFootLengthMm: 2,
     smcNavicularDropMm: 2,
+    smcArchHeightIndex: 0.025,
     reviewIntervalWeeks: 16,
   })
   const patient = await call<{ id: number }>('patients.create', { firstName: 'Zoë', lastName: "Łukasiewicz-O'Brien", dateOfBirth: '1979-03-14' })
@@ -129,7 +130,7 @@ test('handout and progress report download from the browser shell and read back 
   expect(r.pages[0]!.width).toBe(612)
   const text = bodyText(r)
   expect(text).toContain("Zoë Łukasiewicz-O'Brien")
-  expect(text).toContain('Foot length 252.0 mm 249.5 mm −2.5 mm −1.0 % exceeds smallest meaningful change (2.0 mm)')
+  expect(text).toContain('Foot length 252.0 mm 249.5 mm −2.5 mm −1.0 % at or above smallest meaningful change (2.0 mm)')
   expect(text).toContain('Foot length 251.0 mm 250.0 mm −1.0 mm −0.4 % within measurement error')
   expect(text).toContain('Arch height 59.0 mm 60.2 mm +1.2 mm +2.0 % within measurement error')
   expect(text).toContain('Morning heel pain much better.')

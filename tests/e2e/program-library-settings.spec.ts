@@ -72,6 +72,8 @@ test('settings are saved and survive a reload; a bad threshold is explained next
   await clinic.getByLabel('Arch height (mm)').fill('1,5')
   await clinic.getByLabel('Foot length (mm)').fill('2.5')
   await clinic.getByLabel('Navicular drop (mm)').fill('3')
+  await expect(clinic.getByLabel('Arch height index')).toHaveValue('0.025')
+  await clinic.getByLabel('Arch height index').fill('0,03')
   await clinic.getByLabel('Default review interval (weeks)').fill('12')
   await clinic.getByRole('button', { name: 'Save settings' }).click()
   await expect(clinic.getByRole('status')).toHaveText('Settings saved.')
@@ -81,6 +83,7 @@ test('settings are saved and survive a reload; a bad threshold is explained next
   await expect(clinic.getByLabel('Address')).toHaveValue('12 Harbour Road\nRiverside 4051')
   await expect(clinic.getByLabel('Arch height (mm)')).toHaveValue('1.5')
   await expect(clinic.getByLabel('Foot length (mm)')).toHaveValue('2.5')
+  await expect(clinic.getByLabel('Arch height index')).toHaveValue('0.030')
   await expect(clinic.getByLabel('Default review interval (weeks)')).toHaveValue('12')
   await expect(clinic.getByLabel('Letter (8.5 × 11 in)')).toBeChecked()
   await expect(clinic.getByLabel('Navicular height, standing')).toBeChecked()
@@ -89,8 +92,11 @@ test('settings are saved and survive a reload; a bad threshold is explained next
   // A threshold out of range: the message sits with the field and nothing typed is lost.
   await clinic.getByLabel('Phone').fill('+61 7 5555 9999')
   await clinic.getByLabel('Arch height (mm)').fill('12')
+  // Two decimals would be compared as 2.2 while the settings say 2.24: refused.
+  await clinic.getByLabel('Foot length (mm)').fill('2,24')
   await clinic.getByLabel('Arch height (mm)').press('Enter')
   await expect(clinic.getByLabel('Arch height (mm)')).toHaveAccessibleDescription(/Smallest meaningful change for arch height must be between 0.5 and 10 mm/)
+  await expect(clinic.getByLabel('Foot length (mm)')).toHaveAccessibleDescription(/Smallest meaningful change for foot length can have at most one decimal/)
   await expect(clinic.getByLabel('Arch height (mm)')).toBeFocused()
   await expect(clinic.getByLabel('Arch height (mm)')).toHaveValue('12')
   await expect(clinic.getByLabel('Phone')).toHaveValue('+61 7 5555 9999')

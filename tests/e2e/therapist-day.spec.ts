@@ -1,8 +1,11 @@
 // A therapist's day in the real app: clinic set-up, a patient from baseline to the four-month review,
 // the numbers read off the screen, axe scans and screenshots of every main screen in light and dark.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startShell, type RunningShell } from '../support/browser-shell'
-import { chooseOption, dayFromToday, screenshot, seriousAxeViolations, setColorScheme } from './support-ui'
+import { readPdf } from '../unit/pdf/read-pdf'
+import { chooseOption, dayFromToday, expectLoaded, screenshot, seriousAxeViolations, setColorScheme } from './support-ui'
 
 test.use({ actionTimeout: 10_000 })
 
@@ -43,6 +46,17 @@ async function fillVisit(page: Page, v: { date: string; left: Foot; right: Foot;
   for (const [label, score] of Object.entries(v.pain ?? {})) await form.getByLabel(label, { exact: true }).fill(score)
 }
 
+const PDF_DIR = resolve(__dirname, '../../test-results/pdf')
+
+/** Clicks a document button and reads the downloaded PDF's text; keeps a copy under test-results/pdf. */
+async function downloadPdfText(page: Page, button: string, keepAs: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()])
+  const bytes = readFileSync((await download.path())!)
+  mkdirSync(PDF_DIR, { recursive: true })
+  writeFileSync(join(PDF_DIR, keepAs), bytes)
+  return (await readPdf(bytes)).text
+}
+
 async function saveVisitWithEnter(page: Page): Promise<void> {
   // Enter in a number field saves the visit (keyboard-first entry).
   await foot(page, 'Right').getByLabel(FIELD_LABEL.footLengthMm, { exact: true }).press('Enter')
@@ -51,7 +65,8 @@ async function saveVisitWithEnter(page: Page): Promise<void> {
 }
 
 test('a therapist day: set-up, baseline, program, follow-ups, four-month review', async ({ page }) => {
-  test.setTimeout(180_000)
+  // A whole day of clicks plus two PDFs; on a busy 2-core machine it takes up to about 2.5 minutes.
+  test.setTimeout(300_000)
   const violations: string[] = []
   const baselineDate = dayFromToday(-110) // week 16 of 16 today; review date in 2 days
   const at = (weeks: number) => dayFromToday(-110 + weeks * 7)
@@ -129,22 +144,47 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByText('Program changes saved.')).toBeVisible()
   await expect(page.getByText('Towel crumpling: sets 3 → 4')).toBeVisible()
+  // The program follows the 16-week plan; the handout prints it ahead.
+  await expect(page.getByTestId('plan-next').nth(1)).toHaveText('planned: standing on both feet from week 5')
+  const handout = await downloadPdfText(page, 'Print handout', 'therapist-day-handout.pdf')
+  expect(handout).toContain(
+    'Your plan Weeks Stage Dosage Now to week 4 Sitting Hold 5 seconds. Do it 10 times, 3 sets, once a day. Weeks 5–8 Standing on both feet as your therapist sets it then Weeks 9–12 Standing on one foot',
+  )
+  expect(handout).toContain('Now to week 4 Sitting, towel only Do it until the towel is gathered (about 10–15 pulls), 4 sets, once a day. Weeks 5–8 Sitting, with a small weight')
+  expect(handout).toContain('From week 5 Minimalist shoes for everyday walking as your therapist sets it then When your therapist allows it')
 
   // --- follow-ups at weeks 4, 8 and 12 -------------------------------------------------------
   await page.getByRole('tab', { name: 'Measurements' }).click()
+  // Each follow-up: the days done from the calendar (28 planned days in each 4-week period) and the
+  // therapist's confirmation per exercise; at week 9 the towel's weight stage is held.
   const followUps = [
-    { w: 4, l: ['249.5', '181.5', '62.5'], r: ['251', '183', '61.5'] },
-    { w: 8, l: ['249', '181', '63,5'], r: ['250,5', '182,5', '62.5'] },
-    { w: 12, l: ['248', '180.5', '65'], r: ['250.5', '182', '63.5'] },
+    { w: 4, l: ['249.5', '181.5', '62.5'], r: ['251', '183', '61.5'], done: '10', steps: [['Short-foot exercise (arch doming)', 'Advance'], ['Towel crumpling', 'Advance'], ['Minimalist shoes / barefoot transition', 'Advance']] },
+    { w: 8, l: ['249', '181', '63,5'], r: ['250,5', '182,5', '62.5'], done: '12', steps: [['Short-foot exercise (arch doming)', 'Advance'], ['Towel crumpling', 'Hold']] },
+    { w: 12, l: ['248', '180.5', '65'], r: ['250.5', '182', '63.5'], done: '14', steps: [['Short-foot exercise (arch doming)', 'Advance'], ['Towel crumpling', 'Advance']] },
   ]
+  const programPart = page.getByRole('group', { name: 'Program since the last visit' })
   for (const f of followUps) {
-    await expect(page.getByRole('combobox', { name: 'Kind of visit' })).toHaveValue('Follow-up')
+    // Today is 2 days before the review date: a visit today is proposed as the review; the
+    // back-dated follow-ups typed below are proposed as follow-ups again.
+    await expect(page.getByRole('combobox', { name: 'Kind of visit' })).toHaveValue('Four-month review')
     await fillVisit(page, {
       date: at(f.w),
       left: { footLengthMm: f.l[0], truncatedFootLengthMm: f.l[1], archHeightMm: f.l[2] },
       right: { footLengthMm: f.r[0], truncatedFootLengthMm: f.r[1], archHeightMm: f.r[2] },
       pain: { 'Foot / heel': String(6 - f.w / 4) },
     })
+    await expect(page.getByRole('combobox', { name: 'Kind of visit' })).toHaveValue('Follow-up')
+    await expect(programPart.getByLabel('Planned days done')).toHaveAccessibleDescription(/^Of 28 planned days since/)
+    await programPart.getByLabel('Planned days done').fill(f.done)
+    if (f.w === 12) {
+      // The hold at week 9 moved the towel's standing stage from week 9 to week 13.
+      await expect(programPart.getByRole('radiogroup', { name: 'Towel crumpling' })).toHaveAccessibleDescription(
+        'Stage 2 of 3: Sitting, with a small weight on the far end of the towel · planned: standing from week 13',
+      )
+    }
+    for (const [exercise, decision] of f.steps) {
+      await programPart.getByRole('radiogroup', { name: exercise! }).getByRole('radio', { name: decision! }).check()
+    }
     await saveVisitWithEnter(page)
   }
   const visits = page.getByRole('table', { name: 'Visits' })
@@ -209,7 +249,22 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
   await expect(foot(page, 'Right').getByLabel(FIELD_LABEL.archHeightMm, { exact: true })).toHaveValue('64.5')
   await expect(foot(page, 'Left').getByLabel(FIELD_LABEL.archHeightMm, { exact: true })).toHaveValue('66,0')
   await leftLength.fill('247.5')
+  // Two digits swapped in the truncated length (118 for 181): the index 66.0 / 118.0 = 0.559 is refused
+  // next to the arch height with the two numbers to check, and both values stay as typed.
+  const leftTruncated = foot(page, 'Left').getByLabel(FIELD_LABEL.truncatedFootLengthMm, { exact: true })
+  await leftTruncated.fill('118')
+  await foot(page, 'Right').getByLabel(FIELD_LABEL.archHeightMm, { exact: true }).press('Enter')
+  const leftArch = foot(page, 'Left').getByLabel(FIELD_LABEL.archHeightMm, { exact: true })
+  await expect(leftArch).toHaveAccessibleDescription(
+    'Arch height index 0.559 is outside 0.200–0.500: check the arch height (66.0 mm) and the truncated foot length (118.0 mm)',
+  )
+  await expect(leftArch).toBeFocused()
+  await expect(leftTruncated).toHaveValue('118')
+  await leftTruncated.fill('180')
   await expect(page.getByTestId('visit-live-left')).toContainText('Arch height index: 0.367')
+  // 26 planned days since the week-13 visit (day 84 to day 110).
+  await expect(programPart.getByLabel('Planned days done')).toHaveAccessibleDescription(/^Of 26 planned days since the last visit/)
+  await programPart.getByLabel('Planned days done').fill('13')
   await expect(page.getByTestId('visit-live-right')).toContainText('Navicular drop: 5.5 mm')
   await saveVisitWithEnter(page)
 
@@ -232,6 +287,22 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
   await expect(right.getByRole('row', { name: /^Arch height index/ })).toContainText('0.356')
   await expect(right.getByRole('row', { name: /^Navicular drop/ })).toContainText('5.5 mm')
   await expect(page.getByTestId('next-review')).toContainText(`Four-month review recorded on`)
+  // Stages reached, and adherence: 10, 12, 14 of 28 and 13 of 26 → 49 of 110 days = 45 %.
+  await expect(page.getByTestId('program-stage').nth(1)).toHaveText(
+    'Short-foot exercise (arch doming): Stage 4 of 4: With a small knee bend or heel raise, then functional tasks (single-leg squat, step-down) · last stage of the plan',
+  )
+  const adherence = page.getByRole('table', { name: 'Adherence per period' })
+  await expect(adherence.getByRole('row')).toHaveCount(6)
+  await expect(adherence.getByRole('row').nth(2)).toContainText('12 of 28')
+  await expect(adherence.getByRole('row').nth(2)).toContainText('43 %')
+  await expect(page.getByTestId('adherence-overall')).toHaveText('45 %')
+  const report = await downloadPdfText(page, 'Progress report', 'therapist-day-report.pdf')
+  expect(report).toContain('Short-foot exercise (arch doming) 4 of 4: With a small knee bend')
+  expect(report).toContain('Towel crumpling 3 of 3: Standing 3 of 3: Standing')
+  expect(report).toContain('Minimalist shoes / barefoot transition 2 of 4: Minimalist shoes for everyday walking 2 of 4: Minimalist shoes for everyday walking')
+  expect(report).toMatch(/to \d{4}-\d{2}-\d{2}: 12 of 28 planned days \(43 %\)/)
+  expect(report).toContain('Overall: 49 of 110 planned days (45 %)')
+  expect(report).toContain('Adherence was under 50 % of the planned days: the measured change should be read with that in mind.')
 
   // --- and the patient has left Due reviews --------------------------------------------------
   await page.getByRole('link', { name: 'Due reviews' }).click()
@@ -240,24 +311,26 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
 
   // --- every main screen, light and dark: axe and screenshots -------------------------------
   const patientId = /#\/patients\/(\d+)/.exec(patientUrl)![1]
-  const screens: [string, string, string][] = [
-    ['patients', '#/patients', 'Patients'],
-    ['patient-new', '#/patients/new', 'New patient'],
-    ['patient-overview', `#/patients/${patientId}/overview`, "Zoë Łukasiewicz-O'Brien"],
-    ['patient-measurements', `#/patients/${patientId}/measurements`, "Zoë Łukasiewicz-O'Brien"],
-    ['patient-program', `#/patients/${patientId}/program`, "Zoë Łukasiewicz-O'Brien"],
-    ['patient-history', `#/patients/${patientId}/history`, "Zoë Łukasiewicz-O'Brien"],
-    ['patient-edit', `#/patients/${patientId}/edit`, "Edit Zoë Łukasiewicz-O'Brien"],
-    ['exercises', '#/exercises', 'Exercise library'],
-    ['settings', '#/settings', 'Settings'],
+  // [name, address, heading, a text that shows the screen's data has arrived]
+  const screens: [string, string, string, string][] = [
+    ['patients', '#/patients', 'Patients', "Łukasiewicz-O'Brien, Zoë"],
+    ['patient-new', '#/patients/new', 'New patient', 'Create patient'],
+    ['patient-overview', `#/patients/${patientId}/overview`, "Zoë Łukasiewicz-O'Brien", 'Right foot'],
+    ['patient-measurements', `#/patients/${patientId}/measurements`, "Zoë Łukasiewicz-O'Brien", 'Four-month review'],
+    ['patient-program', `#/patients/${patientId}/program`, "Zoë Łukasiewicz-O'Brien", 'Towel crumpling'],
+    ['patient-history', `#/patients/${patientId}/history`, "Zoë Łukasiewicz-O'Brien", 'Ben Okafor'],
+    ['patient-edit', `#/patients/${patientId}/edit`, "Edit Zoë Łukasiewicz-O'Brien", 'Archive'],
+    ['exercises', '#/exercises', 'Exercise library', 'Short-foot exercise (arch doming)'],
+    ['settings', '#/settings', 'Settings', 'Anna Kowalska'],
   ]
   for (const scheme of ['light', 'dark'] as const) {
     await setColorScheme(page, scheme)
     await page.reload() // clears the "saved" notifications so every screenshot shows the header
-    for (const [name, hash, heading] of screens) {
+    for (const [name, hash, heading, ready] of screens) {
       await page.goto(`${shell.url}${hash}`)
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
-      await page.waitForLoadState('networkidle')
+      await expect(page.getByText(ready).first()).toBeVisible()
+      await expectLoaded(page)
       await screenshot(page, `${name}-${scheme}`)
       for (const v of await seriousAxeViolations(page)) violations.push(`${name} (${scheme}): ${v}`)
     }

@@ -29,6 +29,7 @@ export interface ClinicSettingsTable {
   smc_arch_height_mm: number
   smc_foot_length_mm: number
   smc_navicular_drop_mm: number
+  smc_arch_height_index: number
   review_interval_weeks: number
   updated_at: string
   updated_by: number | null
@@ -109,6 +110,8 @@ export interface ProgramItemsTable extends DosageColumns {
   exercise_id: number
   position: number
   notes: string
+  planned_weeks_json: string | null
+  plan_shift_weeks: ColumnType<number, number | undefined, number>
 }
 
 export interface VisitsTable {
@@ -126,6 +129,26 @@ export interface VisitsTable {
   updated_by: number | null
   corrected: ColumnType<Flag, Flag | undefined, Flag>
   version: Version
+  adherence_days_planned: number | null
+  adherence_days_done: number | null
+}
+
+export interface VisitStageStepsTable {
+  id: Id
+  visit_id: number
+  exercise_id: number
+  decision: 'advance' | 'hold' | 'step_back'
+  stage_before: number
+  stage_after: number
+  reason: string
+}
+
+export interface VisitAdherenceTable {
+  id: Id
+  visit_id: number
+  exercise_id: number
+  days_planned: number
+  days_done: number
 }
 
 export interface MeasurementsTable {
@@ -179,6 +202,8 @@ export interface DB {
   symptom_scores: SymptomScoresTable
   audit_log: AuditLogTable
   workstations: WorkstationsTable
+  visit_stage_steps: VisitStageStepsTable
+  visit_adherence: VisitAdherenceTable
 }
 
 export type PatientRow = Selectable<PatientsTable>

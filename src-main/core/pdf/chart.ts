@@ -59,11 +59,6 @@ export function dateTicks(dates: string[], max: number): string[] {
   return [...picked]
 }
 
-const short = (date: string) => {
-  const [y, m, d] = date.split('-')
-  return `${d}.${m}.${y!.slice(2)}`
-}
-
 /** A chart `width` × `height` points at the origin, with title and legend inside that box. */
 export function layoutChart(spec: ChartSpec, width: number, height: number, measure: Measure): Block {
   const ops: Op[] = []
@@ -98,16 +93,27 @@ export function layoutChart(spec: ChartSpec, width: number, height: number, meas
     ops.push({ kind: 'line', x1: plotLeft, y1: y, x2: plotRight, y2: y, width: 0.3, color: '#dddddd' })
     ops.push(alignedText(fmt(v), 0, y - 4, axisW, tickStyle, measure, 'right'))
   }
-  // Date labels are about 30 pt wide; keep them from touching each other.
-  const maxDateTicks = Math.max(2, Math.floor(plotW / 42))
-  for (const d of dateTicks(dates, maxDateTicks)) {
+  // Dates are written as everywhere else in the documents (YYYY-MM-DD, about 40 pt wide here);
+  // keep the labels from touching each other.
+  const maxDateTicks = Math.max(2, Math.floor(plotW / 50))
+  // Visits can be days apart on a months-long axis: a label that would touch the one before is
+  // left out (its tick stays), and the last date always shows, displacing its neighbour if need be.
+  const labels: { x: number; w: number; text: string }[] = []
+  const ticks = dateTicks(dates, maxDateTicks)
+  ticks.forEach((d, i) => {
     const x = xOf(d)
     ops.push({ kind: 'line', x1: x, y1: plotBottom, x2: x, y2: plotBottom + 2, width: 0.5, color: '#888888' })
-    const label = short(d)
-    const w = measure(label, tickStyle.weight, tickStyle.size)
-    const lx = Math.min(Math.max(x - w / 2, plotLeft - axisW / 2), width - w)
-    ops.push({ kind: 'text', x: lx, y: plotBottom + 3, text: label, style: tickStyle, width: w })
-  }
+    const w = measure(d, tickStyle.weight, tickStyle.size)
+    const label = { x: Math.min(Math.max(x - w / 2, plotLeft - axisW / 2), width - w), w, text: d }
+    const gap = 4
+    const prev = labels[labels.length - 1]
+    if (prev && label.x < prev.x + prev.w + gap) {
+      if (i !== ticks.length - 1 || labels.length === 1) return
+      labels.pop()
+    }
+    labels.push(label)
+  })
+  for (const l of labels) ops.push({ kind: 'text', x: l.x, y: plotBottom + 3, text: l.text, style: tickStyle, width: l.w })
   // Markers shrink as visits crowd the axis so 30 visits still read as a line, not a smear.
   const r = Math.max(0.9, Math.min(2, plotW / Math.max(1, dates.length) / 5))
   for (const s of spec.series) {

@@ -1,5 +1,7 @@
 // The patient handout: exercises with drawings, steps, dosage and stage, a safety note and a tick calendar.
+import { plannedWeekdays } from '@shared/calc/adherence'
 import { addDays } from '@shared/calc/dates'
+import { planAhead, planRowWeeks } from '@shared/calc/plan'
 import { programWeek } from '@shared/calc/review'
 import type { Exercise } from '@shared/domain/exercise'
 import type { Patient } from '@shared/domain/patient'
@@ -25,6 +27,7 @@ import {
   type Op,
 } from './layout'
 import { decodeLogo } from './logo'
+import { layoutTable } from './table'
 
 export interface HandoutData {
   settings: Settings
@@ -78,6 +81,8 @@ export function exerciseBlock(index: number, item: ProgramItem, exercise: Exerci
     parts.push(textBlock(now, textW, style(8.5, 'bold'), measure))
     parts.push(textBlock(next, textW, style(8.5, 'regular', MUTED), measure))
   }
+  const plan = exercise ? planTable(item, exercise, textW, measure) : null
+  if (plan) parts.push(plan)
   const text = stack(parts, 1.5)
   const ops: Op[] = translate(text.ops, textX, 0)
   if (hasDrawing && exercise?.illustration) {
@@ -86,6 +91,29 @@ export function exerciseBlock(index: number, item: ProgramItem, exercise: Exerci
   }
   const height = Math.max(text.height, hasDrawing ? ILLUSTRATION_H : 0)
   return { ops: [...ops, { kind: 'line', x1: 0, y1: height + 7, x2: width, y2: height + 7, width: 0.4, color: '#d0d0d0' }], height: height + 12 }
+}
+
+/**
+ * The plan ahead as a small table (weeks → stage and dosage), so the patient knows what comes
+ * next; each step still waits for the therapist ("Next: … when your therapist says you are ready").
+ */
+export function planTable(item: ProgramItem, exercise: Pick<Exercise, 'stages'>, width: number, measure: Measure): Block | null {
+  const rows = planAhead({ stage: item.stage, plannedWeeks: item.plannedWeeks, shiftWeeks: item.planShiftWeeks })
+  if (rows.length < 2) return null
+  const dosage = dosageSentence(item)
+  const title = textBlock('Your plan', width, style(8.5, 'bold', '#1f3a5f'), measure)
+  const table = layoutTable(
+    [
+      { header: 'Weeks', share: 1.1 },
+      { header: 'Stage', share: 1.9 },
+      { header: 'Dosage', share: 1.9 },
+    ],
+    rows.map((r) => [planRowWeeks(r), exercise.stages[r.stage] ?? '', r.now ? dosage : 'as your therapist sets it then']),
+    width,
+    measure,
+    { size: 7.5, padding: 2 },
+  )
+  return stack([title, table], 1)
 }
 
 export const GENERAL_SAFETY =
@@ -107,12 +135,22 @@ export function safetyBlock(data: HandoutData, exercises: Exercise[], width: num
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const weekday = (date: string) => WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]!
 
-/** Rows are program weeks, columns the seven days from the start date's weekday. */
-export function calendarBlock(startDate: string, weeks: number, width: number, measure: Measure, maxHeight = Infinity): Block {
+/**
+ * Rows are program weeks, columns the seven days from the start date's weekday. With fewer than
+ * seven exercise days a week, only the planned days get a box (the others are shaded rest days),
+ * so the patient ticks the days the therapist counts at the next visit.
+ */
+export function calendarBlock(startDate: string, weeks: number, width: number, measure: Measure, maxHeight = Infinity, daysPerWeek = 7): Block {
   const ops: Op[] = []
+  const planned = new Set(plannedWeekdays(daysPerWeek))
   const title = textBlock('Tick a box each day you did your exercises', width, style(10.5, 'bold', '#1f3a5f'), measure)
   ops.push(...title.ops)
   let y = title.height + 2
+  if (planned.size < 7) {
+    const note = textBlock(`Your exercise days: ${planned.size} a week, the days with a box. The shaded days are rest days.`, width, style(8.5), measure)
+    ops.push(...translate(note.ops, 0, y))
+    y += note.height + 2
+  }
   const labelW = 118
   const cellW = (width - labelW) / 7
   // Rows as tall as the page allows (easier to tick on the fridge), between 13 and 22 pt.
@@ -131,7 +169,11 @@ export function calendarBlock(startDate: string, weeks: number, width: number, m
     const label = `Week ${week + 1} · from ${addDays(startDate, week * 7)}`
     ops.push(...textLines([label], 3, y + (rowH - lineHeight(rowStyle)) / 2 + 1, rowStyle, measure).ops)
     for (let d = 0; d < 7; d++) {
-      ops.push({ kind: 'rect', x: labelW + d * cellW + (cellW - box) / 2, y: y + (rowH - box) / 2, w: box, h: box, stroke: '#555555', fill: null, lineWidth: 0.6 })
+      if (planned.has(d)) {
+        ops.push({ kind: 'rect', x: labelW + d * cellW + (cellW - box) / 2, y: y + (rowH - box) / 2, w: box, h: box, stroke: '#555555', fill: null, lineWidth: 0.6 })
+      } else {
+        ops.push({ kind: 'rect', x: labelW + d * cellW + 2, y: y + 2, w: cellW - 4, h: rowH - 4, stroke: null, fill: '#d9dde2', lineWidth: 0 })
+      }
     }
     y += rowH
   }
@@ -169,9 +211,11 @@ export function layoutHandout(data: HandoutData, measure: Measure): Op[][] {
   flow.space(10)
   const weeks = programWeek(program.startDate, program.reviewDate, program.startDate).of
   // Fill what is left of this page, or a whole new page when even the smallest rows would not fit.
-  const smallest = calendarBlock(program.startDate, weeks, width, measure, 0).height
+  // A day is an exercise day when any exercise is planned on it.
+  const daysPerWeek = Math.max(1, ...items.map((i) => i.daysPerWeek))
+  const smallest = calendarBlock(program.startDate, weeks, width, measure, 0, daysPerWeek).height
   const room = smallest <= flow.remaining() ? flow.remaining() : flow.box.bottom - flow.box.top
-  place(calendarBlock(program.startDate, weeks, width, measure, room))
+  place(calendarBlock(program.startDate, weeks, width, measure, room, daysPerWeek))
 
   const logo = decodeLogo(data.settings.logoDataUrl)
   return withFurniture(flow.pages(), g, data.settings, logo, HANDOUT_TITLE, data.printedOn, measure)

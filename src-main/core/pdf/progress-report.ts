@@ -1,7 +1,10 @@
 // The four-month progress report: baseline against review per foot, charts over all visits,
 // pain scores, the program followed, the therapist's comments and a signature line.
+import { adherencePeriods, LOW_ADHERENCE_PERCENT } from '@shared/calc/adherence'
 import { compareFoot, deriveFoot, footOf, type CompareRow, type CompareRowKey } from '@shared/calc/compare'
-import { formatSignedMm, formatSignedPercent, painImprovement } from '@shared/calc/measures'
+import { plannedStageInWeek } from '@shared/calc/plan'
+import { programWeek } from '@shared/calc/review'
+import { formatSignedMm, formatSignedPercent, painChange, type PainChange } from '@shared/calc/measures'
 import type { Exercise } from '@shared/domain/exercise'
 import type { Patient } from '@shared/domain/patient'
 import type { Program } from '@shared/domain/program'
@@ -34,7 +37,7 @@ export interface ProgressReportData {
 
 export const REPORT_TITLE = 'Progress report'
 export const WITHIN_ERROR = 'within measurement error'
-export const EXCEEDS_SMC = 'exceeds smallest meaningful change'
+export const AT_OR_ABOVE_SMC = 'at or above smallest meaningful change'
 
 const SIDE_LABEL: Record<Side, string> = { left: 'Left foot', right: 'Right foot' }
 const SERIES_STYLE: Record<Side, Pick<ChartSeries, 'color' | 'dash' | 'marker'>> = {
@@ -51,34 +54,34 @@ export function comparisonLabel(d: Pick<ProgressReportData, 'comparison'>): stri
 
 const value = (row: CompareRow, v: number | null) => (v === null ? '—' : row.unit === 'mm' ? `${v.toFixed(1)} mm` : v.toFixed(3))
 
-function smcFor(key: CompareRowKey, s: Settings): number | null {
-  if (key === 'footLength') return s.smcFootLengthMm
-  if (key === 'archHeight') return s.smcArchHeightMm
-  if (key === 'navicularDrop') return s.smcNavicularDropMm
-  return null
+/** The clinic's threshold for a measure, written with the decimals the comparison uses. */
+function smcText(key: CompareRowKey, s: Settings): string {
+  if (key === 'footLength') return `${s.smcFootLengthMm.toFixed(1)} mm`
+  if (key === 'archHeight') return `${s.smcArchHeightMm.toFixed(1)} mm`
+  if (key === 'navicularDrop') return `${s.smcNavicularDropMm.toFixed(1)} mm`
+  return s.smcArchHeightIndex.toFixed(3)
 }
 
 /** One table row per measure: baseline, later, change mm and %, and the verdict against the clinic's threshold. */
 export function measureRow(row: CompareRow, settings: Settings): string[] {
   const base = [row.label, value(row, row.baseline), value(row, row.latest)]
+  const verdict = (withinError: boolean) => (withinError ? WITHIN_ERROR : `${AT_OR_ABOVE_SMC} (${smcText(row.key, settings)})`)
   if (row.change) {
-    const smc = smcFor(row.key, settings)
-    const verdict = row.change.withinError ? WITHIN_ERROR : `${EXCEEDS_SMC}${smc === null ? '' : ` (${smc.toFixed(1)} mm)`}`
-    return [...base, formatSignedMm(row.change.deltaMm), formatSignedPercent(row.change.percent), verdict]
+    return [...base, formatSignedMm(row.change.deltaMm), formatSignedPercent(row.change.percent), verdict(row.change.withinError)]
   }
   if (row.ratio) {
     const d = row.ratio.delta
     const signed = d > 0 ? `+${d.toFixed(3)}` : d < 0 ? `−${Math.abs(d).toFixed(3)}` : d.toFixed(3)
-    return [...base, signed, formatSignedPercent(row.ratio.percent), 'ratio: no threshold']
+    return [...base, signed, formatSignedPercent(row.ratio.percent), verdict(row.ratio.withinError)]
   }
   return [...base, '—', '—', row.note ?? 'not measured at both visits']
 }
 
 /** Verdicts stand out: a real change in bold blue, measurement error in grey. */
 function verdictStyle(_row: number, _col: number, text: string): TextStyle | null {
-  if (text.startsWith(EXCEEDS_SMC) || text === 'clinically important improvement') return style(8.5, 'bold', '#0b5394')
-  if (text === WITHIN_ERROR || text === 'no important change') return style(8.5, 'regular', MUTED)
-  if (text === 'worse') return style(8.5, 'bold', '#8a1c1c')
+  if (text.startsWith(AT_OR_ABOVE_SMC) || text.startsWith(PAIN_VERDICT.improvement)) return style(8.5, 'bold', '#0b5394')
+  if (text === WITHIN_ERROR || text === PAIN_VERDICT.none) return style(8.5, 'regular', MUTED)
+  if (text.startsWith(PAIN_VERDICT.worsening)) return style(8.5, 'bold', '#8a1c1c')
   return null
 }
 
@@ -132,13 +135,29 @@ export function chartSpecs(visits: Visit[]): ChartSpec[] {
   })
 }
 
+export const PAIN_VERDICT = {
+  improvement: 'clinically important improvement',
+  worsening: 'clinically important worsening',
+  none: 'no important change',
+} as const
+export const PAIN_RULE = { points: '2 points or more', percent: '30 % or more and at least 1 point' } as const
+
+/** "clinically important improvement (30 % or more and at least 1 point)": the verdict names the rule that applied. */
+export function painVerdict(c: PainChange | null): string {
+  if (c === null) return '—'
+  return c.rule === null ? PAIN_VERDICT.none : `${PAIN_VERDICT[c.verdict]} (${PAIN_RULE[c.rule]})`
+}
+
+export const PAIN_RULE_NOTE =
+  'A change in pain is clinically important when it is at least 2 points, or at least 30 % of the baseline score and at least 1 point (Farrar et al. 2001); the same size upwards is a clinically important worsening. Neck pain and headaches are recorded to follow the patient’s symptoms: no study links foot exercises to their relief, and this report does not attribute their change to the program.'
+
 export function painTable(d: ProgressReportData, width: number, measure: Measure): Block | null {
   const rows = SYMPTOM_REGIONS.flatMap((region) => {
     const before = d.baseline.symptoms[region]
     const after = d.comparison.symptoms[region]
     if (before === null && after === null) return []
-    const imp = painImprovement(before, after)
-    const verdict = imp === null ? '—' : imp.important ? 'clinically important improvement' : imp.delta > 0 ? 'worse' : 'no important change'
+    const imp = painChange(before, after)
+    const verdict = painVerdict(imp)
     const delta = imp === null ? '—' : imp.delta > 0 ? `+${imp.delta}` : imp.delta < 0 ? `−${Math.abs(imp.delta)}` : '0'
     return [[SYMPTOM_LABELS[region], before === null ? '—' : `${before}/10`, after === null ? '—' : `${after}/10`, delta, verdict]]
   })
@@ -170,25 +189,40 @@ export function painTable(d: ProgressReportData, width: number, measure: Measure
   )
 }
 
+/** The stage an exercise had reached at `date`: the last confirmation on or before it, else the stage before the next one. */
+export function stageReachedOn(exerciseId: number, currentStage: number, visits: Visit[], date: string): number {
+  const steps = [...visits]
+    .sort((a, b) => a.visitDate.localeCompare(b.visitDate) || a.id - b.id)
+    .flatMap((v) => v.stageSteps.filter((s) => s.exerciseId === exerciseId).map((s) => ({ date: v.visitDate, s })))
+  const before = steps.filter((x) => x.date <= date).pop()
+  if (before) return before.s.stageAfter
+  const after = steps.find((x) => x.date > date)
+  return after ? after.s.stageBefore : currentStage
+}
+
+const stageText = (stage: number, stages: string[]) => `${stage + 1} of ${stages.length}: ${stages[stage] ?? ''}`
+
 export function programBlock(d: ProgressReportData, width: number, measure: Measure): Block {
   const p = d.program
   if (!p) return textBlock('No program was assigned for this period.', width, style(8.5, 'regular', MUTED), measure)
-  const byId = new Map(d.exercises.map((e) => [e.id, e]))
   const status = p.status === 'ended' ? `ended ${p.endDate ?? ''}` : `review date ${p.reviewDate}`
   const parts: Block[] = [textBlock(`${p.name} · started ${p.startDate} · ${status}`, width, style(9, 'bold'), measure)]
+  const at = d.comparison.visitDate
+  const { week } = programWeek(p.startDate, p.reviewDate, at)
   const rows = [...p.items]
     .sort((a, b) => a.position - b.position)
     .map((item) => {
-      const e = byId.get(item.exerciseId)
-      const stage = e?.stages[item.stage]
-      return [item.exerciseName, stage ? `${item.stage + 1} of ${e!.stages.length}: ${stage}` : String(item.stage + 1), dosageSentence(item)]
+      const reached = stageReachedOn(item.exerciseId, item.stage, d.visits, at)
+      const planned = plannedStageInWeek(item.plannedWeeks, week)
+      return [item.exerciseName, stageText(reached, item.stages), planned === null ? 'no plan' : stageText(planned, item.stages), dosageSentence(item)]
     })
   parts.push(
     layoutTable(
       [
-        { header: 'Exercise', share: 1.5 },
-        { header: 'Stage', share: 1.5 },
-        { header: 'Dosage', share: 2.4 },
+        { header: 'Exercise', share: 1.4 },
+        { header: `Stage reached (${at})`, share: 1.5 },
+        { header: `Planned for week ${week}`, share: 1.5 },
+        { header: 'Dosage', share: 2 },
       ],
       rows,
       width,
@@ -205,6 +239,25 @@ export function programBlock(d: ProgressReportData, width: number, measure: Meas
     parts.push(listBlock(lines, () => '•', width, style(8.5), measure, 9))
   } else parts.push(textBlock('No dosage changes were made during the program.', width, style(8.5, 'regular', MUTED), measure))
   return stack(parts, 4)
+}
+
+export const LOW_ADHERENCE_SENTENCE =
+  'Adherence was under 50 % of the planned days: the measured change should be read with that in mind.'
+
+/** Days done from the patient's calendar per period between visits and overall, up to the compared visit. */
+export function adherenceBlock(d: ProgressReportData, width: number, measure: Measure): Block {
+  const muted = style(8.5, 'regular', MUTED)
+  if (!d.program) return textBlock('No program, so no planned days.', width, muted, measure)
+  const { periods, overall } = adherencePeriods(d.visits, d.program, d.comparison.visitDate)
+  if (overall === null) return textBlock('No adherence was recorded at these visits.', width, muted, measure)
+  const line = (done: number, planned: number, percent: number | null) => `${done} of ${planned} planned days (${percent ?? 0} %)`
+  const lines = periods.map((p) => `${p.from} to ${p.to}: ${line(p.daysDone, p.daysPlanned, p.percent)}`)
+  const parts: Block[] = [
+    listBlock(lines, () => '•', width, style(8.5), measure, 9),
+    textBlock(`Overall: ${line(overall.daysDone, overall.daysPlanned, overall.percent)}`, width, style(9, 'bold'), measure),
+  ]
+  if (overall.percent !== null && overall.percent < LOW_ADHERENCE_PERCENT) parts.push(textBlock(LOW_ADHERENCE_SENTENCE, width, style(8.5), measure))
+  return stack(parts, 3)
 }
 
 export function signatureBlock(therapistName: string, width: number, measure: Measure): Block {
@@ -258,7 +311,7 @@ export function layoutProgressReport(d: ProgressReportData, measure: Measure): O
   const s = d.settings
   place(
     textBlock(
-      `A change smaller than the clinic's smallest meaningful change (foot length ${s.smcFootLengthMm.toFixed(1)} mm, arch height ${s.smcArchHeightMm.toFixed(1)} mm, navicular drop ${s.smcNavicularDropMm.toFixed(1)} mm) is reported as ${WITHIN_ERROR}. Arch height method: ${ARCH_HEIGHT_METHOD_LABELS[d.comparison.left?.archHeightMethod ?? d.comparison.right?.archHeightMethod ?? s.archHeightMethod]}.`,
+      `A change smaller than the clinic's smallest meaningful change (foot length ${s.smcFootLengthMm.toFixed(1)} mm, arch height ${s.smcArchHeightMm.toFixed(1)} mm, arch height index ${s.smcArchHeightIndex.toFixed(3)}, navicular drop ${s.smcNavicularDropMm.toFixed(1)} mm) is reported as ${WITHIN_ERROR}; a change at or above it is more than measurement error, not in itself an improvement. A change in foot length is reported without calling either direction better. Arch height method: ${ARCH_HEIGHT_METHOD_LABELS[d.comparison.left?.archHeightMethod ?? d.comparison.right?.archHeightMethod ?? s.archHeightMethod]}.`,
       width,
       style(7.5, 'regular', MUTED),
       measure,
@@ -285,10 +338,14 @@ export function layoutProgressReport(d: ProgressReportData, measure: Measure): O
   const pain = painTable(d, width, measure)
   place(heading('Pain scores', width, measure, 11))
   place(pain ?? textBlock('No pain scores were recorded at these visits.', width, style(8.5, 'regular', MUTED), measure))
+  if (pain) place(textBlock(PAIN_RULE_NOTE, width, style(7.5, 'regular', MUTED), measure))
   flow.space(10)
 
-  place(heading('Program followed', width, measure, 11))
-  place(programBlock(d, width, measure))
+  // Headings travel with their section so none is left alone at the foot of a page.
+  place(stack([heading('Program followed', width, measure, 11), programBlock(d, width, measure)], 0))
+  flow.space(10)
+
+  place(stack([heading('Adherence (from the patient’s calendar)', width, measure, 11), adherenceBlock(d, width, measure)], 0))
   flow.space(10)
 
   place(heading("Therapist's comments", width, measure, 11))

@@ -1,5 +1,6 @@
 // Programs: assign foot-core exercises with dosage, adjust them, end them; history with changes.
 import type { z } from 'zod'
+import type { PlannedWeeks } from '@shared/calc/plan'
 import { defaultReviewDate } from '@shared/calc/review'
 import { conflict, invalidInput, notFound } from '@shared/domain/errors'
 import type { Program, ProgramAssignInput, ProgramHistoryEntry, ProgramEndInput, ProgramItem, ProgramItemInput, ProgramUpdateInput } from '@shared/domain/program'
@@ -22,7 +23,7 @@ export async function loadPrograms(db: Db, where: { patientId: number } | { prog
     .selectFrom('program_items as i')
     .innerJoin('exercises as e', 'e.id', 'i.exercise_id')
     .selectAll('i')
-    .select('e.name as exercise_name')
+    .select(['e.name as exercise_name', 'e.stages_json'])
     .where(
       'i.program_id',
       'in',
@@ -38,6 +39,7 @@ export async function loadPrograms(db: Db, where: { patientId: number } | { prog
       id: i.id,
       exerciseId: i.exercise_id,
       exerciseName: i.exercise_name,
+      stages: JSON.parse(i.stages_json) as string[],
       position: i.position,
       sets: i.sets,
       reps: i.reps,
@@ -48,6 +50,8 @@ export async function loadPrograms(db: Db, where: { patientId: number } | { prog
       daysPerWeek: i.days_per_week,
       stage: i.stage,
       notes: i.notes,
+      plannedWeeks: i.planned_weeks_json === null ? null : (JSON.parse(i.planned_weeks_json) as PlannedWeeks),
+      planShiftWeeks: i.plan_shift_weeks,
     })
     byProgram.set(i.program_id, list)
   }
@@ -72,13 +76,20 @@ async function loadProgram(db: Db, id: number): Promise<Program | null> {
   return (await loadPrograms(db, { programIds: [id] }))[0] ?? null
 }
 
-async function writeItems(db: Db, programId: number, items: ItemInput[]): Promise<void> {
+/**
+ * `shifts`: weeks each exercise's plan had already moved (held stages), kept across a program change
+ * because the editor rewrites every item.
+ */
+async function writeItems(db: Db, programId: number, items: ItemInput[], shifts: Map<number, number> = new Map()): Promise<void> {
   const exercises = await findExercises(db, [...new Set(items.map((i) => i.exerciseId))])
   const issues = items.flatMap((item, index) => {
     const e = exercises.get(item.exerciseId)
     if (!e) return [{ path: ['items', index, 'exerciseId'], message: 'Exercise was not found' }]
     if (item.stage >= e.stages.length) {
       return [{ path: ['items', index, 'stage'], message: `${e.name} has ${e.stages.length} stages` }]
+    }
+    if (item.plannedWeeks !== null && item.plannedWeeks.length !== e.stages.length) {
+      return [{ path: ['items', index, 'plannedWeeks'], message: `${e.name} has ${e.stages.length} stages: give a planned week (or a dash) for each` }]
     }
     return []
   })
@@ -99,6 +110,8 @@ async function writeItems(db: Db, programId: number, items: ItemInput[]): Promis
         days_per_week: i.daysPerWeek,
         stage: i.stage,
         notes: i.notes,
+        planned_weeks_json: i.plannedWeeks === null ? null : JSON.stringify(i.plannedWeeks),
+        plan_shift_weeks: shifts.get(i.exerciseId) ?? 0,
       })),
     )
     .execute()
@@ -152,7 +165,7 @@ export async function updateProgram(ctx: ServiceContext, input: z.output<typeof 
     const reviewDate = input.reviewDate ?? before.reviewDate
     if (reviewDate <= before.startDate) throw invalidInput([{ path: ['reviewDate'], message: 'Review date must be after the start date' }])
     await trx.deleteFrom('program_items').where('program_id', '=', input.programId).execute()
-    await writeItems(trx, input.programId, input.items)
+    await writeItems(trx, input.programId, input.items, new Map(before.items.map((i) => [i.exerciseId, i.planShiftWeeks])))
     await trx
       .updateTable('programs')
       .set({ review_date: reviewDate, updated_at: nowIso(ctx), updated_by: ctx.actorId })

@@ -17,6 +17,7 @@ export async function readSettings(db: Db): Promise<Settings> {
     smcArchHeightMm: r.smc_arch_height_mm,
     smcFootLengthMm: r.smc_foot_length_mm,
     smcNavicularDropMm: r.smc_navicular_drop_mm,
+    smcArchHeightIndex: r.smc_arch_height_index,
     reviewIntervalWeeks: r.review_interval_weeks,
   }
 }
@@ -41,6 +42,7 @@ export async function updateSettings(ctx: ServiceContext, input: z.output<typeof
         smc_arch_height_mm: input.smcArchHeightMm,
         smc_foot_length_mm: input.smcFootLengthMm,
         smc_navicular_drop_mm: input.smcNavicularDropMm,
+        smc_arch_height_index: input.smcArchHeightIndex,
         review_interval_weeks: input.reviewIntervalWeeks,
         updated_at: nowIso(ctx),
         updated_by: ctx.actorId,

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react'
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { localToday } from '@shared/calc/dates'
+import { plannedNext } from '@shared/calc/plan'
 import { programWeek } from '@shared/calc/review'
 import type { Program } from '@shared/domain/program'
 import { dosageSentence } from '@shared/exercises/dosage'
@@ -55,6 +56,11 @@ export function CurrentProgram({ program, stageName, actions }: Props) {
                 </Badge>
               </Group>
               <Text size="sm">{dosageSentence(item)}</Text>
+              {item.plannedWeeks !== null && (
+                <Text size="sm" c="dimmed" data-testid="plan-next">
+                  {plannedNext({ stage: item.stage, plannedWeeks: item.plannedWeeks, shiftWeeks: item.planShiftWeeks }, item.stages)}
+                </Text>
+              )}
               {item.notes !== '' && (
                 <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
                   {item.notes}

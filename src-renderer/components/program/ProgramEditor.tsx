@@ -55,7 +55,7 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
   const byId = useMemo(() => new Map(exercises.map((e) => [e.id, e])), [exercises])
   const addChoice = toAdd !== '' ? toAdd : String(exercises[0]?.id ?? '')
 
-  function patchItem(key: string, patch: Partial<DosageDraft>) {
+  function patchItem(key: string, patch: Partial<DosageDraft & { plannedWeeks: string }>) {
     setDraft((d) => ({ ...d, items: d.items.map((i) => (i.key === key ? { ...i, ...patch } : i)) }))
   }
 
@@ -216,7 +216,7 @@ interface ItemProps {
   count: number
   stages: string[]
   errors: FieldErrors
-  onChange: (patch: Partial<DosageDraft>) => void
+  onChange: (patch: Partial<DosageDraft & { plannedWeeks: string }>) => void
   onMove: (delta: -1 | 1) => void
   onRemove: () => void
 }
@@ -261,6 +261,15 @@ function ProgramItemFields({ item, index, count, stages, errors, onChange, onMov
           </Group>
         </Group>
         <DosageInputs value={item} onChange={onChange} stages={stages} errors={errors} errorPrefix={`items.${index}`} />
+        <TextInput
+          label="Planned start weeks"
+          description={`The week each of its ${stages.length} stages starts, e.g. 1, 5, 9, 13; a dash for a stage that starts only when you allow it; empty for no plan`}
+          value={item.plannedWeeks}
+          onChange={(e) => onChange({ plannedWeeks: e.currentTarget.value })}
+          error={errors[`items.${index}.plannedWeeks`]}
+          id={`items-${index}-plannedWeeks`}
+          autoComplete="off"
+        />
         {errors[`items.${index}.exerciseId`] && (
           <Text c="red" size="sm" role="alert">
             {errors[`items.${index}.exerciseId`]}

@@ -1,5 +1,6 @@
 // The program editor's state as typed, built from a template or a saved program, and the change
 // sentences program history shows; pure functions so they are unit-tested without a browser.
+import { parsePlannedWeeks, plannedWeeksText } from '@shared/calc/plan'
 import { defaultReviewDate } from '@shared/calc/review'
 import type { AuditEntry } from '@shared/domain/audit'
 import type { Exercise } from '@shared/domain/exercise'
@@ -12,6 +13,8 @@ export interface DraftItem extends DosageDraft {
   key: string
   exerciseId: number
   exerciseName: string
+  /** Planned start week per stage as typed: "1, 5, 9, 13" (a dash for "when the therapist allows"). */
+  plannedWeeks: string
 }
 
 export interface ProgramDraft {
@@ -28,7 +31,7 @@ let nextKey = 0
 const newKey = () => `item-${++nextKey}`
 
 export function itemFromExercise(exercise: Exercise): DraftItem {
-  return { key: newKey(), exerciseId: exercise.id, exerciseName: exercise.name, ...dosageToDraft(exercise.dosage) }
+  return { key: newKey(), exerciseId: exercise.id, exerciseName: exercise.name, ...dosageToDraft(exercise.dosage), plannedWeeks: '' }
 }
 
 /** The ready template: its exercises by slug with each exercise's own default dosage. */
@@ -46,7 +49,7 @@ export function draftFromTemplate(
       missing.push(t.slug)
       continue
     }
-    const item = itemFromExercise(exercise)
+    const item = { ...itemFromExercise(exercise), plannedWeeks: plannedWeeksText(t.plannedWeeks ?? null) }
     items.push(t.dosage ? { ...item, ...dosageToDraft({ ...exercise.dosage, ...t.dosage }) } : item)
   }
   return {
@@ -72,7 +75,13 @@ export function draftFromProgram(program: Program): ProgramDraft {
     startDate: program.startDate,
     reviewDate: program.reviewDate,
     reviewDateEdited: true,
-    items: program.items.map((i) => ({ key: newKey(), exerciseId: i.exerciseId, exerciseName: i.exerciseName, ...dosageToDraft(i) })),
+    items: program.items.map((i) => ({
+      key: newKey(),
+      exerciseId: i.exerciseId,
+      exerciseName: i.exerciseName,
+      ...dosageToDraft(i),
+      plannedWeeks: plannedWeeksText(i.plannedWeeks),
+    })),
     reason: '',
   }
 }
@@ -103,7 +112,9 @@ export function draftItemsForApi(draft: ProgramDraft) {
   const items = draft.items.map((item, index) => {
     const parsed = draftToDosage(item, `items.${index}`)
     Object.assign(errors, parsed.errors)
-    return { exerciseId: item.exerciseId, ...parsed.dosage }
+    const weeks = parsePlannedWeeks(item.plannedWeeks)
+    if (weeks === 'invalid') errors[`items.${index}.plannedWeeks`] = 'Planned weeks are week numbers separated by commas, e.g. 1, 5, 9, 13 (a dash for a stage the therapist allows later)'
+    return { exerciseId: item.exerciseId, ...parsed.dosage, plannedWeeks: weeks === 'invalid' ? null : weeks }
   })
   return { items, errors }
 }

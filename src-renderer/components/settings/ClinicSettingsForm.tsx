@@ -41,7 +41,7 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
     setStatus(null)
     setDraft((d) => ({ ...d, ...p }))
   }
-  const text = (field: 'clinicName' | 'phone' | 'email' | 'smcArchHeightMm' | 'smcFootLengthMm' | 'smcNavicularDropMm' | 'reviewIntervalWeeks') => ({
+  const text = (field: 'clinicName' | 'phone' | 'email' | 'smcArchHeightMm' | 'smcFootLengthMm' | 'smcNavicularDropMm' | 'smcArchHeightIndex' | 'reviewIntervalWeeks') => ({
     value: draft[field],
     onChange: (e: ChangeEvent<HTMLInputElement>) => patch({ [field]: e.currentTarget.value }),
     error: errors[field],
@@ -140,12 +140,14 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
                 Smallest meaningful change
               </Text>
               <Text size="xs" c="dimmed">
-                A change smaller than this is reported as “within measurement error”. Between 0.5 and 10 mm; “1,5” and “1.5” both work.
+                A change at or above this is meaningful; a smaller one is reported as “within measurement error”. Millimetres: 0.5 to 10,
+                one decimal; the index: 0.005 to 0.100, three decimals. “1,5” and “1.5” both work.
               </Text>
-              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="sm">
                 <TextInput label="Arch height (mm)" inputMode="decimal" autoComplete="off" {...text('smcArchHeightMm')} />
                 <TextInput label="Foot length (mm)" inputMode="decimal" autoComplete="off" {...text('smcFootLengthMm')} />
                 <TextInput label="Navicular drop (mm)" inputMode="decimal" autoComplete="off" {...text('smcNavicularDropMm')} />
+                <TextInput label="Arch height index" inputMode="decimal" autoComplete="off" {...text('smcArchHeightIndex')} />
               </SimpleGrid>
             </Stack>
           </Stack>

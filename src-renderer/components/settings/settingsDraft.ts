@@ -14,10 +14,11 @@ export interface SettingsDraft {
   smcArchHeightMm: string
   smcFootLengthMm: string
   smcNavicularDropMm: string
+  smcArchHeightIndex: string
   reviewIntervalWeeks: string
 }
 
-export const THRESHOLD_FIELDS = ['smcArchHeightMm', 'smcFootLengthMm', 'smcNavicularDropMm'] as const
+export const THRESHOLD_FIELDS = ['smcArchHeightMm', 'smcFootLengthMm', 'smcNavicularDropMm', 'smcArchHeightIndex'] as const
 type ThresholdField = (typeof THRESHOLD_FIELDS)[number]
 
 /** Same words as the shared schema's messages. */
@@ -25,6 +26,7 @@ const THRESHOLD_NAMES: Record<ThresholdField, string> = {
   smcArchHeightMm: 'Smallest meaningful change for arch height',
   smcFootLengthMm: 'Smallest meaningful change for foot length',
   smcNavicularDropMm: 'Smallest meaningful change for navicular drop',
+  smcArchHeightIndex: 'Smallest meaningful change for the arch height index',
 }
 
 /** A number as the therapist would type it back: 1.5 stays "1.5", 2 stays "2". */
@@ -42,6 +44,7 @@ export function settingsToDraft(s: Settings): SettingsDraft {
     smcArchHeightMm: decimalText(s.smcArchHeightMm),
     smcFootLengthMm: decimalText(s.smcFootLengthMm),
     smcNavicularDropMm: decimalText(s.smcNavicularDropMm),
+    smcArchHeightIndex: s.smcArchHeightIndex.toFixed(3),
     reviewIntervalWeeks: String(s.reviewIntervalWeeks),
   }
 }
@@ -52,7 +55,7 @@ export function settingsDraftForApi(d: SettingsDraft): { input: SettingsUpdate; 
   const threshold = (field: ThresholdField): number => {
     const v = parseDecimal(d[field])
     if (v === null || Number.isNaN(v)) {
-      errors[field] = `${THRESHOLD_NAMES[field]} must be a number in mm`
+      errors[field] = field === 'smcArchHeightIndex' ? `${THRESHOLD_NAMES[field]} must be a number, e.g. 0.025` : `${THRESHOLD_NAMES[field]} must be a number in mm`
       return Number.NaN
     }
     return v
@@ -70,6 +73,7 @@ export function settingsDraftForApi(d: SettingsDraft): { input: SettingsUpdate; 
     smcArchHeightMm: threshold('smcArchHeightMm'),
     smcFootLengthMm: threshold('smcFootLengthMm'),
     smcNavicularDropMm: threshold('smcNavicularDropMm'),
+    smcArchHeightIndex: threshold('smcArchHeightIndex'),
     reviewIntervalWeeks: weeks ?? Number.NaN,
   }
   return { input, errors }

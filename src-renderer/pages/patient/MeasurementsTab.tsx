@@ -10,6 +10,7 @@ import { VisitHistory } from '../../components/VisitHistory'
 import { WithinErrorBadge } from '../../components/WithinErrorBadge'
 import { formatDate, mm, ratio3, signedRatio } from '../../lib/format'
 import { formatSignedMm } from '@shared/calc/measures'
+import { proposedVisitKind } from '@shared/calc/review'
 import type { PatientData } from '../../lib/usePatientData'
 import { navigate } from '../../router'
 import { useSession } from '../../session'
@@ -37,7 +38,12 @@ function Cell({ row, isBaseline }: { row: CompareRow | undefined; isBaseline: bo
             {row.change.withinError && <WithinErrorBadge />}
           </>
         )}
-        {!isBaseline && row.ratio && <Text size="xs">{signedRatio(row.ratio.delta)}</Text>}
+        {!isBaseline && row.ratio && (
+          <>
+            <Text size="xs">{signedRatio(row.ratio.delta)}</Text>
+            {row.ratio.withinError && <WithinErrorBadge />}
+          </>
+        )}
         {!isBaseline && row.note && <Text size="xs">{row.note}</Text>}
       </Stack>
     </Table.Td>
@@ -57,6 +63,7 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
   if (!patient) return null
   const thresholds = settings ?? DEFAULT_SETTINGS
   const defaultKind: VisitKind = presetKind ?? (visits.length === 0 ? 'baseline' : 'follow_up')
+  const proposeKind = presetKind ? undefined : (visitDate: string) => proposedVisitKind(visits, data.program, visitDate)
   const newestFirst = [...visits].reverse()
 
   return (
@@ -69,9 +76,12 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
           <Text>This patient is archived. Restore the patient (Edit details) to record visits.</Text>
         ) : (
           <VisitForm
-            key={`${formKey}-${defaultKind}`}
+            // A program assigned or changed while the form is open brings its own fields.
+            key={`${formKey}-${defaultKind}-${data.program?.id ?? 0}-${data.program?.updatedAt ?? ''}`}
             patientId={patient.id}
-            mode={{ type: 'record', kind: defaultKind }}
+            mode={{ type: 'record', kind: defaultKind, proposeKind }}
+            program={data.program}
+            visits={visits}
             onSaved={() => {
               setFormKey((k) => k + 1)
               void reload()
@@ -158,6 +168,8 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
           <VisitForm
             patientId={patient.id}
             mode={{ type: 'correct', visit: correcting }}
+            program={data.program && correcting.visitDate > data.program.startDate ? data.program : null}
+            visits={visits}
             onSaved={() => {
               setCorrecting(null)
               void reload()

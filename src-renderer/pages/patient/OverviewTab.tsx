@@ -1,15 +1,78 @@
 // Overview: the current program and its week, latest feet against baseline, next review, pain over time.
 import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
+import { BarChart } from '@mantine/charts'
+import { adherencePeriods, LOW_ADHERENCE_PERCENT } from '@shared/calc/adherence'
+import { plannedNext, stageNow } from '@shared/calc/plan'
 import { baselineFor, compareFoot } from '@shared/calc/compare'
 import { localToday } from '@shared/calc/dates'
 import { programWeek } from '@shared/calc/review'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
-import { SYMPTOM_LABELS, SYMPTOM_REGIONS, VISIT_KIND_LABELS } from '@shared/domain/visit'
+import { SYMPTOM_LABELS, SYMPTOM_REGIONS, VISIT_KIND_LABELS, type Visit } from '@shared/domain/visit'
 import { FootComparison } from '../../components/FootComparison'
 import { formatDate } from '../../lib/format'
 import type { PatientData } from '../../lib/usePatientData'
 import { href } from '../../router'
 import { useSession } from '../../session'
+
+/** Days done from the patient's calendar, per period between visits and overall, with a small chart. */
+function AdherencePanel({ visits, startDate }: { visits: Visit[]; startDate: string }) {
+  const { periods, overall } = adherencePeriods(visits, { startDate })
+  return (
+    <Paper withBorder p="md">
+      <Title order={2} size="h4" mb="xs">
+        Adherence
+      </Title>
+      {overall === null ? (
+        <Text>Recorded at follow-ups: the planned days done since the last visit, from the patient’s calendar.</Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          <Table aria-label="Adherence per period">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Period</Table.Th>
+                <Table.Th>Days done</Table.Th>
+                <Table.Th>Adherence</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {periods.map((p) => (
+                <Table.Tr key={p.to}>
+                  <Table.Td>
+                    {formatDate(p.from)} – {formatDate(p.to)}
+                  </Table.Td>
+                  <Table.Td>
+                    {p.daysDone} of {p.daysPlanned}
+                  </Table.Td>
+                  <Table.Td>{p.percent} %</Table.Td>
+                </Table.Tr>
+              ))}
+              <Table.Tr>
+                <Table.Td fw={600}>Overall</Table.Td>
+                <Table.Td fw={600}>
+                  {overall.daysDone} of {overall.daysPlanned}
+                </Table.Td>
+                <Table.Td fw={600} data-testid="adherence-overall">
+                  {overall.percent} %
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+          <div role="img" aria-label={`Adherence per period: ${periods.map((p) => `${p.percent ?? 0} %`).join(', ')}`}>
+            <BarChart
+              h={180}
+              data={periods.map((p) => ({ period: formatDate(p.to), Adherence: p.percent ?? 0 }))}
+              dataKey="period"
+              series={[{ name: 'Adherence', color: 'blue.7' }]}
+              yAxisProps={{ domain: [0, 100] }}
+              unit=" %"
+              referenceLines={[{ y: LOW_ADHERENCE_PERCENT, label: '50 %', color: 'gray.6' }]}
+            />
+          </div>
+        </SimpleGrid>
+      )}
+    </Paper>
+  )
+}
 
 export function OverviewTab({ data }: { data: PatientData }) {
   const { settings } = useSession()
@@ -39,6 +102,17 @@ export function OverviewTab({ data }: { data: PatientData }) {
                 {week && week.week === 0 ? `Starts ${formatDate(program.startDate)}` : week && week.week > week.of ? `Week ${week.week} (planned ${week.of} weeks)` : `Week ${week?.week} of ${week?.of}`}
               </Text>
               <Text size="sm">Started {formatDate(program.startDate)}</Text>
+              <Stack component="ul" gap={4} m={0} pl="md" aria-label="Stages">
+                {program.items.map((item) => {
+                  const next = plannedNext({ stage: item.stage, plannedWeeks: item.plannedWeeks, shiftWeeks: item.planShiftWeeks }, item.stages)
+                  return (
+                    <Text component="li" size="sm" key={item.id} data-testid="program-stage">
+                      {item.exerciseName}: {stageNow(item.stage, item.stages)}
+                      {next && ` · ${next}`}
+                    </Text>
+                  )
+                })}
+              </Stack>
             </Stack>
           ) : (
             <Text>
@@ -85,6 +159,8 @@ export function OverviewTab({ data }: { data: PatientData }) {
           </Stack>
         )}
       </Paper>
+
+      {program && <AdherencePanel visits={visits} startDate={program.startDate} />}
 
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="xs">

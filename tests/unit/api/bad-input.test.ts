@@ -80,6 +80,7 @@ const settings = (over: Record<string, unknown>) => ({
   smcArchHeightMm: 2,
   smcFootLengthMm: 2,
   smcNavicularDropMm: 2,
+  smcArchHeightIndex: 0.025,
   reviewIntervalWeeks: 16,
   ...over,
 })

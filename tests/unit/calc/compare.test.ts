@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { baselineFor, compareFoot } from '@shared/calc/compare'
 import type { FootMeasurement, Visit } from '@shared/domain/visit'
 
-const t = { smcArchHeightMm: 2, smcFootLengthMm: 2, smcNavicularDropMm: 2 }
+const t = { smcArchHeightMm: 2, smcFootLengthMm: 2, smcNavicularDropMm: 2, smcArchHeightIndex: 0.025 }
 const foot = (over: Partial<FootMeasurement>): FootMeasurement => ({
   footLengthMm: null,
   truncatedFootLengthMm: null,
@@ -26,6 +26,8 @@ describe('compareFoot', () => {
     expect(byKey.archHeight!.change).toEqual({ deltaMm: 3.5, percent: 5.8, withinError: false })
     // AHI 60/182 = 0.330 → 63.5/181 = 0.351
     expect([byKey.archHeightIndex!.baseline, byKey.archHeightIndex!.latest]).toEqual([0.33, 0.351])
+    // +0.021 is below the 0.025 index threshold
+    expect(byKey.archHeightIndex!.ratio).toEqual({ delta: 0.021, percent: 6.4, withinError: true })
     // Navicular drop 10.0 → 7.0: −3.0 mm, meaningful
     expect(byKey.navicularDrop!.change).toEqual({ deltaMm: -3, percent: -30, withinError: false })
   })

@@ -1,7 +1,7 @@
 // Review dates and program weeks as the clinic counts them.
 import { describe, expect, it } from 'vitest'
 import { addDays, ageOn, daysBetween } from '@shared/calc/dates'
-import { defaultReviewDate, programWeek, reviewStatus } from '@shared/calc/review'
+import { defaultReviewDate, programWeek, proposedVisitKind, reviewStatus } from '@shared/calc/review'
 
 describe('review date', () => {
   it('defaults to 16 weeks (112 days) after the start', () => {
@@ -37,5 +37,26 @@ describe('age', () => {
   it('counts whole years, a leap-day birthday included', () => {
     expect(ageOn('1980-02-29', '2026-02-28')).toBe(45)
     expect(ageOn('1980-02-29', '2026-03-01')).toBe(46)
+  })
+})
+
+describe('proposed kind of visit', () => {
+  // Program 2026-01-05 → review 2026-04-27 (day 112); 14 days before is 2026-04-13.
+  const program = { startDate: '2026-01-05', reviewDate: '2026-04-27', status: 'active' }
+  const baseline = { visitDate: '2026-01-05', kind: 'baseline' as const }
+  it('is the baseline for the first visit', () => {
+    expect(proposedVisitKind([], program, '2026-01-05')).toBe('baseline')
+  })
+  it('is the four-month review from 14 days before the review date on, until the review is recorded', () => {
+    expect(proposedVisitKind([baseline], program, '2026-04-12')).toBe('follow_up') // 15 days before
+    expect(proposedVisitKind([baseline], program, '2026-04-13')).toBe('review') // 14 days before
+    expect(proposedVisitKind([baseline], program, '2026-04-27')).toBe('review')
+    expect(proposedVisitKind([baseline], program, '2026-06-01')).toBe('review') // overdue
+    const reviewed = [baseline, { visitDate: '2026-04-20', kind: 'review' as const }]
+    expect(proposedVisitKind(reviewed, program, '2026-04-27')).toBe('follow_up')
+  })
+  it('is a follow-up without an active program', () => {
+    expect(proposedVisitKind([baseline], null, '2026-04-27')).toBe('follow_up')
+    expect(proposedVisitKind([baseline], { ...program, status: 'ended' }, '2026-04-27')).toBe('follow_up')
   })
 })

@@ -40,6 +40,8 @@ describe('migrations', () => {
       'programs',
       'symptom_scores',
       'therapists',
+      'visit_adherence',
+      'visit_stage_steps',
       'visits',
       'workstations',
     ])

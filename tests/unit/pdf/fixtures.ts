@@ -32,6 +32,7 @@ export async function openPdfClinic(pageSize: PageSize = 'A4', withLogo = true):
     smcArchHeightMm: 2,
     smcFootLengthMm: 2,
     smcNavicularDropMm: 2,
+    smcArchHeightIndex: 0.025,
     reviewIntervalWeeks: 16,
   })
   const list = await clinic.call('exercises.list', {})

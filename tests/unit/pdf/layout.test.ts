@@ -168,6 +168,19 @@ describe('blocks', () => {
     expect(heads.map((h) => h.text)).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'])
   })
 
+  it('marks the planned days when fewer than seven a week: 3 a week → boxes on days 1, 3, 5, the rest shaded', () => {
+    const cal = calendarBlock('2026-05-04', 16, 500, mono, Infinity, 3)
+    const boxes = cal.ops.filter((o) => o.kind === 'rect' && o.fill === null)
+    const rest = cal.ops.filter((o) => o.kind === 'rect' && o.fill === '#d9dde2')
+    expect([boxes.length, rest.length]).toEqual([16 * 3, 16 * 4])
+    const note = cal.ops.filter((o): o is Extract<Op, { kind: 'text' }> => o.kind === 'text').map((o) => o.text).join(' ')
+    expect(note).toContain('Your exercise days: 3 a week')
+    // The first week's boxes sit under Mon, Wed and Fri (the start is a Monday).
+    const firstRow = boxes.slice(0, 3).map((b) => (b as Extract<Op, { kind: 'rect' }>).x)
+    const cellW = (500 - 118) / 7
+    expect(firstRow.map((x) => Math.floor((x - 118) / cellW))).toEqual([0, 2, 4])
+  })
+
   it('says the current stage and what comes next, or that it is the last one', () => {
     const e = { stages: ['Sitting', 'Standing on both feet'] }
     expect(stageLines(e, 0)).toEqual({ now: 'Stage now: 1 of 2 – Sitting.', next: 'Next: Standing on both feet – when your therapist says you are ready.' })
@@ -231,8 +244,11 @@ const item = (e: Exercise, position: number, over: Partial<ProgramItem> = {}): P
   id: position + 1,
   exerciseId: e.id,
   exerciseName: e.name,
+  stages: e.stages,
   position,
   ...e.dosage,
+  plannedWeeks: null,
+  planShiftWeeks: 0,
   ...over,
 })
 
@@ -315,5 +331,22 @@ describe('clinic logo', () => {
     expect(decodeLogo(`data:image/jpeg;base64,${jpeg.toString('base64')}`)).toMatchObject({ widthPx: 120, heightPx: 40 })
     expect(decodeLogo(null)).toBeNull()
     expect(decodeLogo('data:image/png;base64,AAAA')).toBeNull()
+  })
+})
+
+describe('chart date labels', () => {
+  it('leave out a label that would touch its neighbour and always show the last date', () => {
+    const spec = {
+      title: 'Arch height index',
+      unit: '',
+      series: [{ label: 'Left', color: '#1f5fa8', marker: 'circle' as const, points: ['2026-08-12', '2026-09-09', '2026-10-07', '2026-11-04', '2026-11-30'].map((date, i) => ({ date, value: 0.34 + i / 100 })) }],
+    }
+    const chart = layoutChart(spec, 250, 150, mono)
+    const labels = chart.ops.filter((o): o is Extract<Op, { kind: 'text' }> => o.kind === 'text' && /^\d{4}-\d{2}-\d{2}$/.test(o.text)).sort((a, b) => a.x - b.x)
+    expect(labels[0]!.text).toBe('2026-08-12')
+    expect(labels[labels.length - 1]!.text).toBe('2026-11-30')
+    // 2026-11-04 is 26 days before the last date on a 110-day axis: too close, left out.
+    expect(labels.map((l) => l.text)).not.toContain('2026-11-04')
+    for (let i = 1; i < labels.length; i++) expect(labels[i]!.x).toBeGreaterThan(labels[i - 1]!.x + labels[i - 1]!.width)
   })
 })

@@ -42,10 +42,11 @@ describe('progress report', () => {
     const last = LEFT(4, 4)
     expect([base.footLengthMm, last.footLengthMm, base.archHeightMm, last.archHeightMm]).toEqual([252, 249.5, 58, 61.5])
     const left = section(text, 'Left foot', 'Right foot')
-    expect(left).toContain('Foot length 252.0 mm 249.5 mm −2.5 mm −1.0 % exceeds smallest meaningful change (2.0 mm)')
-    expect(left).toContain('Arch height 58.0 mm 61.5 mm +3.5 mm +6.0 % exceeds smallest meaningful change (2.0 mm)')
+    expect(left).toContain('Foot length 252.0 mm 249.5 mm −2.5 mm −1.0 % at or above smallest meaningful change (2.0 mm)')
+    expect(left).toContain('Arch height 58.0 mm 61.5 mm +3.5 mm +6.0 % at or above smallest meaningful change (2.0 mm)')
     // AHI 58/183 = 0.317 → 61.5/183 = 0.336; navicular drop 7.5 → 5.0 mm.
-    expect(left).toContain('0.317 0.336 +0.019 +6.0 %')
+    // +0.019 is below the index threshold 0.025.
+    expect(left).toContain('Arch height index 0.317 0.336 +0.019 +6.0 % within measurement error')
     expect(left).toContain('Navicular drop 7.5 mm 5.0 mm −2.5 mm −33.3 %')
 
     // Right: 251.0 → 250.0 (−1.0) and 59.0 → 60.2 (+1.2): within measurement error.
@@ -56,8 +57,14 @@ describe('progress report', () => {
     expect(right).not.toContain('Navicular drop')
 
     // Pain: foot/heel 7 → 3 is a clinically important improvement; low back 4 → 4 is not.
-    expect(text).toContain('Foot / heel 7/10 3/10 −4 clinically important improvement')
+    // Knee 3 → 2 is 1 point but 33 % of the baseline: important by the percent rule, and the report says so.
+    expect(text).toContain('Foot / heel 7/10 3/10 −4 clinically important improvement (2 points or more)')
+    expect(text).toContain('Knee 3/10 2/10 −1 clinically important improvement (30 % or more and at least 1 point)')
     expect(text).toContain('Low back 4/10 4/10 0 no important change')
+    // Nothing claims the exercises treat headaches or neck pain; foot length has no good direction.
+    expect(text).toContain('no study links foot exercises to their relief, and this report does not attribute their change to the program')
+    expect(text).toContain('A change in foot length is reported without calling either direction better.')
+    expect(text).toContain('arch height index 0.025')
     // Program followed, with the stage and dosage change from the program history.
     expect(text).toContain('Short-foot exercise (arch doming): stage 1 (Sitting) → stage 2 (Standing on both feet)')
     expect(text).toContain('“Hold 5 seconds. Do it 10 times, 3 sets, once a day.” → “Hold 8 seconds. Do it 10 times, 3 sets, once a day.”')
@@ -66,6 +73,10 @@ describe('progress report', () => {
     expect(text).toContain('Morning heel pain much better.')
     expect(text).toContain('Signature – Anna Nowak')
     expect(text).toContain('Measurements over all visits (5)')
+    // The charts write dates as the rest of the report does.
+    const charts = section(text, 'Measurements over all visits', 'Pain scores')
+    expect(charts).toContain(p.startDate)
+    expect(charts).not.toMatch(/\d\d\.\d\d\.\d\d/)
     const pages = pdf.pages.length
     expect(text).toContain(`Page ${pages} of ${pages}`)
     expect(text).toContain(`Printed ${PRINT_DAY}`)
@@ -142,7 +153,7 @@ describe('progress report', () => {
     const pdf = await readPdf(await buildProgressReport(c.clinic.ctx(), { patientId: p.patientId }))
     expect(pdf.text).toContain('Measurements over all visits (30)')
     expect(pdf.pages.length).toBeLessThanOrEqual(3)
-    const dateLabel = /^\d{2}\.\d{2}\.\d{2}$/
+    const dateLabel = /^\d{4}-\d{2}-\d{2}$/
     const byLine = (page: PdfPage) => {
       const lines = new Map<number, { x: number; width: number }[]>()
       for (const i of page.items.filter((t) => dateLabel.test(t.str))) {
@@ -187,7 +198,7 @@ describe('progress report', () => {
 
     const earlier = bodyText(await readPdf(await buildProgressReport(c.clinic.ctx(), { patientId: first.patientId, programId: first.programId })))
     expect(earlier).toContain(`baseline (${first.startDate}) against the four-month review (${first.reviewDate})`)
-    expect(earlier).toContain('Arch height 58.0 mm 61.5 mm +3.5 mm +6.0 % exceeds smallest meaningful change (2.0 mm)')
+    expect(earlier).toContain('Arch height 58.0 mm 61.5 mm +3.5 mm +6.0 % at or above smallest meaningful change (2.0 mm)')
     expect(earlier).toContain('Measurements over all visits (3)')
     expect(earlier).toContain(`ended ${first.reviewDate}`)
 

@@ -55,6 +55,16 @@ describe('the 16-week template', () => {
     expect(draft.reviewDate).toBe('2026-05-04')
   })
 
+  it('carries the plan: short-foot 1, 5, 9, 13; barefoot walking 1, 5 and running when allowed', () => {
+    const { draft } = draftFromTemplate(FOOT_CORE_16_WEEKS, EXERCISES, '2026-01-12', 16)
+    expect(draft.items.map((i) => i.plannedWeeks)).toEqual(['1, 5, 9', '1, 5, 9, 13', '1, 5, –, –'])
+    expect(draftItemsForApi(draft).items.map((i) => i.plannedWeeks)).toEqual([[1, 5, 9], [1, 5, 9, 13], [1, 5, null, null]])
+    const typo = { ...draft, items: draft.items.map((i, n) => (n === 1 ? { ...i, plannedWeeks: '1, five' } : i)) }
+    expect(draftItemsForApi(typo).errors).toEqual({
+      'items.1.plannedWeeks': 'Planned weeks are week numbers separated by commas, e.g. 1, 5, 9, 13 (a dash for a stage the therapist allows later)',
+    })
+  })
+
   it('names template exercises missing from the catalog instead of failing', () => {
     const { draft, missing } = draftFromTemplate(FOOT_CORE_16_WEEKS, EXERCISES.slice(0, 2), '2026-01-12', 16)
     expect(missing).toEqual(['barefoot-transition'])

@@ -9,7 +9,12 @@ describe('settings as typed', () => {
     const draft = { ...settingsToDraft(DEFAULT_SETTINGS), smcArchHeightMm: '1,5', smcFootLengthMm: ' 2.5 ', reviewIntervalWeeks: '12' }
     const { input, errors } = settingsDraftForApi(draft)
     expect(errors).toEqual({})
-    expect(input).toMatchObject({ smcArchHeightMm: 1.5, smcFootLengthMm: 2.5, smcNavicularDropMm: 2, reviewIntervalWeeks: 12 })
+    expect(input).toMatchObject({ smcArchHeightMm: 1.5, smcFootLengthMm: 2.5, smcNavicularDropMm: 4, smcArchHeightIndex: 0.025, reviewIntervalWeeks: 12 })
+  })
+
+  it('shows the index threshold with its three decimals and reads "0,03" back', () => {
+    expect(settingsToDraft(DEFAULT_SETTINGS).smcArchHeightIndex).toBe('0.025')
+    expect(settingsDraftForApi({ ...settingsToDraft(DEFAULT_SETTINGS), smcArchHeightIndex: '0,03' }).input.smcArchHeightIndex).toBe(0.03)
   })
 
   it('names the field that is not a number, in the same words as the server', () => {

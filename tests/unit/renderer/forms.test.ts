@@ -88,6 +88,8 @@ const visit = (over: Partial<Visit> = {}): Visit => ({
   id: 7,
   patientId: 1,
   visitDate: '2026-03-01',
+  adherence: null,
+  stageSteps: [],
   therapistId: 2,
   therapistName: 'Anna Kowalska',
   kind: 'follow_up',

@@ -49,6 +49,22 @@ describe('settings', () => {
     expect(await clinic.count('audit_log', "entity = 'settings'")).toBe(1)
   })
 
+  it('starts with 3 mm arch height, 2 mm foot length, 4 mm navicular drop and 0.025 for the index', async () => {
+    expect(await clinic.call('settings.get', {})).toMatchObject({ smcArchHeightMm: 3, smcFootLengthMm: 2, smcNavicularDropMm: 4, smcArchHeightIndex: 0.025 })
+  })
+
+  it('accepts one decimal for millimetres and three for the index, and refuses more next to the field', async () => {
+    const e = await expectApiError(clinic.call('settings.update', { ...DEFAULT_SETTINGS, smcArchHeightMm: 2.24, smcArchHeightIndex: 0.0255 }))
+    expect(e.issues).toEqual([
+      { path: ['smcArchHeightMm'], message: 'Smallest meaningful change for arch height can have at most one decimal (e.g. 2.5)' },
+      { path: ['smcArchHeightIndex'], message: 'Smallest meaningful change for the arch height index can have at most three decimals (e.g. 0.025)' },
+    ])
+    const saved = await clinic.call('settings.update', { ...DEFAULT_SETTINGS, smcArchHeightMm: 2.2, smcArchHeightIndex: 0.03 })
+    expect([saved.smcArchHeightMm, saved.smcArchHeightIndex]).toEqual([2.2, 0.03])
+    const range = await expectApiError(clinic.call('settings.update', { ...DEFAULT_SETTINGS, smcArchHeightIndex: 0.2 }))
+    expect(range.issues).toEqual([{ path: ['smcArchHeightIndex'], message: 'Smallest meaningful change for the arch height index must be between 0.005 and 0.100' }])
+  })
+
   it('refuses out-of-range thresholds with a message naming them', async () => {
     const e = await expectApiError(clinic.call('settings.update', { ...DEFAULT_SETTINGS, smcFootLengthMm: 0, reviewIntervalWeeks: 60 }))
     expect(e.issues).toEqual([

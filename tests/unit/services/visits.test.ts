@@ -56,6 +56,26 @@ describe('visits.record', () => {
     expect(e.issues).toEqual([{ path: ['left', 'truncatedFootLengthMm'], message: 'Truncated foot length must be shorter than foot length' }])
   })
 
+  it('refuses an arch height index outside 0.200–0.500 next to the arch height, naming the two numbers, and writes nothing', async () => {
+    // 39.8 / 200.0 = 0.199 (left) and 100.2 / 200.0 = 0.501 (right): refused, with or without the method in the call.
+    const feet = { left: { footLengthMm: 260, truncatedFootLengthMm: 200, archHeightMm: 39.8 }, right: { footLengthMm: 260, truncatedFootLengthMm: 200, archHeightMm: 100.2 } }
+    const expected = [
+      { path: ['left', 'archHeightMm'], message: 'Arch height index 0.199 is outside 0.200–0.500: check the arch height (39.8 mm) and the truncated foot length (200.0 mm)' },
+      { path: ['right', 'archHeightMm'], message: 'Arch height index 0.501 is outside 0.200–0.500: check the arch height (100.2 mm) and the truncated foot length (200.0 mm)' },
+    ]
+    const checkedBySchema = await expectApiError(clinic.call('visits.record', { ...visitInput(patientId, therapistId, feet), archHeightMethod: 'dorsal_50' }))
+    expect(checkedBySchema.issues).toEqual(expected)
+    const checkedByService = await expectApiError(clinic.call('visits.record', visitInput(patientId, therapistId, feet)))
+    expect(checkedByService.issues).toEqual(expected)
+    expect(count('visits')).toBe(0)
+    // The edges themselves: 40.0 / 200.0 = 0.200 and 100.0 / 200.0 = 0.500 are saved.
+    const edges = await clinic.call('visits.record', visitInput(patientId, therapistId, { left: { ...feet.left, archHeightMm: 40 }, right: { ...feet.right, archHeightMm: 100 } }))
+    expect([edges.left?.archHeightMm, edges.right?.archHeightMm]).toEqual([40, 100])
+    // Navicular height has no index: the same numbers are fine for a navicular clinic.
+    const navicular = await clinic.call('visits.record', { ...visitInput(patientId, therapistId, feet), archHeightMethod: 'navicular_standing' })
+    expect(navicular.left?.archHeightMm).toBe(39.8)
+  })
+
   it('refuses dates in the future or before birth', async () => {
     const future = await expectApiError(clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-06-16' })))
     expect(future.issues).toEqual([{ path: ['visitDate'], message: 'Visit date cannot be in the future' }])

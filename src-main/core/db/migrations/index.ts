@@ -3,12 +3,16 @@ import type { Migration, MigrationProvider } from 'kysely'
 import { m0001_initial } from './0001_initial'
 import { m0002_builtin_exercises } from './0002_builtin_exercises'
 import { m0003_search_indexes } from './0003_search_indexes'
+import { m0004_clinical_corrections } from './0004_clinical_corrections'
+import { m0005_plan_and_adherence } from './0005_plan_and_adherence'
 import { m0008_concurrency } from './0008_concurrency'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001_initial,
   '0002_builtin_exercises': m0002_builtin_exercises,
   '0003_search_indexes': m0003_search_indexes,
+  '0004_clinical_corrections': m0004_clinical_corrections,
+  '0005_plan_and_adherence': m0005_plan_and_adherence,
   '0008_concurrency': m0008_concurrency,
 }
 
