@@ -67,7 +67,7 @@ describe('visits.record', () => {
     expect(checkedBySchema.issues).toEqual(expected)
     const checkedByService = await expectApiError(clinic.call('visits.record', visitInput(patientId, therapistId, feet)))
     expect(checkedByService.issues).toEqual(expected)
-    expect(count('visits')).toBe(0)
+    expect(await count('visits')).toBe(0)
     // The edges themselves: 40.0 / 200.0 = 0.200 and 100.0 / 200.0 = 0.500 are saved.
     const edges = await clinic.call('visits.record', visitInput(patientId, therapistId, { left: { ...feet.left, archHeightMm: 40 }, right: { ...feet.right, archHeightMm: 100 } }))
     expect([edges.left?.archHeightMm, edges.right?.archHeightMm]).toEqual([40, 100])
