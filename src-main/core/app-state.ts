@@ -1,6 +1,7 @@
 // Holds the open clinic database for both shells, so a restore can swap it and a file that will not
 // open leaves the app in recovery instead of stopping it.
 import type { Kysely } from 'kysely'
+import { localDateOf, localToday } from '@shared/calc/dates'
 import type { BackupInfo, RecoveryState, RecoveryStatus, RestoreResult } from '@shared/domain/backup'
 import { ApiError } from '@shared/domain/errors'
 import { createBackup, listBackups, restoreBackupFile } from './db/backup'
@@ -8,7 +9,6 @@ import { DatabaseOpenError, openDatabase, type ClinicDatabase, type OpenOptions 
 import type { DB } from './db/schema'
 import { log } from './log'
 
-const DAY_MS = 24 * 60 * 60 * 1000
 /** How often a long-running app looks whether today's backup is due. */
 const DAILY_CHECK_MS = 60 * 60 * 1000
 
@@ -113,11 +113,14 @@ export class AppState {
     })
   }
 
-  /** Makes the daily backup when the newest backup is a day old or there is none. */
+  /**
+   * Makes today's backup at the first check of the clinic's calendar day. ("24 hours since the
+   * newest", checked hourly, drifted later each day until a clinic open 8:00–17:00 missed days.)
+   */
   async dailyBackupIfDue(): Promise<BackupInfo | null> {
     if (!this.database) return null
-    const newest = listBackups(this.file)[0]
-    if (newest && this.now().getTime() - new Date(newest.createdAt).getTime() < DAY_MS) return null
+    const today = localToday(this.now())
+    if (listBackups(this.file).some((b) => localDateOf(b.createdAt) === today)) return null
     return this.backupNow('daily')
   }
 

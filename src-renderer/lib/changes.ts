@@ -29,7 +29,7 @@ const FIELD_LABEL: Record<string, string> = {
   archHeightMethod: 'Arch height method',
 }
 // Bookkeeping fields, not what the therapist changed.
-const IGNORED = new Set(['id', 'patientId', 'createdAt', 'updatedAt', 'corrected', 'therapistId', 'items'])
+const IGNORED = new Set(['id', 'patientId', 'createdAt', 'updatedAt', 'corrected', 'therapistId', 'programId', 'items'])
 
 function labelFor(path: string[]): string {
   const [a, b] = path

@@ -11,6 +11,7 @@ import {
   type Symptoms,
   type Visit,
   type VisitCorrectInput,
+  type VisitKind,
   type VisitRecordInput,
 } from '@shared/domain/visit'
 import type { MeasurementRow } from '../db/schema'
@@ -58,6 +59,7 @@ export async function loadVisits(db: Db, where: { patientId: number } | { visitI
       visitDate: r.visit_date,
       therapistId: r.therapist_id,
       therapistName: r.therapist_name,
+      programId: r.program_id,
       kind: r.kind,
       left: null,
       right: null,
@@ -118,18 +120,37 @@ async function writeDetails(db: Db, visitId: number, input: VisitFields, method:
   if (scores.length > 0) await db.insertInto('symptom_scores').values(scores).execute()
 }
 
-/** The patient's active program on the visit date, which the visit is filed under. */
-async function programOn(db: Db, patientId: number, date: string): Promise<number | null> {
-  const p = await db
+/**
+ * The program a new visit is filed under: the patient's program that covers the visit date. On a
+ * day when one program ends and the next starts, a review closes the ending program and any other
+ * visit opens the new one, so the new program's own review can still come due.
+ */
+async function programFor(db: Db, patientId: number, date: string, kind: VisitKind): Promise<number | null> {
+  const covering = await db
     .selectFrom('programs')
     .select('id')
     .where('patient_id', '=', patientId)
     .where('start_date', '<=', date)
     .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', date)]))
-    .orderBy('start_date', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('start_date', kind === 'review' ? 'asc' : 'desc')
+    .orderBy('id', kind === 'review' ? 'asc' : 'desc')
     .executeTakeFirst()
-  return p?.id ?? null
+  return covering?.id ?? null
+}
+
+/** A corrected visit stays with its program while the program still covers the corrected date. */
+async function programAfterCorrection(db: Db, before: Visit, date: string, kind: VisitKind): Promise<number | null> {
+  if (before.programId !== null) {
+    const own = await db
+      .selectFrom('programs')
+      .select('id')
+      .where('id', '=', before.programId)
+      .where('start_date', '<=', date)
+      .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', date)]))
+      .executeTakeFirst()
+    if (own) return own.id
+  }
+  return programFor(db, before.patientId, date, kind)
 }
 
 export async function recordVisit(ctx: ServiceContext, input: RecordInput): Promise<Visit> {
@@ -145,7 +166,7 @@ export async function recordVisit(ctx: ServiceContext, input: RecordInput): Prom
       .values({
         patient_id: input.patientId,
         therapist_id: input.therapistId,
-        program_id: await programOn(trx, input.patientId, input.visitDate),
+        program_id: await programFor(trx, input.patientId, input.visitDate, input.kind),
         visit_date: input.visitDate,
         kind: input.kind,
         headache_days: input.headacheDays,
@@ -177,7 +198,7 @@ export async function correctVisit(ctx: ServiceContext, input: CorrectInput): Pr
       .updateTable('visits')
       .set({
         therapist_id: input.therapistId,
-        program_id: await programOn(trx, before.patientId, input.visitDate),
+        program_id: await programAfterCorrection(trx, before, input.visitDate, input.kind),
         visit_date: input.visitDate,
         kind: input.kind,
         headache_days: input.headacheDays,

@@ -76,13 +76,20 @@ describe('backups', () => {
     expect(await call('backups.list')).toEqual([info])
   })
 
-  it('makes the daily backup only when the newest backup is at least a day old', async () => {
+  it('makes one daily backup per calendar day, at the first check of the day', async () => {
+    // A clinic open 8:00–17:00, started late on the first day.
+    clock = new Date('2026-06-15T16:30:00Z')
     expect((await state.dailyBackupIfDue())?.reason).toBe('daily')
-    clock = new Date('2026-06-16T09:59:59Z')
+    clock = new Date('2026-06-15T17:00:00Z')
     expect(await state.dailyBackupIfDue()).toBeNull()
-    clock = new Date('2026-06-16T10:00:00Z')
-    expect((await state.dailyBackupIfDue())?.name).toBe('footcore-20260616T100000000Z-daily.sqlite')
-    expect(state.listBackups()).toHaveLength(2)
+    // The next morning's first check makes that day's backup, though 24 hours have not passed.
+    clock = new Date('2026-06-16T08:00:00Z')
+    expect((await state.dailyBackupIfDue())?.name).toBe('footcore-20260616T080000000Z-daily.sqlite')
+    clock = new Date('2026-06-16T16:00:00Z')
+    expect(await state.dailyBackupIfDue()).toBeNull()
+    clock = new Date('2026-06-17T08:00:00Z')
+    expect((await state.dailyBackupIfDue())?.reason).toBe('daily')
+    expect(state.listBackups()).toHaveLength(3)
   })
 
   it('keeps the last 7 daily and 4 weekly backups when a new one is verified', async () => {

@@ -90,6 +90,7 @@ const visit = (over: Partial<Visit> = {}): Visit => ({
   visitDate: '2026-03-01',
   therapistId: 2,
   therapistName: 'Anna Kowalska',
+  programId: null,
   kind: 'follow_up',
   left: { footLengthMm: 250, truncatedFootLengthMm: 182, archHeightMm: 62, archHeightMethod: 'dorsal_50', navicularSittingMm: null, navicularStandingMm: null },
   right: null,

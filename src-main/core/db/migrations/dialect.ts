@@ -1,7 +1,10 @@
 // What differs between SQLite and PostgreSQL in a migration, written out once (frozen like the migrations).
-import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type DataTypeExpression, type Kysely } from 'kysely'
+import { PostgresAdapter, sql, type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely } from 'kysely'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- frozen migrations are typed Kysely<any> by design */
+
+// kysely 0.28 does not export its DataTypeExpression from the package root.
+type DataTypeExpression = Parameters<CreateTableBuilder<any, any>['addColumn']>[1]
 
 export function isPostgres(db: Kysely<any>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter
