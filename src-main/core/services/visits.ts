@@ -1,7 +1,7 @@
 // Visits: record both feet and symptoms in one transaction; correct with the old values kept.
 import type { z } from 'zod'
 import { conflict, invalidInput, notFound } from '@shared/domain/errors'
-import type { ArchHeightMethod } from '@shared/domain/settings'
+import { ARCH_HEIGHT_METHOD_LABELS, type ArchHeightMethod } from '@shared/domain/settings'
 import {
   SIDES,
   SYMPTOM_REGIONS,
@@ -153,13 +153,26 @@ async function programAfterCorrection(db: Db, before: Visit, date: string, kind:
   return programFor(db, before.patientId, date, kind)
 }
 
+/**
+ * The method the values are stored under. A page that loaded before the clinic switched methods
+ * still labels the field with the old one: what the therapist measured is unknown, so the value
+ * is refused rather than filed under a method the page never showed.
+ */
+async function methodFor(db: Db, sent: ArchHeightMethod | undefined, allowed: ArchHeightMethod | null): Promise<ArchHeightMethod> {
+  const current = (await readSettings(db)).archHeightMethod
+  if (sent === undefined || sent === current || sent === allowed) return sent ?? allowed ?? current
+  throw conflict(
+    `The clinic now measures arch height as “${ARCH_HEIGHT_METHOD_LABELS[current]}”, but this page still showed “${ARCH_HEIGHT_METHOD_LABELS[sent]}”. Nothing was saved: reload the page and enter the visit again.`,
+  )
+}
+
 export async function recordVisit(ctx: ServiceContext, input: RecordInput): Promise<Visit> {
   return ctx.db.transaction().execute(async (trx) => {
     const patient = await requirePatient(trx, input.patientId)
     if (patient.archivedAt !== null) throw conflict('This patient is archived; restore the patient before recording a visit')
     await requireActiveTherapist(trx, input.therapistId)
     await checkDates(ctx, input.visitDate, patient.dateOfBirth)
-    const method = input.archHeightMethod ?? (await readSettings(trx)).archHeightMethod
+    const method = await methodFor(trx, input.archHeightMethod, null)
     const at = nowIso(ctx)
     const { id } = await trx
       .insertInto('visits')
@@ -192,8 +205,9 @@ export async function correctVisit(ctx: ServiceContext, input: CorrectInput): Pr
     const patient = await requirePatient(trx, before.patientId)
     if (input.therapistId !== before.therapistId) await requireActiveTherapist(trx, input.therapistId)
     await checkDates(ctx, input.visitDate, patient.dateOfBirth)
-    // A correction keeps the method the values were taken with unless the form says otherwise.
-    const method = input.archHeightMethod ?? before.left?.archHeightMethod ?? before.right?.archHeightMethod ?? (await readSettings(trx)).archHeightMethod
+    // A correction keeps the method the values were taken with (or moves them to the clinic's current one).
+    const recordedWith = before.left?.archHeightMethod ?? before.right?.archHeightMethod ?? null
+    const method = await methodFor(trx, input.archHeightMethod ?? recordedWith ?? undefined, recordedWith)
     await trx
       .updateTable('visits')
       .set({
