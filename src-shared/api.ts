@@ -2,7 +2,7 @@
 // Both transports (Electron IPC, browser-shell HTTP) carry exactly these methods.
 import { z } from 'zod'
 import { AuditForPatientInput, type AuditEntry } from './domain/audit'
-import { BackupRestoreInput, type BackupInfo, type RecoveryStatus, type RestoreResult } from './domain/backup'
+import { BackupRestoreInput, type BackupInfo, type RecoveryStatus, type RestorePreview, type RestoreResult } from './domain/backup'
 import { ExerciseCreateInput, ExerciseListInput, ExerciseUpdateInput, type Exercise } from './domain/exercise'
 import {
   PatientArchiveInput,
@@ -85,6 +85,7 @@ export const contract = {
 
   'backups.list': method(NoInput).returns<BackupInfo[]>(),
   'backups.create': method(NoInput).returns<BackupInfo>(),
+  'backups.preview': method(BackupRestoreInput).returns<RestorePreview>(),
   'backups.restore': method(BackupRestoreInput).returns<RestoreResult>(),
   /** The two methods that still answer when the database could not be opened. */
   'recovery.status': method(NoInput).returns<RecoveryStatus>(),
@@ -107,6 +108,8 @@ export interface CallEnvelope {
   input: unknown
   /** Therapist working at the computer, for the audit trail. */
   actorId: number | null
+  /** Identity of the database the page loaded its records from (null before its first answer). */
+  databaseId?: string | null
 }
 
 type Group<M> = M extends `${infer G}.${string}` ? G : never

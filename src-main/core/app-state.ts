@@ -2,12 +2,28 @@
 // open leaves the app in recovery instead of stopping it.
 import type { Kysely } from 'kysely'
 import { localDateOf, localToday } from '@shared/calc/dates'
-import type { BackupInfo, RecoveryState, RecoveryStatus, RestoreResult } from '@shared/domain/backup'
+import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { BackupInfo, RecoveryState, RecoveryStatus, RestoreDifference, RestorePreview, RestoreResult } from '@shared/domain/backup'
 import { ApiError } from '@shared/domain/errors'
-import { createBackup, listBackups, restoreBackupFile } from './db/backup'
+import { createBackup, listBackups, replacedName, restoreBackupFile, restoreDifference, undoRestore, type RestoreStep } from './db/backup'
 import { DatabaseOpenError, openDatabase, type ClinicDatabase, type OpenOptions } from './db/connection'
+import { readDatabaseIdentity } from './db/identity'
 import type { DB } from './db/schema'
 import { log } from './log'
+import { recordAudit } from './services/audit'
+
+/** Who asked for a restore: the therapist working (Settings), or nobody checkable (recovery screen). */
+export interface RestoreRequest {
+  name: string
+  by: { therapistId: number; therapistName: string } | null
+  from: 'settings' | 'recovery'
+}
+
+export interface AppStateOptions extends OpenOptions {
+  /** Tests fail a restore step here to check that every step is undone. */
+  beforeRestoreStep?: (step: RestoreStep) => void
+}
 
 /** How often a long-running app looks whether today's backup is due. */
 const DAILY_CHECK_MS = 60 * 60 * 1000
@@ -23,6 +39,7 @@ export class AppState {
   /** What the router reads (`Core.app`): the state itself. */
   readonly app = this
   private database: ClinicDatabase | null = null
+  private identity: string | null = null
   private failure: DatabaseOpenError | null = null
   private restoring = false
   /** Backups and restores run one at a time. */
@@ -31,12 +48,12 @@ export class AppState {
 
   private constructor(
     readonly file: string,
-    private readonly options: OpenOptions,
+    private readonly options: AppStateOptions,
     readonly now: () => Date,
   ) {}
 
   /** Opens `file`; a file that cannot be opened gives a state in recovery, not an exception. */
-  static async open(file: string, options: OpenOptions = {}, now: () => Date = () => new Date()): Promise<AppState> {
+  static async open(file: string, options: AppStateOptions = {}, now: () => Date = () => new Date()): Promise<AppState> {
     // 'auto': small files are fully checked before open, large ones right after start (issue 6).
     const state = new AppState(file, { integrityCheck: 'auto', ...options }, now)
     await state.reopen()
@@ -46,6 +63,7 @@ export class AppState {
   private async reopen(): Promise<void> {
     try {
       const database = await openDatabase(this.file, this.options)
+      this.identity = await readDatabaseIdentity(database.db)
       this.database = database
       this.failure = null
       // integrityCheck 'in_background': the whole-file check answers later; a damaged file then
@@ -63,6 +81,11 @@ export class AppState {
       this.failure = e
       log.warn('database not opened; recovery screen', { kind: e.kind })
     }
+  }
+
+  /** Identity of the open database (see db/identity.ts); null while none is open. */
+  get databaseId(): string | null {
+    return this.database ? this.identity : null
   }
 
   get available(): boolean {
@@ -139,30 +162,91 @@ export class AppState {
     this.timers.push(first, hourly)
   }
 
+  /** What a restore of `name` would set aside and bring back, and where the records in use would be kept. */
+  previewRestore(name: string): Promise<RestorePreview> {
+    return this.serial(async () => {
+      const database = this.database
+      if (!database) throw new ApiError({ code: 'unavailable', message: this.unavailableMessage() })
+      const difference = restoreDifference(database.sqlite, this.file, name, this.options.nativeBinding)
+      const backup = listBackups(this.file).find((b) => b.name === name)!
+      return { backup, ...difference, keptAsideIn: dirname(this.file), keptAsideAs: replacedName(this.file, this.now()) }
+    })
+  }
+
   /**
    * Closes the database, sets the current file (and its -wal/-shm) aside under a timestamped
-   * name, puts the backup in place and opens it. Works from the recovery screen too.
+   * name, puts the backup in place (with a new identity, so pages opened before are refused) and
+   * opens it; the restore is recorded in the restored file's audit. Works from the recovery screen
+   * too. On any failure the file that was in use is reopened — never a fresh empty one.
    */
-  restore(name: string): Promise<RestoreResult> {
+  restore(request: RestoreRequest): Promise<RestoreResult> {
     return this.serial(async () => {
-      this.restoring = true
+      const { name } = request
+      const at = this.now()
       const closing = this.database
+      // Also checks the backup exists and is sound, before anything is closed or moved.
+      const setAside: RestoreDifference | null = closing
+        ? restoreDifference(closing.sqlite, this.file, name, this.options.nativeBinding)
+        : null
+      this.restoring = true
       this.database = null
       try {
         await closing?.close()
-        const { keptAsideAs } = restoreBackupFile(this.file, name, { now: this.now(), nativeBinding: this.options.nativeBinding })
+        let keptAsideAs: string | null
+        try {
+          ;({ keptAsideAs } = restoreBackupFile(this.file, name, { now: at, nativeBinding: this.options.nativeBinding, beforeStep: this.options.beforeRestoreStep }))
+        } catch (e) {
+          // Every step was undone: the file in use before is back under its own name.
+          await this.reopenIfPresent()
+          log.error('restore failed; the previous file is open again', { ok: this.available, error: e instanceof Error ? e.message : String(e) })
+          if (e instanceof ApiError) throw e
+          throw new ApiError({ code: 'conflict', message: 'The backup could not be put in place, so the records in use before were opened again. Nothing was changed.' })
+        }
         await this.reopen()
-        log.info('backup restored', { ok: this.available })
-        if (!this.database) throw new ApiError({ code: 'unavailable', message: this.unavailableMessage() })
-        return { restored: name, keptAsideAs }
-      } catch (e) {
-        // Nothing was moved when the backup was refused: go on with the file we had.
-        if (!this.database && !this.failure) await this.reopen()
-        throw e
+        if (!this.database) {
+          // The backup itself would not open (e.g. its update failed): put the previous file back.
+          const back = keptAsideAs !== null && undoRestore(this.file, keptAsideAs, at)
+          if (back) await this.reopen()
+          log.error('restored backup did not open; previous file put back', { ok: this.available })
+          throw new ApiError({
+            code: 'conflict',
+            message: back
+              ? 'That backup could not be opened, so the records in use before were opened again. Nothing was changed.'
+              : `That backup could not be opened, and the records in use before could not be put back by themselves: they are kept as ${keptAsideAs ?? 'a file'} next to the database.`,
+          })
+        }
+        await this.recordRestore(request, at, keptAsideAs, setAside)
+        log.info('backup restored', { from: request.from })
+        return { restored: name, keptAsideAs, setAside }
       } finally {
         this.restoring = false
       }
     })
+  }
+
+  /** Reopens the database file only if it is there: opening a missing file would create an empty clinic. */
+  private async reopenIfPresent(): Promise<void> {
+    if (existsSync(this.file)) return this.reopen()
+    this.database = null
+    this.failure = new DatabaseOpenError('unreadable', 'The database file is missing; look for footcore.sqlite.replaced-* next to where it was.')
+  }
+
+  /** The restore in the restored file's own audit: it is the file the clinic works on from now. */
+  private async recordRestore(request: RestoreRequest, at: Date, keptAsideAs: string | null, setAside: RestoreDifference | null): Promise<void> {
+    const db = this.db
+    // The therapist may have been added after the backup was made: then only their name is kept.
+    const known = request.by ? await db.selectFrom('therapists').select('id').where('id', '=', request.by.therapistId).executeTakeFirst() : undefined
+    await recordAudit(
+      db,
+      { db, actorId: known?.id ?? null, now: () => at },
+      {
+        action: 'restore',
+        entity: 'database',
+        entityId: 0,
+        patientId: null,
+        after: { backup: request.name, from: request.from, by: request.by?.therapistName ?? null, keptAsideAs, ...(setAside ?? {}) },
+      },
+    )
   }
 
   async close(): Promise<void> {

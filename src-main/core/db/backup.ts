@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { BACKUP_NAME, type BackupInfo, type BackupReason } from '@shared/domain/backup'
 import { ApiError } from '@shared/domain/errors'
+import { assignNewIdentity } from './identity'
 import { checkIntegrityInBackground } from './integrity-check'
 
 export const BACKUP_FOLDER = 'backups'
@@ -170,17 +171,22 @@ export async function createBackup(
   return { name, ...parseBackupName(name)!, sizeBytes: statSync(join(dir, name)).size }
 }
 
-/**
- * Puts backup `name` in place of the (closed) database `dbFile`. The current file and its -wal/-shm
- * are renamed aside with a timestamp, never deleted, so whatever was in them can still be rescued.
- */
-export function restoreBackupFile(dbFile: string, name: string, options: BackupOptions = {}): { keptAsideAs: string | null } {
+/** The steps of a restore, in order; tests fail each in turn (`beforeStep`). */
+export const RESTORE_STEPS = ['copy_backup', 'new_identity', 'set_current_aside', 'set_journals_aside', 'put_backup_in_place', 'sync_folder'] as const
+export type RestoreStep = (typeof RESTORE_STEPS)[number]
+
+export interface RestoreOptions extends BackupOptions {
+  /** Called before each step; a test throws here to fail that step. */
+  beforeStep?: (step: RestoreStep) => void
+}
+
+function requireBackup(dbFile: string, name: string, nativeBinding?: string): string {
   if (!parseBackupName(name) || !listBackups(dbFile).some((b) => b.name === name)) {
     throw new ApiError({ code: 'not_found', message: 'That backup was not found', issues: [{ path: ['name'], message: 'That backup was not found' }] })
   }
   const source = join(backupDirFor(dbFile), name)
   try {
-    verifyBackupFile(source, options.nativeBinding)
+    verifyBackupFile(source, nativeBinding)
   } catch {
     throw new ApiError({
       code: 'conflict',
@@ -188,26 +194,115 @@ export function restoreBackupFile(dbFile: string, name: string, options: BackupO
       issues: [{ path: ['name'], message: 'That backup is damaged' }],
     })
   }
+  return source
+}
+
+export const replacedName = (dbFile: string, at: Date): string => `${basename(dbFile)}.replaced-${compactStamp(at)}`
+
+/** What a restore would set aside: rows the current file holds that the backup does not, and the reverse. */
+export interface RestoreDifference {
+  patientsSetAside: number
+  visitsSetAside: number
+  /** Patients the backup holds that are gone now (erased or entered later and removed): they come back. */
+  patientsComingBack: number
+}
+
+const ids = (db: Database.Database, table: string): Set<number> => new Set(db.prepare(`select id from ${table}`).pluck().all() as number[])
+const missingFrom = (a: Set<number>, b: Set<number>) => [...a].filter((id) => !b.has(id)).length
+
+/**
+ * Compares the open database with backup `name` by row id. Ids are never reused within a file, so a
+ * row of the current file that the backup lacks was entered after the backup.
+ */
+export function restoreDifference(current: Database.Database, dbFile: string, name: string, nativeBinding?: string): RestoreDifference {
+  const source = requireBackup(dbFile, name, nativeBinding)
+  const backup = new Database(source, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+  try {
+    const [nowPatients, thenPatients] = [ids(current, 'patients'), ids(backup, 'patients')]
+    return {
+      patientsSetAside: missingFrom(nowPatients, thenPatients),
+      visitsSetAside: missingFrom(ids(current, 'visits'), ids(backup, 'visits')),
+      patientsComingBack: missingFrom(thenPatients, nowPatients),
+    }
+  } finally {
+    backup.close()
+  }
+}
+
+/**
+ * Puts backup `name` in place of the (closed) database `dbFile`. The current file and its -wal/-shm
+ * are renamed aside with a timestamp, never deleted, so whatever was in them can still be rescued.
+ * Every step is undone when a later one fails: the file that was in use is back under its own name
+ * (with its journal files) before the error is thrown, so the caller reopens it, never an empty file.
+ */
+export function restoreBackupFile(dbFile: string, name: string, options: RestoreOptions = {}): { keptAsideAs: string | null } {
+  const source = requireBackup(dbFile, name, options.nativeBinding)
+  const step = (s: RestoreStep) => options.beforeStep?.(s)
   const dir = dirname(dbFile)
   const incoming = `${dbFile}.restoring`
-  copyFileSync(source, incoming)
-  fsyncFile(incoming)
-
-  let keptAsideAs: string | null = null
-  if (existsSync(dbFile)) {
-    keptAsideAs = `${basename(dbFile)}.replaced-${compactStamp(options.now ?? new Date())}`
-    try {
-      renameSync(dbFile, join(dir, keptAsideAs))
-    } catch (e) {
-      unlinkSync(incoming)
-      throw e
+  const at = options.now ?? new Date()
+  const keptAsideAs = existsSync(dbFile) ? replacedName(dbFile, at) : null
+  const stray = `${basename(dbFile)}.stray-${compactStamp(at)}`
+  // Renames done so far, undone in reverse order on failure.
+  const moved: [from: string, to: string][] = []
+  const move = (from: string, to: string) => {
+    renameSync(from, to)
+    moved.push([from, to])
+  }
+  try {
+    step('copy_backup')
+    copyFileSync(source, incoming)
+    step('new_identity')
+    assignNewIdentity(incoming, at, options.nativeBinding)
+    fsyncFile(incoming)
+    step('set_current_aside')
+    if (keptAsideAs) move(dbFile, join(dir, keptAsideAs))
+    step('set_journals_aside')
+    // The journal files belong to the file set aside; SQLite finds them by name next to it.
+    for (const suffix of ['-wal', '-shm', '-journal']) {
+      if (existsSync(dbFile + suffix)) move(dbFile + suffix, join(dir, (keptAsideAs ?? stray) + suffix))
     }
+    step('put_backup_in_place')
+    move(incoming, dbFile)
+    step('sync_folder')
+    fsyncDir(dir)
+    return { keptAsideAs }
+  } catch (e) {
+    for (const [from, to] of moved.reverse()) {
+      try {
+        renameSync(to, from)
+      } catch {
+        // Left where it is; the caller checks that the file is back before reopening anything.
+      }
+    }
+    try {
+      if (existsSync(incoming)) unlinkSync(incoming)
+    } catch {
+      // A leftover copy of a backup; the next restore overwrites it.
+    }
+    fsyncDir(dir)
+    throw e
   }
-  // The journal files belong to the file set aside; SQLite finds them by name next to it.
-  for (const suffix of ['-wal', '-shm', '-journal']) {
-    if (existsSync(dbFile + suffix)) renameSync(dbFile + suffix, join(dir, (keptAsideAs ?? `${basename(dbFile)}.stray`) + suffix))
+}
+
+/**
+ * After the restored file failed to open: moves it aside as `.failed-restore-*` and puts the file
+ * set aside back under its own name (with its journal files). Answers whether the file is back.
+ */
+export function undoRestore(dbFile: string, keptAsideAs: string, at: Date): boolean {
+  const dir = dirname(dbFile)
+  const failed = `${basename(dbFile)}.failed-restore-${compactStamp(at)}`
+  try {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) {
+      if (existsSync(dbFile + suffix)) renameSync(dbFile + suffix, join(dir, failed + suffix))
+    }
+    for (const suffix of ['', '-wal', '-shm', '-journal']) {
+      const aside = join(dir, keptAsideAs + suffix)
+      if (existsSync(aside)) renameSync(aside, dbFile + suffix)
+    }
+    fsyncDir(dir)
+  } catch {
+    return false
   }
-  renameSync(incoming, dbFile)
-  fsyncDir(dir)
-  return { keptAsideAs }
+  return existsSync(dbFile)
 }

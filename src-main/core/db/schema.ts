@@ -151,6 +151,13 @@ export interface AuditLogTable {
   reason: string | null
 }
 
+/** One row: the identity of this database file; a restore gives the restored file a new one. */
+export interface DatabaseIdentityTable {
+  id: Id
+  identity: string
+  assigned_at: string
+}
+
 export interface DB {
   therapists: TherapistsTable
   clinic_settings: ClinicSettingsTable
@@ -162,6 +169,7 @@ export interface DB {
   measurements: MeasurementsTable
   symptom_scores: SymptomScoresTable
   audit_log: AuditLogTable
+  database_identity: DatabaseIdentityTable
 }
 
 export type PatientRow = Selectable<PatientsTable>

@@ -36,7 +36,7 @@ afterEach(async () => {
 /** Clinical changes are made by someone working at the computer, as in the app: a therapist, added once. */
 let working: number | null = null
 async function actorFor(method: string): Promise<number | null> {
-  if (!/^(patients|visits|programs|exercises)\.(create|update|archive|erase|record|correct|assign|end)$/.test(method)) return null
+  if (!/^((patients|visits|programs|exercises)\.(create|update|archive|erase|record|correct|assign|end)|backups\.restore)$/.test(method)) return null
   if (working === null) {
     const t = await dispatch(state, 'therapists.create', { displayName: 'Anna Nowak' }, null)
     if (!t.ok) throw new Error(`therapists.create: ${t.error.message}`)
@@ -159,7 +159,7 @@ describe('backups', () => {
   it('refuses an unknown backup name or a path, and keeps the open database', async () => {
     await addPatient('Stays')
     for (const name of ['footcore-20990101T000000000Z-manual.sqlite', '../footcore.sqlite', 'footcore.sqlite']) {
-      const r = await dispatch(state, 'backups.restore', { name }, null)
+      const r = await dispatch(state, 'backups.restore', { name }, await actorFor('backups.restore'))
       expect(r.ok).toBe(false)
       if (!r.ok) {
         expect(['not_found', 'invalid_input']).toContain(r.error.code)

@@ -23,7 +23,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 /** Clinical changes are made by someone working at the computer, as in the app: a therapist, added once per file. */
 const working = new Map<AppState, number>()
 async function actorFor(state: AppState, method: string): Promise<number | null> {
-  if (!/^(patients|visits|programs|exercises)\.(create|update|archive|erase|record|correct|assign|end)$/.test(method)) return null
+  if (!/^((patients|visits|programs|exercises)\.(create|update|archive|erase|record|correct|assign|end)|backups\.restore)$/.test(method)) return null
   if (!working.has(state)) {
     const t = await dispatch(state, 'therapists.create', { displayName: 'Anna Nowak' }, null)
     if (!t.ok) throw new Error(`therapists.create: ${t.error.message}`)
@@ -171,7 +171,7 @@ it('refuses to restore a damaged backup and keeps working on the current records
   const fd = openSync(copy, 'r+')
   writeSync(fd, Buffer.alloc(4096, 'DAMAGED!'), 0, 4096, 0)
   closeSync(fd)
-  const r = await dispatch(state, 'backups.restore', { name }, null)
+  const r = await dispatch(state, 'backups.restore', { name }, await actorFor(state, 'backups.restore'))
   expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: 'That backup is damaged and cannot be restored. Choose another one.' } })
   const page = (await call(state, 'patients.search', {})) as { items: { lastName: string }[] }
   expect(page.items.map((p) => p.lastName)).toEqual(['Kept'])

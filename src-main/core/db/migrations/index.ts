@@ -3,11 +3,13 @@ import type { Migration, MigrationProvider } from 'kysely'
 import { m0001_initial } from './0001_initial'
 import { m0002_builtin_exercises } from './0002_builtin_exercises'
 import { m0003_search_indexes } from './0003_search_indexes'
+import { m0006_database_identity } from './0006_database_identity'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001_initial,
   '0002_builtin_exercises': m0002_builtin_exercises,
   '0003_search_indexes': m0003_search_indexes,
+  '0006_database_identity': m0006_database_identity,
 }
 
 export const migrationProvider: MigrationProvider = {
