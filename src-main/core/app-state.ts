@@ -127,24 +127,30 @@ export class AppState {
   }
 
   backupNow(reason: 'manual' | 'daily' = 'manual'): Promise<BackupInfo> {
-    return this.serial(async () => {
-      const database = this.database
-      if (!database) throw new ApiError({ code: 'unavailable', message: this.unavailableMessage() })
-      const info = await createBackup(database.sqlite, this.file, reason, { now: this.now(), nativeBinding: this.options.nativeBinding })
-      log.info('backup made', { reason, sizeBytes: info.sizeBytes })
-      return info
-    })
+    return this.serial(() => this.makeBackup(reason))
+  }
+
+  private async makeBackup(reason: 'manual' | 'daily'): Promise<BackupInfo> {
+    const database = this.database
+    if (!database) throw new ApiError({ code: 'unavailable', message: this.unavailableMessage() })
+    const info = await createBackup(database.sqlite, this.file, reason, { now: this.now(), nativeBinding: this.options.nativeBinding })
+    log.info('backup made', { reason, sizeBytes: info.sizeBytes })
+    return info
   }
 
   /**
    * Makes today's backup at the first check of the clinic's calendar day. ("24 hours since the
    * newest", checked hourly, drifted later each day until a clinic open 8:00–17:00 missed days.)
+   * Decided inside the queue: a "Back up now" running meanwhile counts as today's backup, and the
+   * daily one made right after it would have rotated the clinic's own backup away.
    */
-  async dailyBackupIfDue(): Promise<BackupInfo | null> {
-    if (!this.database) return null
-    const today = localToday(this.now())
-    if (listBackups(this.file).some((b) => localDateOf(b.createdAt) === today)) return null
-    return this.backupNow('daily')
+  dailyBackupIfDue(): Promise<BackupInfo | null> {
+    return this.serial(async () => {
+      if (!this.database) return null
+      const today = localToday(this.now())
+      if (listBackups(this.file).some((b) => localDateOf(b.createdAt) === today)) return null
+      return this.makeBackup('daily')
+    })
   }
 
   /**

@@ -35,7 +35,7 @@ export function previewSentences(p: RestorePreview): string[] {
       ? 'No visits or patients were entered after this backup.'
       : `${count(p.visitsSetAside, 'visit', 'visits')} and ${count(p.patientsSetAside, 'patient', 'patients')} entered after this backup will be set aside.`
   const back = p.patientsComingBack > 0 ? [`${count(p.patientsComingBack, 'patient', 'patients')} erased or removed since then will come back.`] : []
-  return [setAside, ...back, `The records in use now are kept, not deleted, as ${p.keptAsideAs} in ${p.keptAsideIn}.`]
+  return [setAside, ...back, `The records in use now are kept as ${p.keptAsideAs} in ${p.keptAsideIn} for 35 days, then deleted with the old backups.`]
 }
 
 /** The backups, newest first, each with "Restore…" behind a confirmation. Reloads the app after a restore. */
@@ -189,7 +189,8 @@ export function BackupPanel() {
       </Group>
       <Text size="sm" c="dimmed">
         Footcore backs up the clinic records once a day, and before every update, into the “backups” folder next to the records. It
-        keeps one backup for each of the last 7 days and each of the last 4 weeks. Copy that folder to another drive now and then.
+        keeps one backup for each of the last 7 days and each of the last 4 weeks, and the last 3 made before an update; none is kept
+        longer than 35 days. Copy that folder to another drive now and then.
       </Text>
       {made && (
         <Alert color="teal" role="status">
@@ -208,7 +209,7 @@ export function BackupPanel() {
           backups={backups}
           restore={(name) => api.backups.restore({ name })}
           preview={(name) => api.backups.preview({ name })}
-          currentFileNote="The records in use now are set aside in a file next to them under a new name, never deleted, so nothing is thrown away."
+          currentFileNote="The records in use now are set aside in a file next to them under a new name and kept for 35 days."
         />
       )}
     </Stack>

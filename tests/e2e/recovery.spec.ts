@@ -108,7 +108,7 @@ test('Settings: back up now, then restore that backup after a confirmation', asy
 
   await manual.getByRole('button', { name: /Restore the backup from/ }).click()
   await expect(dialog).toContainText('1 patient entered after this backup will be set aside.')
-  await expect(dialog).toContainText('The records in use now are kept, not deleted, as footcore.sqlite.replaced-')
+  await expect(dialog).toContainText('The records in use now are kept as footcore.sqlite.replaced-')
   await dialog.getByRole('button', { name: 'Restore backup' }).click()
   await expect
     .poll(async () => ((await apiCall(shell!.url, 'patients.search', {})) as { value: { items: { lastName: string }[] } }).value.items.map((p) => p.lastName))

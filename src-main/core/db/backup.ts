@@ -13,6 +13,13 @@ export const KEEP_DAILY = 7
 export const KEEP_WEEKLY = 4
 /** Backups taken before an update are what the clinic needs if the update goes wrong; keep a few more. */
 export const KEEP_PRE_MIGRATION = 3
+/**
+ * Nothing older is kept, whatever its kind: not the backups, not the files a restore set aside. An
+ * erased patient is still in the copies made before the erase, and the erase dialog promises they
+ * are gone after this many days (counting from when the copy was made, deleted when Footcore next runs).
+ */
+export const MAX_AGE_DAYS = 35
+const MAX_AGE_MS = MAX_AGE_DAYS * 24 * 60 * 60 * 1000
 
 export interface BackupOptions {
   now?: Date
@@ -99,9 +106,14 @@ function localWeek(d: Date): string {
   return localDay(monday)
 }
 
-/** Names to delete so that 7 daily, 4 weekly and the last few pre-update backups remain. Pure. */
-export function backupsToPrune(backups: readonly BackupInfo[]): string[] {
+/**
+ * Names to delete so that 7 daily, 4 weekly and the last few pre-update backups remain, none older
+ * than MAX_AGE_DAYS before `now` (default: the newest backup, the one just made). Pure.
+ */
+export function backupsToPrune(backups: readonly BackupInfo[], now?: Date): string[] {
   const newestFirst = [...backups].sort((a, b) => (a.name < b.name ? 1 : -1))
+  const newest = newestFirst[0]
+  const oldestKept = (now ?? (newest ? new Date(newest.createdAt) : new Date())).getTime() - MAX_AGE_MS
   const keep = new Set<string>()
   const pick = (keyOf: (d: Date) => string, count: number) => {
     const seen = new Set<string>()
@@ -116,14 +128,33 @@ export function backupsToPrune(backups: readonly BackupInfo[]): string[] {
   pick(localDay, KEEP_DAILY)
   pick(localWeek, KEEP_WEEKLY)
   for (const b of newestFirst.filter((x) => x.reason === 'pre-migration').slice(0, KEEP_PRE_MIGRATION)) keep.add(b.name)
-  return newestFirst.filter((b) => !keep.has(b.name)).map((b) => b.name)
+  return newestFirst.filter((b) => !keep.has(b.name) || new Date(b.createdAt).getTime() < oldestKept).map((b) => b.name)
 }
 
-function prune(dbFile: string): void {
+/** `footcore.sqlite.replaced-<stamp>` (and -wal/-shm), `.failed-restore-<stamp>`, `.stray-<stamp>`: files a restore set aside. */
+export function setAsideFiles(dbFile: string): { name: string; createdAt: string }[] {
+  const base = basename(dbFile).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const pattern = new RegExp(`^${base}\\.(?:replaced|failed-restore|stray)-(\\d{8}T\\d{9}Z)(?:-wal|-shm|-journal)?$`)
+  const found: { name: string; createdAt: string }[] = []
+  for (const name of readdirSync(dirname(dbFile))) {
+    const m = pattern.exec(name)
+    const parsed = m ? parseBackupName(`footcore-${m[1]}-manual.sqlite`) : null
+    if (parsed) found.push({ name, createdAt: parsed.createdAt })
+  }
+  return found
+}
+
+function prune(dbFile: string, now: Date): void {
   const dir = backupDirFor(dbFile)
-  for (const name of backupsToPrune(listBackups(dbFile))) {
+  const stale = [
+    ...backupsToPrune(listBackups(dbFile), now).map((name) => join(dir, name)),
+    ...setAsideFiles(dbFile)
+      .filter((f) => new Date(f.createdAt).getTime() < now.getTime() - MAX_AGE_MS)
+      .map((f) => join(dirname(dbFile), f.name)),
+  ]
+  for (const file of stale) {
     try {
-      unlinkSync(join(dir, name))
+      unlinkSync(file)
     } catch {
       // Already gone; the next rotation tries again.
     }
@@ -167,7 +198,7 @@ export async function createBackup(
     if (existsSync(partial)) unlinkSync(partial)
     throw e
   }
-  prune(dbFile)
+  prune(dbFile, options.now ?? new Date())
   return { name, ...parseBackupName(name)!, sizeBytes: statSync(join(dir, name)).size }
 }
 
