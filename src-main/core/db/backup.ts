@@ -211,19 +211,24 @@ export interface RestoreOptions extends BackupOptions {
   beforeStep?: (step: RestoreStep) => void
 }
 
-function requireBackup(dbFile: string, name: string, nativeBinding?: string): string {
+const damaged = () =>
+  new ApiError({
+    code: 'conflict',
+    message: 'That backup is damaged and cannot be restored. Choose another one.',
+    issues: [{ path: ['name'], message: 'That backup is damaged' }],
+  })
+
+/** The backup's path; `verify` runs the whole-file integrity check (seconds on a large clinic), done once, by the restore itself. */
+function requireBackup(dbFile: string, name: string, nativeBinding: string | undefined, verify: boolean): string {
   if (!parseBackupName(name) || !listBackups(dbFile).some((b) => b.name === name)) {
     throw new ApiError({ code: 'not_found', message: 'That backup was not found', issues: [{ path: ['name'], message: 'That backup was not found' }] })
   }
   const source = join(backupDirFor(dbFile), name)
+  if (!verify) return source
   try {
     verifyBackupFile(source, nativeBinding)
   } catch {
-    throw new ApiError({
-      code: 'conflict',
-      message: 'That backup is damaged and cannot be restored. Choose another one.',
-      issues: [{ path: ['name'], message: 'That backup is damaged' }],
-    })
+    throw damaged()
   }
   return source
 }
@@ -246,17 +251,22 @@ const missingFrom = (a: Set<number>, b: Set<number>) => [...a].filter((id) => !b
  * row of the current file that the backup lacks was entered after the backup.
  */
 export function restoreDifference(current: Database.Database, dbFile: string, name: string, nativeBinding?: string): RestoreDifference {
-  const source = requireBackup(dbFile, name, nativeBinding)
-  const backup = new Database(source, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+  const source = requireBackup(dbFile, name, nativeBinding, false)
+  let backup: Database.Database | null = null
+  let then: { patients: Set<number>; visits: Set<number> }
   try {
-    const [nowPatients, thenPatients] = [ids(current, 'patients'), ids(backup, 'patients')]
-    return {
-      patientsSetAside: missingFrom(nowPatients, thenPatients),
-      visitsSetAside: missingFrom(ids(current, 'visits'), ids(backup, 'visits')),
-      patientsComingBack: missingFrom(thenPatients, nowPatients),
-    }
+    backup = new Database(source, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+    then = { patients: ids(backup, 'patients'), visits: ids(backup, 'visits') }
+  } catch {
+    throw damaged()
   } finally {
-    backup.close()
+    backup?.close()
+  }
+  const nowPatients = ids(current, 'patients')
+  return {
+    patientsSetAside: missingFrom(nowPatients, then.patients),
+    visitsSetAside: missingFrom(ids(current, 'visits'), then.visits),
+    patientsComingBack: missingFrom(then.patients, nowPatients),
   }
 }
 
@@ -267,7 +277,7 @@ export function restoreDifference(current: Database.Database, dbFile: string, na
  * (with its journal files) before the error is thrown, so the caller reopens it, never an empty file.
  */
 export function restoreBackupFile(dbFile: string, name: string, options: RestoreOptions = {}): { keptAsideAs: string | null } {
-  const source = requireBackup(dbFile, name, options.nativeBinding)
+  const source = requireBackup(dbFile, name, options.nativeBinding, true)
   const step = (s: RestoreStep) => options.beforeStep?.(s)
   const dir = dirname(dbFile)
   const incoming = `${dbFile}.restoring`

@@ -6,10 +6,13 @@ import Database from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { DB } from './schema'
 
+/** The newest identity; a file whose row was removed by hand gets a new one rather than failing to open. */
 export async function readDatabaseIdentity(db: Kysely<DB>): Promise<string> {
   const row = await db.selectFrom('database_identity').select('identity').orderBy('id', 'desc').executeTakeFirst()
-  if (!row) throw new Error('the database has no identity row')
-  return row.identity
+  if (row) return row.identity
+  const identity = randomUUID()
+  await db.insertInto('database_identity').values({ identity, assigned_at: new Date().toISOString() }).execute()
+  return identity
 }
 
 /**
