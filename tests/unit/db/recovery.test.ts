@@ -122,6 +122,12 @@ it('detects a file damaged in the middle, leaves it and its -wal/-shm untouched,
   expect(all.sort()).toEqual(before)
   const first = page.items.find((i) => i.lastName === nameOf(0)) as unknown as { id: number }
   expect(((await call(recovering, 'visits.list', { patientId: first.id })) as unknown[]).length).toBe(1)
+  // The restore is in the restored file's audit; from the recovery screen nobody working could be checked.
+  const audit = await recovering.db.selectFrom('audit_log').select(['therapist_id', 'action', 'after_json']).where('entity', '=', 'database').execute()
+  expect(audit).toHaveLength(1)
+  expect(audit[0]).toMatchObject({ therapist_id: null, action: 'restore' })
+  expect(JSON.parse(audit[0]!.after_json!)).toEqual({ backup: backup.name, from: 'recovery', by: null, keptAsideAs: restored.keptAsideAs })
+  expect(restored.setAside).toBeNull()
   await recovering.close()
 })
 
