@@ -1,6 +1,7 @@
 // The renderer's one API client: the same calls over Electron IPC or the browser shell's HTTP.
 import { type CallEnvelope, type GroupedApi, type Input, type MethodName, type Output } from '@shared/api'
 import { ApiError, type ApiResult } from '@shared/domain/errors'
+import { reloadDiscardingChanges } from './router'
 
 declare global {
   interface Window {
@@ -16,6 +17,15 @@ export function setActor(id: number | null): void {
   actorId = id
 }
 export const currentActor = (): number | null => actorId
+
+/**
+ * Identity of the database this page loaded its records from. A restore puts a file with another
+ * identity in place; the core then refuses this page's calls (`stale_page`) and the page reloads,
+ * so it never writes into ids the restored file may have given to other patients.
+ */
+let databaseId: string | null = null
+
+const reloadPage = reloadDiscardingChanges
 
 async function overHttp(method: string, envelope: CallEnvelope): Promise<ApiResult<unknown>> {
   const token = document.querySelector<HTMLMetaElement>('meta[name="footcore-token"]')?.content ?? ''
@@ -37,8 +47,13 @@ async function overHttp(method: string, envelope: CallEnvelope): Promise<ApiResu
 }
 
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const envelope: CallEnvelope = { input, actorId }
+  const envelope: CallEnvelope = { input, actorId, databaseId }
   const result = window.footcore ? await window.footcore.invoke(method, envelope) : await overHttp(method, envelope)
+  if (result.databaseId !== undefined) {
+    if (databaseId === null) databaseId = result.databaseId
+    else if (result.databaseId !== databaseId) reloadPage()
+  }
+  if (!result.ok && result.error.code === 'stale_page') reloadPage()
   if (!result.ok) throw new ApiError(result.error)
   return result.value as Output<M>
 }

@@ -80,6 +80,15 @@ if (typeof window !== 'undefined') {
   })
 }
 
+/**
+ * Reloads without asking about unsaved changes: used when the records on screen came from a
+ * database that has since been replaced by a restore, so what is typed cannot be saved anyway.
+ */
+export function reloadDiscardingChanges(): void {
+  dirtyForms.clear()
+  window.location.reload()
+}
+
 /** Goes to a path; `force` skips the unsaved-changes question (after a successful save). */
 export function navigate(path: string, options: { force?: boolean } = {}): void {
   const target = href(path)

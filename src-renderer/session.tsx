@@ -46,6 +46,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // every verdict and label on this page follows the clinic's current settings.
   useRecordChanges((c) => c.entity === 'settings' || c.entity === 'therapist', () => void refresh())
 
+  // Another tab or workstation may have changed the thresholds, the arch height method or the
+  // therapists: read them again whenever this page comes back into view (until change notices exist).
+  useEffect(() => {
+    const onFocus = () => void refresh()
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void refresh()
+    }
+    window.addEventListener('focus', onFocus)
+    document.addEventListener('visibilitychange', onVisible)
+    return () => {
+      window.removeEventListener('focus', onFocus)
+      document.removeEventListener('visibilitychange', onVisible)
+    }
+  }, [refresh])
+
   const therapist = therapists.find((t) => t.id === therapistId) ?? null
   // Keep the API client's actor in step with the header switcher.
   setActor(therapist?.id ?? null)

@@ -2,7 +2,7 @@
 // Both transports (Electron IPC, browser-shell HTTP) carry exactly these methods.
 import { z } from 'zod'
 import { AuditForPatientInput, type AuditEntry } from './domain/audit'
-import { BackupRestoreInput, type BackupInfo, type RecoveryStatus, type RestoreResult } from './domain/backup'
+import { BackupRestoreInput, type BackupInfo, type RecoveryStatus, type RestorePreview, type RestoreResult } from './domain/backup'
 import { ChangesSinceInput, type ChangesPage, type Workstation } from './domain/changes'
 import { DatabaseServerInput, type DatabaseMoveResult, type DatabaseServerCheck, type DatabaseStatus } from './domain/database'
 import { ExerciseCreateInput, ExerciseListInput, ExerciseUpdateInput, type Exercise } from './domain/exercise'
@@ -87,6 +87,7 @@ export const contract = {
 
   'backups.list': method(NoInput).returns<BackupInfo[]>(),
   'backups.create': method(NoInput).returns<BackupInfo>(),
+  'backups.preview': method(BackupRestoreInput).returns<RestorePreview>(),
   'backups.restore': method(BackupRestoreInput).returns<RestoreResult>(),
   'changes.since': method(ChangesSinceInput).returns<ChangesPage>(),
   'workstations.list': method(NoInput).returns<Workstation[]>(),
@@ -117,6 +118,8 @@ export interface CallEnvelope {
   input: unknown
   /** Therapist working at the computer, for the audit trail. */
   actorId: number | null
+  /** Identity of the database the page loaded its records from (null before its first answer). */
+  databaseId?: string | null
 }
 
 type Group<M> = M extends `${infer G}.${string}` ? G : never

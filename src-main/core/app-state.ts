@@ -1,20 +1,34 @@
 // Holds the open clinic database for both shells, so a restore can swap it and a file that will not
 // open leaves the app in recovery instead of stopping it.
 import type { Kysely } from 'kysely'
-import type { BackupInfo, RecoveryState, RecoveryStatus, RestoreResult } from '@shared/domain/backup'
+import { localDateOf, localToday } from '@shared/calc/dates'
+import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { BackupInfo, RecoveryState, RecoveryStatus, RestoreDifference, RestorePreview, RestoreResult } from '@shared/domain/backup'
 import type { DatabaseMoveResult, DatabaseStatus } from '@shared/domain/database'
 import { ApiError } from '@shared/domain/errors'
-import { createBackup, listBackups, restoreBackupFile } from './db/backup'
+import { canStorePasswords, saveDatabaseChoice, type SecretBox } from './database-choice'
+import { createBackup, listBackups, replacedName, restoreBackupFile, restoreDifference, undoRestore, type RestoreStep } from './db/backup'
 import { openClinicDatabase, type ClinicDatabase, type DatabaseLocation } from './db/clinic-database'
 import { DatabaseOpenError, type OpenOptions } from './db/connection'
-import { dumpPostgresDatabase, listServerBackups, SERVER_RESTORE_HELP } from './db/postgres-backup'
-import type { DB } from './db/schema'
-import { canStorePasswords, saveDatabaseChoice, type SecretBox } from './database-choice'
+import { readDatabaseIdentity } from './db/identity'
 import { moveClinicToServer } from './db/move-to-server'
 import { checkPostgresServer } from './db/postgres'
+import { dumpPostgresDatabase, listServerBackups, SERVER_RESTORE_HELP } from './db/postgres-backup'
+import type { DB } from './db/schema'
 import { log } from './log'
+import { recordAudit } from './services/audit'
+
+/** Who asked for a restore: the therapist working (Settings), or nobody checkable (recovery screen). */
+export interface RestoreRequest {
+  name: string
+  by: { therapistId: number; therapistName: string } | null
+  from: 'settings' | 'recovery'
+}
 
 export interface AppStateOptions extends OpenOptions {
+  /** Tests fail a restore step here to check that every step is undone. */
+  beforeRestoreStep?: (step: RestoreStep) => void
   /** PostgreSQL: the local folder "Back up now" writes pg_dump files into. */
   serverBackupDir?: string
   /**
@@ -24,7 +38,6 @@ export interface AppStateOptions extends OpenOptions {
   choice?: { dir: string; box?: SecretBox }
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
 /** How often a long-running app looks whether today's backup is due. */
 const DAILY_CHECK_MS = 60 * 60 * 1000
 
@@ -43,6 +56,7 @@ export class AppState {
   /** What the router reads (`Core.app`): the state itself. */
   readonly app = this
   private database: ClinicDatabase | null = null
+  private identity: string | null = null
   private failure: (DatabaseOpenError & { kind: RecoveryFailure }) | null = null
   private restoring = false
   /** Backups and restores run one at a time. */
@@ -74,23 +88,25 @@ export class AppState {
 
   /** The SQLite file (backups and restore live beside it). */
   get file(): string {
-    if (this.location.kind !== 'sqlite') throw new ApiError({ code: 'unavailable', message: SERVER_RESTORE_HELP })
-    return this.location.file
+    if (this.currentLocation.kind !== 'sqlite') throw new ApiError({ code: 'conflict', message: SERVER_RESTORE_HELP })
+    return this.currentLocation.file
   }
 
   /** Where the data is, for the page and IT support: the file path, or server:port/database. */
   get where(): string {
-    return this.location.kind === 'sqlite' ? this.location.file : (this.database?.dialect === 'postgres' ? this.database.where : 'the clinic database server')
+    if (this.currentLocation.kind === 'sqlite') return this.currentLocation.file
+    return this.database?.dialect === 'postgres' ? this.database.where : 'the clinic database server'
   }
 
   private async reopen(): Promise<void> {
     try {
-      const database = await openClinicDatabase(this.location, this.options)
+      const database = await openClinicDatabase(this.currentLocation, this.options)
+      this.identity = await readDatabaseIdentity(database.db)
       this.database = database
       this.failure = null
+      if (database.dialect === 'postgres') return
       // integrityCheck 'in_background': the whole-file check answers later; a damaged file then
       // closes and the next call gets the recovery screen, as if the check had run at open.
-      if (database.dialect === 'postgres') return
       void database.integrity?.then(async (result) => {
         if (result.ok || this.database !== database) return
         this.database = null
@@ -99,11 +115,16 @@ export class AppState {
         await database.close()
       })
     } catch (e) {
-      if (!(e instanceof DatabaseOpenError) || !isRecoveryFailure(e) || this.location.kind === 'postgres') throw e
+      if (!(e instanceof DatabaseOpenError) || !isRecoveryFailure(e) || this.currentLocation.kind === 'postgres') throw e
       this.database = null
       this.failure = e
       log.warn('database not opened; recovery screen', { kind: e.kind })
     }
+  }
+
+  /** Identity of the open database (see db/identity.ts); null while none is open. */
+  get databaseId(): string | null {
+    return this.database ? this.identity : null
   }
 
   get available(): boolean {
@@ -135,7 +156,7 @@ export class AppState {
   }
 
   listBackups(): BackupInfo[] {
-    return this.location.kind === 'sqlite' ? listBackups(this.location.file) : listServerBackups(this.serverBackupDir())
+    return this.currentLocation.kind === 'sqlite' ? listBackups(this.currentLocation.file) : listServerBackups(this.serverBackupDir())
   }
 
   private serverBackupDir(): string {
@@ -150,23 +171,35 @@ export class AppState {
   }
 
   backupNow(reason: 'manual' | 'daily' = 'manual'): Promise<BackupInfo> {
-    return this.serial(async () => {
-      const database = this.database
-      if (!database) throw new ApiError({ code: 'unavailable', message: this.unavailableMessage() })
-      if (database.dialect === 'postgres') return dumpPostgresDatabase(this.location.kind === 'postgres' ? this.location.url : '', this.serverBackupDir(), reason, this.now())
-      const info = await createBackup(database.sqlite, this.file, reason, { now: this.now(), nativeBinding: this.options.nativeBinding })
-      log.info('backup made', { reason, sizeBytes: info.sizeBytes })
-      return info
-    })
+    return this.serial(() => this.makeBackup(reason))
   }
 
-  /** Makes the daily backup when the newest backup is a day old or there is none. */
-  async dailyBackupIfDue(): Promise<BackupInfo | null> {
-    // A clinic server is backed up on the server (its own schedule), not by every workstation.
-    if (!this.database || this.database.dialect === 'postgres') return null
-    const newest = listBackups(this.file)[0]
-    if (newest && this.now().getTime() - new Date(newest.createdAt).getTime() < DAY_MS) return null
-    return this.backupNow('daily')
+  private async makeBackup(reason: 'manual' | 'daily'): Promise<BackupInfo> {
+    const database = this.database
+    if (!database) throw new ApiError({ code: 'unavailable', message: this.unavailableMessage() })
+    if (database.dialect === 'postgres') {
+      const url = this.currentLocation.kind === 'postgres' ? this.currentLocation.url : ''
+      return dumpPostgresDatabase(url, this.serverBackupDir(), reason, this.now())
+    }
+    const info = await createBackup(database.sqlite, this.file, reason, { now: this.now(), nativeBinding: this.options.nativeBinding })
+    log.info('backup made', { reason, sizeBytes: info.sizeBytes })
+    return info
+  }
+
+  /**
+   * Makes today's backup at the first check of the clinic's calendar day. ("24 hours since the
+   * newest", checked hourly, drifted later each day until a clinic open 8:00–17:00 missed days.)
+   * Decided inside the queue: a "Back up now" running meanwhile counts as today's backup, and the
+   * daily one made right after it would have rotated the clinic's own backup away.
+   */
+  dailyBackupIfDue(): Promise<BackupInfo | null> {
+    return this.serial(async () => {
+      // A clinic server is backed up on the server (its own schedule), not by every workstation.
+      if (!this.database || this.database.dialect === 'postgres') return null
+      const today = localToday(this.now())
+      if (listBackups(this.file).some((b) => localDateOf(b.createdAt) === today)) return null
+      return this.makeBackup('daily')
+    })
   }
 
   /**
@@ -184,31 +217,93 @@ export class AppState {
     this.timers.push(first, hourly)
   }
 
+  /** What a restore of `name` would set aside and bring back, and where the records in use would be kept. */
+  previewRestore(name: string): Promise<RestorePreview> {
+    return this.serial(async () => {
+      const database = this.database
+      if (!database) throw new ApiError({ code: 'unavailable', message: this.unavailableMessage() })
+      if (database.dialect === 'postgres') throw new ApiError({ code: 'conflict', message: SERVER_RESTORE_HELP })
+      const difference = restoreDifference(database.sqlite, this.file, name, this.options.nativeBinding)
+      const backup = listBackups(this.file).find((b) => b.name === name)!
+      return { backup, ...difference, keptAsideIn: dirname(this.file), keptAsideAs: replacedName(this.file, this.now()) }
+    })
+  }
+
   /**
    * Closes the database, sets the current file (and its -wal/-shm) aside under a timestamped
-   * name, puts the backup in place and opens it. Works from the recovery screen too.
+   * name, puts the backup in place (with a new identity, so pages opened before are refused) and
+   * opens it; the restore is recorded in the restored file's audit. Works from the recovery screen
+   * too. On any failure the file that was in use is reopened — never a fresh empty one.
    */
-  restore(name: string): Promise<RestoreResult> {
-    if (this.location.kind === 'postgres') return Promise.reject(new ApiError({ code: 'conflict', message: SERVER_RESTORE_HELP }))
+  restore(request: RestoreRequest): Promise<RestoreResult> {
+    if (this.currentLocation.kind === 'postgres') return Promise.reject(new ApiError({ code: 'conflict', message: SERVER_RESTORE_HELP }))
     return this.serial(async () => {
+      const { name } = request
+      const at = this.now()
+      const closing = this.database?.dialect === 'sqlite' ? this.database : null
+      // Also checks the backup exists and is sound, before anything is closed or moved.
+      const setAside: RestoreDifference | null = closing
+        ? restoreDifference(closing.sqlite, this.file, name, this.options.nativeBinding)
+        : null
       this.restoring = true
-      const closing = this.database
       this.database = null
       try {
         await closing?.close()
-        const { keptAsideAs } = restoreBackupFile(this.file, name, { now: this.now(), nativeBinding: this.options.nativeBinding })
+        let keptAsideAs: string | null
+        try {
+          ;({ keptAsideAs } = restoreBackupFile(this.file, name, { now: at, nativeBinding: this.options.nativeBinding, beforeStep: this.options.beforeRestoreStep }))
+        } catch (e) {
+          // Every step was undone: the file in use before is back under its own name.
+          await this.reopenIfPresent()
+          log.error('restore failed; the previous file is open again', { ok: this.available, error: e instanceof Error ? e.message : String(e) })
+          if (e instanceof ApiError) throw e
+          throw new ApiError({ code: 'conflict', message: 'The backup could not be put in place, so the records in use before were opened again. Nothing was changed.' })
+        }
         await this.reopen()
-        log.info('backup restored', { ok: this.available })
-        if (!this.database) throw new ApiError({ code: 'unavailable', message: this.unavailableMessage() })
-        return { restored: name, keptAsideAs }
-      } catch (e) {
-        // Nothing was moved when the backup was refused: go on with the file we had.
-        if (!this.database && !this.failure) await this.reopen()
-        throw e
+        if (!this.database) {
+          // The backup itself would not open (e.g. its update failed): put the previous file back.
+          const back = keptAsideAs !== null && undoRestore(this.file, keptAsideAs, at)
+          if (back) await this.reopen()
+          log.error('restored backup did not open; previous file put back', { ok: this.available })
+          throw new ApiError({
+            code: 'conflict',
+            message: back
+              ? 'That backup could not be opened, so the records in use before were opened again. Nothing was changed.'
+              : `That backup could not be opened, and the records in use before could not be put back by themselves: they are kept as ${keptAsideAs ?? 'a file'} next to the database.`,
+          })
+        }
+        await this.recordRestore(request, at, keptAsideAs, setAside)
+        log.info('backup restored', { from: request.from })
+        return { restored: name, keptAsideAs, setAside }
       } finally {
         this.restoring = false
       }
     })
+  }
+
+  /** Reopens the database file only if it is there: opening a missing file would create an empty clinic. */
+  private async reopenIfPresent(): Promise<void> {
+    if (existsSync(this.file)) return this.reopen()
+    this.database = null
+    this.failure = new DatabaseOpenError('unreadable', 'The database file is missing; look for footcore.sqlite.replaced-* next to where it was.') as DatabaseOpenError & { kind: 'unreadable' }
+  }
+
+  /** The restore in the restored file's own audit: it is the file the clinic works on from now. */
+  private async recordRestore(request: RestoreRequest, at: Date, keptAsideAs: string | null, setAside: RestoreDifference | null): Promise<void> {
+    const db = this.db
+    // The therapist may have been added after the backup was made: then only their name is kept.
+    const known = request.by ? await db.selectFrom('therapists').select('id').where('id', '=', request.by.therapistId).executeTakeFirst() : undefined
+    await recordAudit(
+      db,
+      { db, actorId: known?.id ?? null, now: () => at },
+      {
+        action: 'restore',
+        entity: 'database',
+        entityId: 0,
+        patientId: null,
+        after: { backup: request.name, from: request.from, by: request.by?.therapistName ?? null, keptAsideAs, ...(setAside ?? {}) },
+      },
+    )
   }
 
   databaseStatus(): DatabaseStatus {

@@ -13,9 +13,14 @@ export function createBridge(ipcInvoke: (channel: string, envelope: CallEnvelope
   return Object.freeze({
     invoke(method: string, envelope: CallEnvelope): Promise<unknown> {
       if (typeof method !== 'string' || !METHOD_PATTERN.test(method)) return Promise.reject(new Error('Unknown method'))
-      // Only the two envelope fields cross: no functions, prototypes or extra keys from the page.
+      // Only the envelope's fields cross: no functions, prototypes or extra keys from the page.
       const actorId = envelope?.actorId
-      return ipcInvoke(`api:${method}`, { input: envelope?.input, actorId: typeof actorId === 'number' ? actorId : null })
+      const databaseId = envelope?.databaseId
+      return ipcInvoke(`api:${method}`, {
+        input: envelope?.input,
+        actorId: typeof actorId === 'number' ? actorId : null,
+        databaseId: typeof databaseId === 'string' ? databaseId : null,
+      })
     },
   })
 }

@@ -38,7 +38,7 @@ export function wireApi(ipcMain: IpcMainLike, core: Core, methods: readonly Meth
     ipcMain.handle(
       channel,
       trustedHandler(channel, devOrigin, (_event: SenderEvent, envelope: CallEnvelope | undefined) =>
-        dispatch(core, method, envelope?.input, envelope?.actorId ?? null),
+        dispatch(core, method, envelope?.input, envelope?.actorId ?? null, envelope?.databaseId),
       ),
     )
   }

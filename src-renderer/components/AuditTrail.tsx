@@ -27,6 +27,7 @@ const ENTITY_WORDS: Record<AuditEntry['entity'], string> = {
   exercise: 'an exercise',
   therapist: 'a therapist',
   settings: 'the clinic settings',
+  database: 'the clinic records (from a backup)',
 }
 
 const asRecord = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null)

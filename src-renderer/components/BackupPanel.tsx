@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core'
 import dayjs from 'dayjs'
-import { BACKUP_REASON_LABELS, type BackupInfo } from '@shared/domain/backup'
+import { BACKUP_REASON_LABELS, type BackupInfo, type RestorePreview } from '@shared/domain/backup'
 import { ApiError } from '@shared/domain/errors'
 import { api } from '../api'
 
@@ -20,16 +20,42 @@ interface BackupListProps {
   backups: BackupInfo[]
   /** recovery.restore on the recovery screen, backups.restore in Settings. */
   restore: (name: string) => Promise<unknown>
-  /** What happens to the records in use, said in the confirmation. */
+  /** What happens to the records in use, said in the confirmation (when there is no preview). */
   currentFileNote: string
+  /** What the restore would set aside, said before confirming (Settings; the recovery screen has no open file to compare). */
+  preview?: (name: string) => Promise<RestorePreview>
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
+/** The confirmation's account of what a restore sets aside, brings back, and where it keeps the records in use. */
+export function previewSentences(p: RestorePreview): string[] {
+  const setAside =
+    p.visitsSetAside === 0 && p.patientsSetAside === 0
+      ? 'No visits or patients were entered after this backup.'
+      : `${count(p.visitsSetAside, 'visit', 'visits')} and ${count(p.patientsSetAside, 'patient', 'patients')} entered after this backup will be set aside.`
+  const back = p.patientsComingBack > 0 ? [`${count(p.patientsComingBack, 'patient', 'patients')} erased or removed since then will come back.`] : []
+  return [setAside, ...back, `The records in use now are kept as ${p.keptAsideAs} in ${p.keptAsideIn} for 35 days, then deleted with the old backups.`]
 }
 
 /** The backups, newest first, each with "Restore…" behind a confirmation. Reloads the app after a restore. */
-export function BackupList({ backups, restore, currentFileNote }: BackupListProps) {
+export function BackupList({ backups, restore, currentFileNote, preview }: BackupListProps) {
   const [chosen, setChosen] = useState<BackupInfo | null>(null)
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
   const [done, setDone] = useState(false)
+  const [consequences, setConsequences] = useState<string[] | null>(null)
+
+  function choose(b: BackupInfo) {
+    setChosen(b)
+    setFailure(null)
+    setConsequences(null)
+    if (!preview) return
+    preview(b.name).then(
+      (p) => setConsequences(previewSentences(p)),
+      (e: unknown) => setFailure(plain(e)),
+    )
+  }
 
   async function confirm() {
     if (!chosen) return
@@ -72,7 +98,7 @@ export function BackupList({ backups, restore, currentFileNote }: BackupListProp
               <Table.Td>{BACKUP_REASON_LABELS[b.reason]}</Table.Td>
               <Table.Td>{sizeText(b.sizeBytes)}</Table.Td>
               <Table.Td>
-                <Button size="xs" variant="default" onClick={() => setChosen(b)} aria-label={`Restore the backup from ${backupTime(b)}`}>
+                <Button size="xs" variant="default" onClick={() => choose(b)} aria-label={`Restore the backup from ${backupTime(b)}`}>
                   Restore…
                 </Button>
               </Table.Td>
@@ -87,7 +113,17 @@ export function BackupList({ backups, restore, currentFileNote }: BackupListProp
               The clinic records go back to how they were on <b>{backupTime(chosen)}</b>. Anything entered after that is not in this
               backup.
             </Text>
-            <Text>{currentFileNote}</Text>
+            {!preview ? (
+              <Text>{currentFileNote}</Text>
+            ) : consequences ? (
+              consequences.map((line) => (
+                <Text key={line} data-testid="restore-consequence">
+                  {line}
+                </Text>
+              ))
+            ) : (
+              !failure && <Loader size="sm" aria-label="Counting what would be set aside" />
+            )}
             {failure && (
               <Alert color="red" role="alert" title="Not restored">
                 {failure}
@@ -98,7 +134,7 @@ export function BackupList({ backups, restore, currentFileNote }: BackupListProp
               <Button variant="default" onClick={() => setChosen(null)} disabled={busy} data-autofocus>
                 Cancel
               </Button>
-              <Button color="red" onClick={() => void confirm()} loading={busy}>
+              <Button color="red" onClick={() => void confirm()} loading={busy} disabled={preview !== undefined && consequences === null}>
                 Restore backup
               </Button>
             </Group>
@@ -153,7 +189,8 @@ export function BackupPanel() {
       </Group>
       <Text size="sm" c="dimmed">
         Footcore backs up the clinic records once a day, and before every update, into the “backups” folder next to the records. It
-        keeps one backup for each of the last 7 days and each of the last 4 weeks. Copy that folder to another drive now and then.
+        keeps one backup for each of the last 7 days and each of the last 4 weeks, and the last 3 made before an update; none is kept
+        longer than 35 days. Copy that folder to another drive now and then.
       </Text>
       {made && (
         <Alert color="teal" role="status">
@@ -171,7 +208,8 @@ export function BackupPanel() {
         <BackupList
           backups={backups}
           restore={(name) => api.backups.restore({ name })}
-          currentFileNote="The records in use now are set aside in a file next to them under a new name, never deleted, so nothing is thrown away."
+          preview={(name) => api.backups.preview({ name })}
+          currentFileNote="The records in use now are set aside in a file next to them under a new name and kept for 35 days."
         />
       )}
     </Stack>

@@ -15,7 +15,17 @@ interface Exported {
   documents: ExportedDocument[]
 }
 
-export function PatientDataActions({ patient, onErased }: { patient: Patient; onErased: (result: PatientEraseResult) => void }) {
+async function isGone(id: number): Promise<boolean> {
+  try {
+    await api.patients.get({ id })
+    return false
+  } catch (e) {
+    return e instanceof ApiError && e.code === 'not_found'
+  }
+}
+
+/** `warning`: the erase was committed but something after it failed; the sentence says what. */
+export function PatientDataActions({ patient, onErased }: { patient: Patient; onErased: (result: PatientEraseResult | null, warning: string | null) => void }) {
   const [exporting, setExporting] = useState(false)
   const [exported, setExported] = useState<Exported | null>(null)
   const [exportError, setExportError] = useState<string | null>(null)
@@ -73,12 +83,17 @@ export function PatientDataActions({ patient, onErased }: { patient: Patient; on
       const result = await api.patients.erase({ id: patient.id, confirmLastName: typed })
       setErasing(false)
       reset()
-      onErased(result)
+      onErased(result, null)
     } catch (e) {
       setErasing(false)
       const field = e instanceof ApiError ? e.issues.find((i) => i.path[0] === 'confirmLastName') : undefined
-      if (field) setFieldError(field.message)
-      else setEraseError(plainMessage(e))
+      if (field) return setFieldError(field.message)
+      // A failure after the erase was committed: the patient is gone, so the page must not stay
+      // on a record that no longer exists or suggest nothing happened.
+      if (await isGone(patient.id)) {
+        reset()
+        onErased(null, plainMessage(e))
+      } else setEraseError(plainMessage(e))
     }
   }
 
@@ -128,7 +143,10 @@ export function PatientDataActions({ patient, onErased }: { patient: Patient; on
             <List size="sm">
               <List.Item>their details, every visit, measurement and symptom score, and every program;</List.Item>
               <List.Item>the values in their change history (the history keeps only that changes and an erase happened, and who made them);</List.Item>
-              <List.Item>it cannot be undone. Backups made before today still hold the record until they are replaced (within about five weeks).</List.Item>
+              <List.Item>
+                it cannot be undone. Copies made before the erase still hold the record until Footcore deletes them: the backups, and files kept
+                aside by a restore (footcore.sqlite.replaced-…). Each is deleted once it is 35 days old, when Footcore next runs.
+              </List.Item>
             </List>
             <Text size="sm">If the patient asked for their data, export the record first.</Text>
             <Group justify="flex-end">

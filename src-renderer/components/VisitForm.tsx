@@ -1,6 +1,6 @@
 // Record or correct a visit: both feet side by side (Tab runs left foot, then right), live AHI and
 // navicular drop, pain scores; Enter saves; errors next to the field and nothing typed is lost.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { localToday } from '@shared/calc/dates'
@@ -108,15 +108,30 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
     form.setFieldValue('kind', proposed)
   }, [proposed, kindChosen])
 
-  // Opened straight from a link, the form can appear before the session knows who is working;
-  // runs only when the working therapist becomes known.
+  // Opened straight from a link, the form can appear before the session knows who is working.
+  // Later switches in the header: the therapist field follows while it still names whoever was
+  // working (values typed by the new therapist must not be filed under the previous one); a
+  // therapist picked by hand stays, and the form says so.
   const workingId = therapist?.id ?? null
+  const previousWorking = useRef(workingId)
+  const [switchNote, setSwitchNote] = useState<string | null>(null)
   useEffect(() => {
-    if (mode.type !== 'record' || workingId === null || form.getValues().therapistId !== null) return
-    form.setInitialValues({ ...form.getInitialValues(), therapistId: String(workingId) })
-    form.setFieldValue('therapistId', String(workingId))
+    const previous = previousWorking.current
+    previousWorking.current = workingId
+    if (mode.type !== 'record' || workingId === null || previous === workingId) return
+    const current = form.getValues().therapistId
+    const newName = therapists.find((t) => t.id === workingId)?.displayName ?? 'the therapist now working'
+    if (current === null || current === String(previous)) {
+      if (form.getInitialValues().therapistId === current) form.setInitialValues({ ...form.getInitialValues(), therapistId: String(workingId) })
+      form.setFieldValue('therapistId', String(workingId))
+      if (previous !== null && current !== null) setSwitchNote(`Who is working changed: this visit will be recorded for ${newName}.`)
+    } else {
+      const chosen = therapists.find((t) => String(t.id) === current)?.displayName ?? 'the therapist chosen below'
+      setSwitchNote(`Who is working changed to ${newName}, but this visit still names ${chosen} as the therapist who measured. Change it below if that is not right.`)
+    }
   }, [workingId])
 
+  // Sent with the values: the core refuses them if the clinic has switched methods since this label was drawn.
   const method: ArchHeightMethod =
     mode.type === 'correct'
       ? (mode.visit.left?.archHeightMethod ?? mode.visit.right?.archHeightMethod ?? settings?.archHeightMethod ?? 'dorsal_50')
@@ -178,6 +193,11 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
         {formError && (
           <Alert color="red" role="alert">
             {formError}
+          </Alert>
+        )}
+        {switchNote && (
+          <Alert color="yellow" role="status" data-testid={fieldId('therapist-switch')}>
+            {switchNote}
           </Alert>
         )}
         <Group align="flex-start" grow>

@@ -1,6 +1,7 @@
 // What changed between two saved versions of a record, in the clinic's words, for the audit views.
 import { MEASURES, SYMPTOM_LABELS, VISIT_KIND_LABELS, type MeasureKey, type SymptomRegion, type VisitKind } from '@shared/domain/visit'
 import { COMPLAINT_LABELS, type Complaint } from '@shared/domain/patient'
+import { formatDateTime } from './format'
 
 export interface FieldChange {
   label: string
@@ -29,7 +30,7 @@ const FIELD_LABEL: Record<string, string> = {
   archHeightMethod: 'Arch height method',
 }
 // Bookkeeping fields, not what the therapist changed.
-const IGNORED = new Set(['id', 'patientId', 'createdAt', 'updatedAt', 'corrected', 'therapistId', 'items'])
+const IGNORED = new Set(['id', 'patientId', 'createdAt', 'updatedAt', 'corrected', 'therapistId', 'programId', 'items'])
 
 function labelFor(path: string[]): string {
   const [a, b] = path
@@ -41,6 +42,8 @@ function labelFor(path: string[]): string {
   return FIELD_LABEL[path.join('.')] ?? path.join(' ')
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
+
 function show(path: string[], v: unknown): string {
   if (v === null || v === undefined || v === '') return '—'
   const last = path[path.length - 1] ?? ''
@@ -48,6 +51,8 @@ function show(path: string[], v: unknown): string {
   if (last === 'complaints' && Array.isArray(v)) return v.map((c) => COMPLAINT_LABELS[c as Complaint] ?? String(c)).join(', ') || '—'
   if (typeof v === 'number') return last.endsWith('Mm') ? `${v.toFixed(1)} mm` : String(v)
   if (typeof v === 'boolean') return v ? 'yes' : 'no'
+  // A stored instant (archivedAt) is UTC; people read the clinic's own date and time.
+  if (typeof v === 'string' && ISO_INSTANT.test(v)) return formatDateTime(v)
   if (typeof v === 'string') return v
   return JSON.stringify(v)
 }

@@ -9,3 +9,8 @@ export function notifySaved(message: string): void {
 export function notifyError(e: unknown): void {
   notifications.show({ color: 'red', title: 'Not done', message: plainMessage(e), autoClose: 8000, closeButtonProps: { 'aria-label': 'Close message' } })
 }
+
+/** Something was done, but not all of it: stays until closed, so it is read. */
+export function notifyWarning(title: string, message: string): void {
+  notifications.show({ color: 'orange', title, message, autoClose: false, closeButtonProps: { 'aria-label': 'Close message' } })
+}

@@ -8,7 +8,7 @@ import { api } from '../api'
 import { PatientDataActions } from '../components/PatientDataActions'
 import { fullName } from '../lib/format'
 import { issuesToFieldErrors, plainMessage } from '../lib/issues'
-import { notifyError, notifySaved } from '../lib/notify'
+import { notifyError, notifySaved, notifyWarning } from '../lib/notify'
 import { href, navigate, useUnsavedChanges } from '../router'
 
 const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male', other: 'Other', unspecified: 'Not stated' }
@@ -154,7 +154,13 @@ function PatientForm({ patient }: { patient: Patient | null }) {
           <Title order={2} size="h4">
             The patient's data
           </Title>
-          <PatientDataActions patient={patient} onErased={() => navigate('/patients', { force: true })} />
+          <PatientDataActions
+            patient={patient}
+            onErased={(_result, warning) => {
+              if (warning) notifyWarning('Patient erased, with a problem', warning)
+              navigate('/patients', { force: true })
+            }}
+          />
         </Stack>
       )}
       {patient && (

@@ -56,12 +56,12 @@ export function RecoveryPage() {
           <>
             <Text>
               Restore a backup: the records go back to how they were when it was made. The newest backup is at the top. The current file
-              is set aside under a new name, never deleted, so IT support can still try to rescue what was entered after the backup.
+              is set aside under a new name and kept for 35 days, so IT support can still try to rescue what was entered after the backup.
             </Text>
             <BackupList
               backups={status.backups}
               restore={(name) => api.recovery.restore({ name })}
-              currentFileNote="The current file (and its journal files) are renamed and kept next to the records, never deleted."
+              currentFileNote="The current file (and its journal files) are renamed and kept next to the records for 35 days, then deleted with the old backups."
             />
           </>
         ) : (

@@ -27,6 +27,12 @@ export function localToday(now: Date = new Date()): string {
   return `${y}-${m}-${d}`
 }
 
+/** The clinic's local calendar date of a stored instant (ISO timestamp), as YYYY-MM-DD. */
+export function localDateOf(instant: string): string {
+  const d = new Date(instant)
+  return Number.isNaN(d.getTime()) ? instant.slice(0, 10) : localToday(d)
+}
+
 /** Age in whole years on `on`. */
 export function ageOn(dateOfBirth: string, on: string): number {
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number]

@@ -16,6 +16,26 @@ export function programWeek(startDate: string, reviewDate: string, today: string
   return { week, of }
 }
 
+/**
+ * Where a program stands today, as the therapist reads it. Past the review date there is no
+ * "week 24 of 16": the review is due, overdue, or recorded.
+ */
+export type ProgramProgress =
+  | { kind: 'not_started' }
+  | { kind: 'week'; week: number; of: number }
+  | { kind: 'review_due_today' }
+  | { kind: 'review_overdue'; daysOverdue: number }
+  | { kind: 'review_recorded'; on: string }
+
+export function programProgress(p: { startDate: string; reviewDate: string; reviewRecordedOn: string | null }, today: string): ProgramProgress {
+  const { week, of } = programWeek(p.startDate, p.reviewDate, today)
+  if (week === 0) return { kind: 'not_started' }
+  const daysOverdue = daysBetween(p.reviewDate, today)
+  if (daysOverdue < 0) return { kind: 'week', week: Math.min(week, of), of }
+  if (p.reviewRecordedOn !== null) return { kind: 'review_recorded', on: p.reviewRecordedOn }
+  return daysOverdue === 0 ? { kind: 'review_due_today' } : { kind: 'review_overdue', daysOverdue }
+}
+
 export const DUE_WITHIN_DAYS = 14
 
 export function reviewStatus(reviewDate: string | null, today: string, dueWithinDays = DUE_WITHIN_DAYS): ReviewStatus {

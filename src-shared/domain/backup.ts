@@ -28,10 +28,29 @@ export interface BackupInfo {
   sizeBytes: number
 }
 
+/** Rows the records in use hold that the backup does not (set aside by a restore), and the reverse. */
+export interface RestoreDifference {
+  patientsSetAside: number
+  visitsSetAside: number
+  /** Patients in the backup that are gone now (erased since): a restore brings them back. */
+  patientsComingBack: number
+}
+
+/** What the page says before a restore is confirmed. */
+export interface RestorePreview extends RestoreDifference {
+  backup: BackupInfo
+  /** The folder where the records in use now are kept, renamed, if the restore goes ahead. */
+  keptAsideIn: string
+  /** The name they get there (the time is that of the preview; the restore uses its own). */
+  keptAsideAs: string
+}
+
 export interface RestoreResult {
   restored: string
   /** File name the replaced database (and its -wal/-shm) was renamed to, beside the database. */
   keptAsideAs: string | null
+  /** Null when restoring from the recovery screen: the damaged file could not be compared. */
+  setAside: RestoreDifference | null
 }
 
 export const RECOVERY_STATES = ['ok', 'damaged', 'unreadable', 'schema_too_new', 'migration_failed'] as const

@@ -1,5 +1,5 @@
 // Errors as data: a stable code the renderer switches on, never a parsed message.
-export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'unauthorized', 'unavailable', 'internal'] as const
+export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'unauthorized', 'unavailable', 'internal', 'stale_page'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface FieldIssue {
@@ -14,7 +14,12 @@ export interface ApiErrorData {
   issues?: FieldIssue[]
 }
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorData }
+/**
+ * `databaseId`: the identity of the database that answered (absent where there is none, e.g. on
+ * the recovery screen); the page sends it back with every call. `stale_page` answers a page that
+ * loaded its records from another database (before a restore): it reloads.
+ */
+export type ApiResult<T> = ({ ok: true; value: T } | { ok: false; error: ApiErrorData }) & { databaseId?: string }
 
 /** Thrown by services and clients; crosses boundaries as `ApiErrorData`. */
 export class ApiError extends Error {

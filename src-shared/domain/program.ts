@@ -85,6 +85,8 @@ export interface Program {
   endReason: string | null
   status: ProgramStatus
   items: ProgramItem[]
+  /** Date of the four-month review visit recorded under this program; null until there is one. */
+  reviewRecordedOn: string | null
   createdAt: string
   updatedAt: string
 }

@@ -182,6 +182,8 @@ export interface Visit {
   visitDate: string
   therapistId: number
   therapistName: string
+  /** The program the visit was recorded under; a correction never moves it to another program. */
+  programId: number | null
   kind: VisitKind
   left: FootMeasurement | null
   right: FootMeasurement | null

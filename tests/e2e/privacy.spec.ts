@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
+import Database from 'better-sqlite3'
 import { expect, test, type Page } from '@playwright/test'
 import { startShell, type RunningShell } from '../support/browser-shell'
 
@@ -84,6 +85,7 @@ test('exports the complete record and erases the patient after two confirmations
   await page.getByRole('button', { name: 'Erase patient…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Erase Greta Brannigan-Oyelaran?' })
   await expect(dialog).toContainText('cannot be undone')
+  await expect(dialog).toContainText('Each is deleted once it is 35 days old, when Footcore next runs.')
   await page.screenshot({ path: join(SHOTS, 'privacy-erase-explain.png') })
   await dialog.getByRole('button', { name: 'Continue' }).click()
   const confirm = dialog.getByLabel("Type the patient's last name to confirm")
@@ -103,4 +105,33 @@ test('exports the complete record and erases the patient after two confirmations
   const trail = (await call<{ action: string; before: unknown; after: unknown }[]>(page, shell, 'audit.forPatient', { patientId: patient.id }, t)).value
   expect(trail[0]).toMatchObject({ action: 'erase', before: null, after: null })
   expect(JSON.stringify(trail)).not.toContain('Brannigan')
+})
+
+test('when the wipe after a committed erase cannot finish, the page says the patient was erased and what is left, never "Nothing was changed"', async ({ page }) => {
+  await page.goto(shell.url)
+  const t = (await call<{ id: number }>(page, shell, 'therapists.create', { displayName: 'Anna Nowak' }, null)).value.id
+  const patient = (await call<{ id: number }>(page, shell, 'patients.create', { firstName: 'Greta', lastName: 'Brannigan-Oyelaran', dateOfBirth: '1958-04-12' }, t)).value
+  await page.evaluate((id) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('footcore.therapistId', String(id)), t)
+  await page.reload()
+  await page.goto(`${shell.url}#/patients/${patient.id}/edit`)
+  await page.getByRole('button', { name: 'Erase patient…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Erase Greta Brannigan-Oyelaran?' })
+  await dialog.getByRole('button', { name: 'Continue' }).click()
+  await dialog.getByLabel("Type the patient's last name to confirm").fill('Brannigan-Oyelaran')
+
+  // Another program reads the clinic file and keeps its read transaction open.
+  const reader = new Database(shell.dbFile, { readonly: true })
+  reader.prepare('begin').run()
+  reader.prepare('select count(*) from patients').get()
+  try {
+    await dialog.getByRole('button', { name: 'Erase patient' }).click()
+    const warning = page.getByRole('alert').filter({ hasText: 'Patient erased, with a problem' })
+    await expect(warning).toContainText('The patient was erased, but Footcore could not yet wipe their old values from the journal file', { timeout: 20_000 })
+    await expect(page.getByText('Nothing was changed')).toHaveCount(0)
+    await expect(page.getByRole('heading', { level: 1, name: 'Patients' })).toBeVisible()
+  } finally {
+    reader.prepare('rollback').run()
+    reader.close()
+  }
+  expect((await call(page, shell, 'patients.get', { id: patient.id }, t)).error?.code).toBe('not_found')
 })

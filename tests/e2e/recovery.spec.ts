@@ -88,6 +88,9 @@ test('Settings: back up now, then restore that backup after a confirmation', asy
   shell = await startShell({ dbFile: join(dir, 'footcore.sqlite') })
   expect((await apiCall(shell.url, 'patients.create', { firstName: 'Zoë', lastName: 'Beforebackup', dateOfBirth: '1980-02-29' })).ok).toBe(true)
   await page.goto(`${shell.url}#/settings`)
+  // A restore is recorded under whoever is working: the header's choice, as the app keeps it.
+  await page.evaluate((id) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('footcore.therapistId', String(id)), working.get(shell.url)!)
+  await page.reload()
   await page.getByRole('button', { name: 'Back up now' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Backup made' })).toBeVisible()
   await expect(page.getByRole('table', { name: 'Backups' }).getByText('Backed up by hand')).toBeVisible()
@@ -104,7 +107,8 @@ test('Settings: back up now, then restore that backup after a confirmation', asy
   expect(((await apiCall(shell.url, 'patients.search', {})) as { value: { total: number } }).value.total).toBe(2)
 
   await manual.getByRole('button', { name: /Restore the backup from/ }).click()
-  await expect(dialog).toContainText('never deleted')
+  await expect(dialog).toContainText('1 patient entered after this backup will be set aside.')
+  await expect(dialog).toContainText('The records in use now are kept as footcore.sqlite.replaced-')
   await dialog.getByRole('button', { name: 'Restore backup' }).click()
   await expect
     .poll(async () => ((await apiCall(shell!.url, 'patients.search', {})) as { value: { items: { lastName: string }[] } }).value.items.map((p) => p.lastName))

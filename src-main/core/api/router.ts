@@ -7,7 +7,7 @@ import { ApiError, type ApiResult, type FieldIssue } from '@shared/domain/errors
 import type { AppState } from '../app-state'
 import type { DB } from '../db/schema'
 import { listAuditForPatient } from '../services/audit'
-import { backUpNow, listBackupsFor, recoveryStatus, restoreFromBackup } from '../services/backups'
+import { backUpNow, listBackupsFor, previewRestore, recoveryStatus, restoreFromBackup, restoreFromRecovery } from '../services/backups'
 import type { ServiceContext } from '../services/context'
 import { changesSince, listWorkstations } from '../services/changes'
 import { databaseStatus, moveToDatabaseServer, testDatabaseServer, useDatabaseServer } from '../services/clinic-database'
@@ -58,7 +58,8 @@ const handlers: Handlers = {
   'documents.progressReport': progressReportDocument,
   'backups.list': (_ctx, _input, core) => listBackupsFor(core),
   'backups.create': (_ctx, _input, core) => backUpNow(core),
-  'backups.restore': (_ctx, input, core) => restoreFromBackup(core, input),
+  'backups.preview': (_ctx, input, core) => previewRestore(core, input),
+  'backups.restore': (ctx, input, core) => restoreFromBackup(ctx, core, input),
   'changes.since': changesSince,
   'workstations.list': (ctx) => listWorkstations(ctx),
   'database.status': (_ctx, _input, core) => databaseStatus(core),
@@ -66,7 +67,7 @@ const handlers: Handlers = {
   'database.useServer': (_ctx, input, core) => useDatabaseServer(core, input),
   'database.moveToServer': (_ctx, input, core) => moveToDatabaseServer(core, input),
   'recovery.status': (_ctx, _input, core) => recoveryStatus(core),
-  'recovery.restore': (_ctx, input, core) => restoreFromBackup(core, input),
+  'recovery.restore': (_ctx, input, core) => restoreFromRecovery(core, input),
 }
 
 /**
@@ -89,6 +90,8 @@ const CLINICAL_CHANGES: ReadonlySet<MethodName> = new Set<MethodName>([
   // Not clinical data, but they move or replace every record: someone must answer for it.
   'database.useServer',
   'database.moveToServer',
+  // Sets aside everything entered after the backup: recorded in the audit under who did it.
+  'backups.restore',
 ])
 
 const CHOOSE_THERAPIST = 'Choose who is working before making changes'
@@ -114,8 +117,26 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
 
 const UNEXPECTED = 'Something went wrong while saving or loading. Nothing was changed; please try again.'
 
-/** Runs one contract call. Never throws: every outcome is an ApiResult. */
-export async function dispatch(core: Core, method: string, input: unknown, actorId: unknown): Promise<ApiResult<unknown>> {
+const STALE_PAGE =
+  'The clinic records were restored from a backup after this page was opened, so nothing was saved. The page reloads to show the restored records.'
+
+/**
+ * Runs one contract call. Never throws: every outcome is an ApiResult, stamped with the identity of
+ * the database that answered. `databaseId` is the identity the page loaded its records from: a page
+ * opened before a restore names records by ids the restored file may have given to others, so its
+ * calls are refused until it reloads.
+ */
+export async function dispatch(core: Core, method: string, input: unknown, actorId: unknown, databaseId?: unknown): Promise<ApiResult<unknown>> {
+  const current = core.app?.databaseId ?? null
+  const result = await run(core, method, input, actorId, databaseId, current)
+  const answeredBy = core.app?.databaseId ?? null
+  return answeredBy === null ? result : { ...result, databaseId: answeredBy }
+}
+
+async function run(core: Core, method: string, input: unknown, actorId: unknown, databaseId: unknown, current: string | null): Promise<ApiResult<unknown>> {
+  if (current !== null && typeof databaseId === 'string' && databaseId !== current) {
+    return { ok: false, error: { code: 'stale_page', message: STALE_PAGE } }
+  }
   if (!isMethodName(method)) {
     return { ok: false, error: { code: 'not_found', message: `Unknown method ${method.slice(0, 60)}` } }
   }

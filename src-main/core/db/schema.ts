@@ -190,6 +190,13 @@ export interface WorkstationsTable {
   last_seen_at: string
 }
 
+/** One row: the identity of this database file; a restore gives the restored file a new one. */
+export interface DatabaseIdentityTable {
+  id: Id
+  identity: string
+  assigned_at: string
+}
+
 export interface DB {
   therapists: TherapistsTable
   clinic_settings: ClinicSettingsTable
@@ -204,6 +211,7 @@ export interface DB {
   workstations: WorkstationsTable
   visit_stage_steps: VisitStageStepsTable
   visit_adherence: VisitAdherenceTable
+  database_identity: DatabaseIdentityTable
 }
 
 export type PatientRow = Selectable<PatientsTable>

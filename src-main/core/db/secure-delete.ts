@@ -23,18 +23,33 @@ export async function withSecureDelete<T>(db: Kysely<DB>, work: () => Promise<T>
   }
 }
 
+/** The WAL could not be emptied: a reader (another window, a backup, an outside program) held an older snapshot. */
+export class WalNotEmptiedError extends Error {
+  constructor() {
+    super('wal checkpoint stayed busy: a reader holds an older snapshot')
+    this.name = 'WalNotEmptiedError'
+  }
+}
+
 /**
  * SQLite: rebuilds the file so no free space keeps old copies of rows (updates and page splits
  * made before secure_delete was on leave them), then copies the WAL into the file and truncates
- * it, so the erased rows' old page images do not linger in footcore.sqlite-wal either.
+ * it, so the erased rows' old page images do not linger in footcore.sqlite-wal either. The
+ * TRUNCATE checkpoint retries by itself (SQLite's busy handler, up to busy_timeout) while a reader
+ * holds an older snapshot; if one still does, the WAL keeps the old pages and this throws, never
+ * answers ok.
  * PostgreSQL: VACUUM of the touched tables removes the deleted row versions from their pages
  * (a plain VACUUM, which other workstations can work through; VACUUM FULL would lock them out).
  */
-export async function scrubFreeSpace(db: Kysely<DB>): Promise<void> {
+export async function scrubFreeSpace(db: Kysely<DB>, attempts = 1): Promise<void> {
   if (isPostgres(db)) {
     await sql.raw(`vacuum ${ERASED_TABLES.join(', ')}`).execute(db)
     return
   }
   await sql`vacuum`.execute(db)
-  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db)
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const { rows } = await sql<{ busy: number; log: number; checkpointed: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db)
+    if (rows[0]?.busy === 0) return
+  }
+  throw new WalNotEmptiedError()
 }

@@ -1,11 +1,12 @@
 // Turns the program audit trail (before/after snapshots) into the plain lines the report prints.
+import { localDateOf } from '@shared/calc/dates'
 import type { AuditEntry } from '@shared/domain/audit'
 import type { Exercise } from '@shared/domain/exercise'
 import type { Program, ProgramItem } from '@shared/domain/program'
 import { dosageSentence } from '@shared/exercises/dosage'
 
 export interface ProgramChange {
-  /** YYYY-MM-DD the change was saved. */
+  /** YYYY-MM-DD the change was saved, in the clinic's time zone. */
   date: string
   by: string | null
   reason: string | null
@@ -47,7 +48,8 @@ export function programChanges(entries: AuditEntry[], exercises: Map<number, Exe
   return [...entries]
     .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id)
     .flatMap((e): ProgramChange[] => {
-      const base = { date: e.at.slice(0, 10), by: e.therapistName, reason: e.reason }
+      // The clinic's calendar day: a change at 20:30 in New York is still that day, not UTC's next.
+      const base = { date: localDateOf(e.at), by: e.therapistName, reason: e.reason }
       if (e.action === 'update' && isProgram(e.before) && isProgram(e.after)) {
         const lines = describeProgramUpdate(e.before, e.after, exercises)
         return lines.length > 0 ? [{ ...base, lines }] : []

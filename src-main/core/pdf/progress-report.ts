@@ -30,9 +30,31 @@ export interface ProgressReportData {
   /** Every visit the charts show, any order. */
   visits: Visit[]
   baseline: Visit
+  /** Where the baseline comes from when the program has no baseline visit of its own; the report says so. */
+  baselineSource?: BaselineSource
   /** The review visit, or the latest visit when there is no review yet. */
   comparison: Visit
   printedOn: string
+}
+
+/**
+ * 'own': a baseline visit recorded under the program. 'earlier': the program has none, so the
+ * latest baseline before its start is used (recorded under `program`, or under none). 'first_visit':
+ * no baseline visit at all; the program's first visit stands in.
+ */
+export type BaselineSource = { kind: 'own' } | { kind: 'earlier'; program: Pick<Program, 'name' | 'startDate'> | null } | { kind: 'first_visit' }
+
+/** The sentence under the measurements heading when the baseline is not the program's own. */
+export function baselineSentence(d: Pick<ProgressReportData, 'baseline' | 'baselineSource'>): string | null {
+  const source = d.baselineSource ?? { kind: 'own' }
+  const date = d.baseline.visitDate
+  if (source.kind === 'earlier') {
+    return source.program
+      ? `This program has no baseline visit of its own: the baseline is the visit of ${date}, recorded under the earlier program “${source.program.name}” (started ${source.program.startDate}).`
+      : `This program has no baseline visit of its own: the baseline is the visit of ${date}, recorded before this program started.`
+  }
+  if (source.kind === 'first_visit') return `No baseline visit was recorded: the first visit of this program (${date}) stands in for the baseline.`
+  return null
 }
 
 export const REPORT_TITLE = 'Progress report'
@@ -304,6 +326,11 @@ export function layoutProgressReport(d: ProgressReportData, measure: Measure): O
     ? `the four-month review (${d.comparison.visitDate})`
     : `the latest visit (${d.comparison.visitDate}, ${VISIT_KIND_LABELS[d.comparison.kind].toLowerCase()})`
   place(heading(`Measurements: baseline (${d.baseline.visitDate}) against ${against}`, width, measure, 11))
+  const whichBaseline = baselineSentence(d)
+  if (whichBaseline) {
+    place(textBlock(whichBaseline, width, style(8.5, 'bold'), measure))
+    flow.space(4)
+  }
   for (const side of SIDES) {
     place(footTable(side, d, width, measure))
     flow.space(6)

@@ -6,7 +6,7 @@ import type { Program } from '@shared/domain/program'
 import type { Visit } from '@shared/domain/visit'
 import { renderHandout, type HandoutData } from '../pdf/handout'
 import { programChanges } from '../pdf/program-changes'
-import { renderProgressReport, type ProgressReportData } from '../pdf/progress-report'
+import { renderProgressReport, type BaselineSource, type ProgressReportData } from '../pdf/progress-report'
 import { listAuditForPatient } from './audit'
 import { today, type ServiceContext } from './context'
 import { findExercises } from './exercises'
@@ -43,16 +43,26 @@ export async function buildHandout(ctx: ServiceContext, input: { programId: numb
   return renderHandout(await handoutData(ctx, input))
 }
 
-/** The visits a report about `program` compares: from its start (or the baseline before it) to its end. */
-function inPeriod(visits: Visit[], program: Program | null): Visit[] {
-  if (!program) return visits
-  const end = program.endDate ?? '9999-12-31'
-  const within = visits.filter((v) => v.visitDate <= end)
-  const first = within.find((v) => v.visitDate >= program.startDate)
-  // The baseline is often measured on the day the program is assigned, sometimes a little before.
-  const baseline = first ? baselineFor(within, first) : null
-  const from = baseline && baseline.visitDate < program.startDate ? baseline.visitDate : program.startDate
-  return within.filter((v) => v.visitDate >= from)
+/**
+ * The visits a report about `program` compares: those recorded under it, from its baseline on.
+ * Visits of other programs never enter a report; when the program has no baseline visit of its
+ * own, the latest baseline before its start is borrowed and the report says where it came from.
+ */
+function reportVisits(all: Visit[], programs: Program[], program: Program | null): { visits: Visit[]; baseline: Visit | null; source: BaselineSource } {
+  if (!program) return { visits: all, baseline: baselineFor(all), source: { kind: 'own' } }
+  const own = all.filter((v) => v.programId === program.id)
+  if (own.some((v) => v.kind === 'baseline')) return { visits: own, baseline: baselineFor(own), source: { kind: 'own' } }
+  const earlier = all.filter((v) => v.programId !== program.id && v.kind === 'baseline' && v.visitDate <= program.startDate)
+  const borrowed = earlier[earlier.length - 1]
+  if (borrowed) {
+    const from = programs.find((p) => p.id === borrowed.programId)
+    return {
+      visits: [borrowed, ...own],
+      baseline: borrowed,
+      source: { kind: 'earlier', program: from ? { name: from.name, startDate: from.startDate } : null },
+    }
+  }
+  return { visits: own, baseline: own[0] ?? null, source: { kind: 'first_visit' } }
 }
 
 async function progressReportData(ctx: ServiceContext, input: { patientId: number; programId?: number | null }): Promise<ProgressReportData> {
@@ -71,9 +81,7 @@ async function progressReportData(ctx: ServiceContext, input: { patientId: numbe
     // The active program, else the most recent one (programs come newest first).
     program = programs.find((p) => p.status === 'active') ?? programs[0] ?? null
   }
-  const visits = inPeriod(allVisits, program)
-  const latest = visits[visits.length - 1]
-  const baseline = latest ? baselineFor(visits, latest) : null
+  const { visits, baseline, source } = reportVisits(allVisits, programs, program)
   const later = baseline ? visits.filter((v) => v.visitDate > baseline.visitDate || (v.visitDate === baseline.visitDate && v.id > baseline.id)) : []
   if (!baseline || later.length === 0) throw conflict(NO_FOLLOW_UP)
   const reviews = later.filter((v) => v.kind === 'review')
@@ -88,6 +96,7 @@ async function progressReportData(ctx: ServiceContext, input: { patientId: numbe
     exercises: [...exercises.values()],
     visits: visits.filter((v) => v.visitDate >= baseline.visitDate),
     baseline,
+    baselineSource: source,
     comparison,
     printedOn: today(ctx),
   }

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { ApiError, invalidInput } from '@shared/domain/errors'
 import type { ExportedDocument, PatientEraseInput, PatientEraseResult, PatientExport, PatientRecordExport } from '@shared/domain/privacy'
 import { scrubFreeSpace, withSecureDelete } from '../db/secure-delete'
+import { log } from '../log'
 import { listAuditForPatient, recordAudit } from './audit'
 import { handoutDocument, progressReportDocument } from './documents'
 import { nowIso, today, type ServiceContext } from './context'
@@ -52,8 +53,8 @@ const sameName = (typed: string, lastName: string) => typed.trim().normalize('NF
 /**
  * Erases a patient and everything recorded about them, with deleted content overwritten on disk.
  * The audit trail keeps that changes happened (who, when, what kind) but loses every value, and
- * gains one 'erase' entry holding only the id. Backups made earlier still hold the patient until
- * they are rotated out.
+ * gains one 'erase' entry holding only the id. Backups and files set aside by a restore made
+ * earlier still hold the patient until rotation deletes them (db/backup.ts: 35 days at most).
  */
 export async function erasePatient(ctx: ServiceContext, input: z.output<typeof PatientEraseInput>): Promise<PatientEraseResult> {
   if (ctx.actorId === null) throw new ApiError({ code: 'unauthorized', message: 'Choose who is working before erasing a patient' })
@@ -81,6 +82,15 @@ export async function erasePatient(ctx: ServiceContext, input: z.output<typeof P
       return { erasedPatientId: input.id, visitsErased: visitIds.length, programsErased: programIds.length }
     }),
   )
-  await scrubFreeSpace(ctx.db)
+  try {
+    await scrubFreeSpace(ctx.db)
+  } catch (e) {
+    // The erase is committed: "nothing was changed" would be false. Say what happened instead.
+    log.error('erase committed but the wipe did not finish', { error: e instanceof Error ? e.message : String(e) })
+    throw new ApiError({ code: 'conflict', message: ERASED_NOT_WIPED })
+  }
   return result
 }
+
+export const ERASED_NOT_WIPED =
+  'The patient was erased, but Footcore could not yet wipe their old values from the journal file next to the clinic records (footcore.sqlite-wal), because another window or program was reading the records. Close every other Footcore window: the journal is emptied when the records are next closed.'

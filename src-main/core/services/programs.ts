@@ -32,6 +32,19 @@ export async function loadPrograms(db: Db, where: { patientId: number } | { prog
     .orderBy('i.program_id')
     .orderBy('i.position')
     .execute()
+  // Only a review filed under the program counts: the previous program's review may share its start day.
+  const reviews = await db
+    .selectFrom('visits')
+    .select(['program_id', (eb) => eb.fn.max('visit_date').as('on')])
+    .where(
+      'program_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .where('kind', '=', 'review')
+    .groupBy('program_id')
+    .execute()
+  const reviewOn = new Map(reviews.map((r) => [r.program_id, r.on as string]))
   const byProgram = new Map<number, ProgramItem[]>()
   for (const i of items) {
     const list = byProgram.get(i.program_id) ?? []
@@ -67,6 +80,7 @@ export async function loadPrograms(db: Db, where: { patientId: number } | { prog
     endReason: r.end_reason,
     status: r.status,
     items: byProgram.get(r.id) ?? [],
+    reviewRecordedOn: reviewOn.get(r.id) ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }))
@@ -146,6 +160,15 @@ export async function assignProgram(ctx: ServiceContext, input: z.output<typeof 
       .returning('id')
       .executeTakeFirstOrThrow()
     await writeItems(trx, id, input.items)
+    // Visits recorded before the program existed, dated from its start (the baseline taken just
+    // before assigning it), were recorded under no program: they open this one.
+    await trx
+      .updateTable('visits')
+      .set({ program_id: id })
+      .where('patient_id', '=', input.patientId)
+      .where('program_id', 'is', null)
+      .where('visit_date', '>=', input.startDate)
+      .execute()
     const program = (await loadProgram(trx, id))!
     await recordAudit(trx, ctx, { action: 'create', entity: 'program', entityId: id, patientId: input.patientId, after: program })
     return program

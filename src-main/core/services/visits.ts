@@ -1,7 +1,7 @@
 // Visits: record both feet and symptoms in one transaction; correct with the old values kept.
 import type { z } from 'zod'
 import { conflict, invalidInput, notFound } from '@shared/domain/errors'
-import type { ArchHeightMethod } from '@shared/domain/settings'
+import { ARCH_HEIGHT_METHOD_LABELS, type ArchHeightMethod } from '@shared/domain/settings'
 import {
   SIDES,
   SYMPTOM_REGIONS,
@@ -12,6 +12,7 @@ import {
   type Symptoms,
   type Visit,
   type VisitCorrectInput,
+  type VisitKind,
   type VisitRecordInput,
 } from '@shared/domain/visit'
 import { plannedDaysBetween } from '@shared/calc/adherence'
@@ -80,6 +81,7 @@ export async function loadVisits(db: Db, where: { patientId: number } | { visitI
       visitDate: r.visit_date,
       therapistId: r.therapist_id,
       therapistName: r.therapist_name,
+      programId: r.program_id,
       kind: r.kind,
       left: null,
       right: null,
@@ -160,18 +162,50 @@ async function writeDetails(db: Db, visitId: number, input: VisitFields, method:
   if (scores.length > 0) await db.insertInto('symptom_scores').values(scores).execute()
 }
 
-/** The patient's active program on the visit date, which the visit is filed under. */
-async function programOn(db: Db, patientId: number, date: string): Promise<number | null> {
-  const p = await db
+/**
+ * The program a new visit is filed under: the patient's program that covers the visit date. On a
+ * day when one program ends and the next starts, a review closes the ending program and any other
+ * visit opens the new one, so the new program's own review can still come due.
+ */
+async function programFor(db: Db, patientId: number, date: string, kind: VisitKind): Promise<number | null> {
+  const covering = await db
     .selectFrom('programs')
     .select('id')
     .where('patient_id', '=', patientId)
     .where('start_date', '<=', date)
     .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', date)]))
-    .orderBy('start_date', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('start_date', kind === 'review' ? 'asc' : 'desc')
+    .orderBy('id', kind === 'review' ? 'asc' : 'desc')
     .executeTakeFirst()
-  return p?.id ?? null
+  return covering?.id ?? null
+}
+
+/** A corrected visit stays with its program while the program still covers the corrected date. */
+async function programAfterCorrection(db: Db, before: Visit, date: string, kind: VisitKind): Promise<number | null> {
+  if (before.programId !== null) {
+    const own = await db
+      .selectFrom('programs')
+      .select('id')
+      .where('id', '=', before.programId)
+      .where('start_date', '<=', date)
+      .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', date)]))
+      .executeTakeFirst()
+    if (own) return own.id
+  }
+  return programFor(db, before.patientId, date, kind)
+}
+
+/**
+ * The method the values are stored under. A page that loaded before the clinic switched methods
+ * still labels the field with the old one: what the therapist measured is unknown, so the value
+ * is refused rather than filed under a method the page never showed.
+ */
+async function methodFor(db: Db, sent: ArchHeightMethod | undefined, allowed: ArchHeightMethod | null): Promise<ArchHeightMethod> {
+  const current = (await readSettings(db)).archHeightMethod
+  if (sent === undefined || sent === current || sent === allowed) return sent ?? allowed ?? current
+  throw conflict(
+    `The clinic now measures arch height as “${ARCH_HEIGHT_METHOD_LABELS[current]}”, but this page still showed “${ARCH_HEIGHT_METHOD_LABELS[sent]}”. Nothing was saved: reload the page and enter the visit again.`,
+  )
 }
 
 /**
@@ -270,9 +304,9 @@ export async function recordVisit(ctx: ServiceContext, input: RecordInput): Prom
     if (patient.archivedAt !== null) throw conflict('This patient is archived; restore the patient before recording a visit')
     await requireActiveTherapist(trx, input.therapistId)
     await checkDates(ctx, input.visitDate, patient.dateOfBirth)
-    const method = input.archHeightMethod ?? (await readSettings(trx)).archHeightMethod
+    const method = await methodFor(trx, input.archHeightMethod, null)
     const at = nowIso(ctx)
-    const programId = await programOn(trx, input.patientId, input.visitDate)
+    const programId = await programFor(trx, input.patientId, input.visitDate, input.kind)
     const { id } = await trx
       .insertInto('visits')
       .values({
@@ -306,9 +340,10 @@ export async function correctVisit(ctx: ServiceContext, input: CorrectInput): Pr
     const patient = await requirePatient(trx, before.patientId)
     if (input.therapistId !== before.therapistId) await requireActiveTherapist(trx, input.therapistId)
     await checkDates(ctx, input.visitDate, patient.dateOfBirth)
-    const programId = await programOn(trx, before.patientId, input.visitDate)
-    // A correction keeps the method the values were taken with unless the form says otherwise.
-    const method = input.archHeightMethod ?? before.left?.archHeightMethod ?? before.right?.archHeightMethod ?? (await readSettings(trx)).archHeightMethod
+    const programId = await programAfterCorrection(trx, before, input.visitDate, input.kind)
+    // A correction keeps the method the values were taken with (or moves them to the clinic's current one).
+    const recordedWith = before.left?.archHeightMethod ?? before.right?.archHeightMethod ?? null
+    const method = await methodFor(trx, input.archHeightMethod ?? recordedWith ?? undefined, recordedWith)
     await trx
       .updateTable('visits')
       .set({

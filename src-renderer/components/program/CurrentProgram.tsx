@@ -3,16 +3,26 @@ import type { ReactNode } from 'react'
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { localToday } from '@shared/calc/dates'
 import { plannedNext } from '@shared/calc/plan'
-import { programWeek } from '@shared/calc/review'
+import { programProgress } from '@shared/calc/review'
 import type { Program } from '@shared/domain/program'
 import { dosageSentence } from '@shared/exercises/dosage'
 import { formatDate, type StageNamer } from './programDraft'
 
-/** "Week 6 of 16", or when it starts later. */
+/** "Week 6 of 16", when it starts, or, past the review date, whether the review is overdue. */
 export function weekLabel(program: Program, today: string = localToday()): string {
-  const { week, of } = programWeek(program.startDate, program.reviewDate, today)
-  if (week === 0) return `Starts ${formatDate(program.startDate)}`
-  return `Week ${week} of ${of}`
+  const p = programProgress(program, today)
+  switch (p.kind) {
+    case 'not_started':
+      return `Starts ${formatDate(program.startDate)}`
+    case 'week':
+      return `Week ${p.week} of ${p.of}`
+    case 'review_due_today':
+      return 'Review due today'
+    case 'review_overdue':
+      return `Review overdue since ${formatDate(program.reviewDate)}`
+    case 'review_recorded':
+      return `Review recorded on ${formatDate(p.on)}`
+  }
 }
 
 interface Props {

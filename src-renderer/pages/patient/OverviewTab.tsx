@@ -4,11 +4,10 @@ import { BarChart } from '@mantine/charts'
 import { adherencePeriods, LOW_ADHERENCE_PERCENT } from '@shared/calc/adherence'
 import { plannedNext, stageNow } from '@shared/calc/plan'
 import { baselineFor, compareFoot } from '@shared/calc/compare'
-import { localToday } from '@shared/calc/dates'
-import { programWeek } from '@shared/calc/review'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
 import { SYMPTOM_LABELS, SYMPTOM_REGIONS, VISIT_KIND_LABELS, type Visit } from '@shared/domain/visit'
 import { FootComparison } from '../../components/FootComparison'
+import { weekLabel } from '../../components/program/CurrentProgram'
 import { formatDate } from '../../lib/format'
 import type { PatientData } from '../../lib/usePatientData'
 import { href } from '../../router'
@@ -81,9 +80,6 @@ export function OverviewTab({ data }: { data: PatientData }) {
   const latest = visits[visits.length - 1] ?? null
   const baseline = baselineFor(visits)
   const thresholds = settings ?? DEFAULT_SETTINGS
-  const week = program ? programWeek(program.startDate, program.reviewDate, localToday()) : null
-  // The review of this program is done once a review visit is recorded on or after its start.
-  const reviewVisit = program ? ([...visits].reverse().find((v) => v.kind === 'review' && v.visitDate >= program.startDate) ?? null) : null
   const comparedWithItself = latest !== null && baseline !== null && latest.id === baseline.id
 
   return (
@@ -98,9 +94,7 @@ export function OverviewTab({ data }: { data: PatientData }) {
               <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                 {program.name}
               </Text>
-              <Text data-testid="program-week">
-                {week && week.week === 0 ? `Starts ${formatDate(program.startDate)}` : week && week.week > week.of ? `Week ${week.week} (planned ${week.of} weeks)` : `Week ${week?.week} of ${week?.of}`}
-              </Text>
+              <Text data-testid="program-week">{weekLabel(program)}</Text>
               <Text size="sm">Started {formatDate(program.startDate)}</Text>
               <Stack component="ul" gap={4} m={0} pl="md" aria-label="Stages">
                 {program.items.map((item) => {
@@ -124,8 +118,10 @@ export function OverviewTab({ data }: { data: PatientData }) {
           <Title order={2} size="h4" mb="xs">
             Next review
           </Title>
-          {program && reviewVisit ? (
-            <Text data-testid="next-review">Four-month review recorded on {formatDate(reviewVisit.visitDate)} (planned for {formatDate(program.reviewDate)}).</Text>
+          {program?.reviewRecordedOn ? (
+            <Text data-testid="next-review">
+              Four-month review recorded on {formatDate(program.reviewRecordedOn)} (planned for {formatDate(program.reviewDate)}).
+            </Text>
           ) : program ? (
             <Stack gap={4}>
               <Text data-testid="next-review">{formatDate(program.reviewDate)}</Text>

@@ -1,7 +1,7 @@
 // Review dates and program weeks as the clinic counts them.
 import { describe, expect, it } from 'vitest'
 import { addDays, ageOn, daysBetween } from '@shared/calc/dates'
-import { defaultReviewDate, programWeek, proposedVisitKind, reviewStatus } from '@shared/calc/review'
+import { defaultReviewDate, programProgress, programWeek, proposedVisitKind, reviewStatus } from '@shared/calc/review'
 
 describe('review date', () => {
   it('defaults to 16 weeks (112 days) after the start', () => {
@@ -21,6 +21,20 @@ describe('program week', () => {
   })
   it('is week 0 before the start', () => {
     expect(programWeek('2026-01-05', '2026-04-27', '2026-01-01').week).toBe(0)
+  })
+})
+
+describe('program progress', () => {
+  const program = { startDate: '2026-01-05', reviewDate: '2026-04-27', reviewRecordedOn: null }
+  it('never says "week 24 of 16": past the review date the review is overdue', () => {
+    expect(programProgress(program, '2026-04-26')).toEqual({ kind: 'week', week: 16, of: 16 })
+    expect(programProgress(program, '2026-04-27')).toEqual({ kind: 'review_due_today' })
+    expect(programProgress(program, '2026-06-15')).toEqual({ kind: 'review_overdue', daysOverdue: 49 })
+    expect(programProgress({ ...program, reviewRecordedOn: '2026-04-28' }, '2026-06-15')).toEqual({ kind: 'review_recorded', on: '2026-04-28' })
+    expect(programProgress(program, '2026-01-04')).toEqual({ kind: 'not_started' })
+  })
+  it('caps the week at the planned length when the review date is a few days after a whole week', () => {
+    expect(programProgress({ ...program, reviewDate: '2026-04-30' }, '2026-04-28')).toEqual({ kind: 'week', week: 16, of: 16 })
   })
 })
 

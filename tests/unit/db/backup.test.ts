@@ -36,7 +36,7 @@ afterEach(async () => {
 /** Clinical changes are made by someone working at the computer, as in the app: a therapist, added once. */
 let working: number | null = null
 async function actorFor(method: string): Promise<number | null> {
-  if (!/^(patients|visits|programs|exercises)\.(create|update|archive|erase|record|correct|assign|end)$/.test(method)) return null
+  if (!/^((patients|visits|programs|exercises)\.(create|update|archive|erase|record|correct|assign|end)|backups\.restore)$/.test(method)) return null
   if (working === null) {
     const t = await dispatch(state, 'therapists.create', { displayName: 'Anna Nowak' }, null)
     if (!t.ok) throw new Error(`therapists.create: ${t.error.message}`)
@@ -76,13 +76,20 @@ describe('backups', () => {
     expect(await call('backups.list')).toEqual([info])
   })
 
-  it('makes the daily backup only when the newest backup is at least a day old', async () => {
+  it('makes one daily backup per calendar day, at the first check of the day', async () => {
+    // A clinic open 8:00–17:00, started late on the first day.
+    clock = new Date('2026-06-15T16:30:00Z')
     expect((await state.dailyBackupIfDue())?.reason).toBe('daily')
-    clock = new Date('2026-06-16T09:59:59Z')
+    clock = new Date('2026-06-15T17:00:00Z')
     expect(await state.dailyBackupIfDue()).toBeNull()
-    clock = new Date('2026-06-16T10:00:00Z')
-    expect((await state.dailyBackupIfDue())?.name).toBe('footcore-20260616T100000000Z-daily.sqlite')
-    expect(state.listBackups()).toHaveLength(2)
+    // The next morning's first check makes that day's backup, though 24 hours have not passed.
+    clock = new Date('2026-06-16T08:00:00Z')
+    expect((await state.dailyBackupIfDue())?.name).toBe('footcore-20260616T080000000Z-daily.sqlite')
+    clock = new Date('2026-06-16T16:00:00Z')
+    expect(await state.dailyBackupIfDue()).toBeNull()
+    clock = new Date('2026-06-17T08:00:00Z')
+    expect((await state.dailyBackupIfDue())?.reason).toBe('daily')
+    expect(state.listBackups()).toHaveLength(3)
   })
 
   it('keeps the last 7 daily and 4 weekly backups when a new one is verified', async () => {
@@ -104,7 +111,7 @@ describe('backups', () => {
     }
   })
 
-  it('rotation keeps the last few backups made before an update, and never touches foreign files', async () => {
+  it('rotation keeps the last few backups made before an update while they are under 35 days old, and never touches foreign files', async () => {
     const at = (iso: string, reason: BackupInfo['reason']): BackupInfo => {
       const name = backupName(new Date(iso), reason)
       return { name, ...parseBackupName(name)!, sizeBytes: 1 }
@@ -112,16 +119,19 @@ describe('backups', () => {
     const list = [
       at('2026-01-05T10:00:00Z', 'pre-migration'),
       at('2026-01-05T11:00:00Z', 'daily'),
+      at('2026-03-10T07:00:00Z', 'pre-migration'),
       ...Array.from({ length: 60 }, (_, i) => at(new Date(Date.UTC(2026, 1, 1 + i, 12)).toISOString(), 'daily')),
     ]
     const pruned = backupsToPrune(list)
-    expect(pruned).not.toContain(list[0]!.name)
+    // The January pre-update backup is older than 35 days: it goes (it may hold an erased patient).
+    expect(pruned).toContain(list[0]!.name)
     expect(pruned).toContain(list[1]!.name)
+    expect(pruned).not.toContain(list[2]!.name)
     // 2026-04-01 is a Wednesday: the 7 days Mar 26–Apr 1 cover this week and last week; the
     // newest of the two weeks before (Sundays Mar 22 and Mar 15) make four weeks.
     const kept = list.filter((b) => !pruned.includes(b.name)).map((b) => `${b.createdAt.slice(0, 10)} ${b.reason}`)
     expect(kept.sort()).toEqual(
-      ['01-05 pre-migration', '03-15', '03-22', '03-26', '03-27', '03-28', '03-29', '03-30', '03-31', '04-01'].map((d) =>
+      ['03-10 pre-migration', '03-15', '03-22', '03-26', '03-27', '03-28', '03-29', '03-30', '03-31', '04-01'].map((d) =>
         d.includes(' ') ? `2026-${d}` : `2026-${d} daily`,
       ),
     )
@@ -130,6 +140,24 @@ describe('backups', () => {
     writeFileSync(join(backupDirFor(file), 'my-notes.txt'), 'keep me')
     await state.backupNow()
     expect(readFileSync(join(backupDirFor(file), 'my-notes.txt'), 'utf8')).toBe('keep me')
+  })
+
+  it('deletes files a restore set aside, and pre-update backups, once they are 35 days old (the erase dialog promises it)', async () => {
+    // A restore on 1 May sets the records in use aside; an update on 2 May made a backup first.
+    clock = new Date('2026-05-01T09:00:00Z')
+    const { name } = (await call('backups.create')) as BackupInfo
+    await addPatient('Erasedlater')
+    await call('backups.restore', { name })
+    writeFileSync(join(backupDirFor(file), backupName(new Date('2026-05-02T08:00:00Z'), 'pre-migration')), 'stands in for a backup')
+    writeFileSync(join(dir, 'footcore.sqlite.replaced-20260520T090000000Z'), 'a later restore')
+    writeFileSync(join(dir, 'footcore.sqlite.replaced-notes.txt'), 'not ours')
+    const setAside = () => readdirSync(dir).filter((n) => n.startsWith('footcore.sqlite.')).sort()
+    expect(setAside()).toEqual(['footcore.sqlite.replaced-20260501T090000000Z', 'footcore.sqlite.replaced-20260520T090000000Z', 'footcore.sqlite.replaced-notes.txt'])
+
+    clock = new Date('2026-06-06T09:00:00Z')
+    await state.dailyBackupIfDue()
+    expect(setAside()).toEqual(['footcore.sqlite.replaced-20260520T090000000Z', 'footcore.sqlite.replaced-notes.txt'])
+    expect(state.listBackups().map((b) => b.reason)).toEqual(['daily'])
   })
 
   it('restore puts the backup in place, keeps the replaced file aside and reopens it for work', async () => {
@@ -152,7 +180,7 @@ describe('backups', () => {
   it('refuses an unknown backup name or a path, and keeps the open database', async () => {
     await addPatient('Stays')
     for (const name of ['footcore-20990101T000000000Z-manual.sqlite', '../footcore.sqlite', 'footcore.sqlite']) {
-      const r = await dispatch(state, 'backups.restore', { name }, null)
+      const r = await dispatch(state, 'backups.restore', { name }, await actorFor('backups.restore'))
       expect(r.ok).toBe(false)
       if (!r.ok) {
         expect(['not_found', 'invalid_input']).toContain(r.error.code)

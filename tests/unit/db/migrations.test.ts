@@ -31,6 +31,7 @@ describe('migrations', () => {
     expect(tables(file)).toEqual([
       'audit_log',
       'clinic_settings',
+      'database_identity',
       'exercises',
       'kysely_migration',
       'kysely_migration_lock',

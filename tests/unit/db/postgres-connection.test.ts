@@ -231,7 +231,7 @@ describe('"Back up now" on a server', () => {
       const listing = execFileSync(join(server.binDir, 'pg_restore'), ['--list', join(backups, info.name)]).toString()
       expect(listing).toMatch(/TABLE public patients/)
       expect(listing).toMatch(/TABLE DATA public exercises/)
-      await expect(state.restore(info.name)).rejects.toThrow(/restored on the server by the administrator with pg_restore/)
+      await expect(state.restore({ name: info.name, by: null, from: 'settings' })).rejects.toThrow(/restored on the server by the administrator with pg_restore/)
       expect(state.status()).toMatchObject({ state: 'ok', file: `127.0.0.1:${server.port}${new URL(url).pathname}` })
     } finally {
       await state.close()

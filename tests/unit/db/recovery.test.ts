@@ -23,7 +23,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 /** Clinical changes are made by someone working at the computer, as in the app: a therapist, added once per file. */
 const working = new Map<AppState, number>()
 async function actorFor(state: AppState, method: string): Promise<number | null> {
-  if (!/^(patients|visits|programs|exercises)\.(create|update|archive|erase|record|correct|assign|end)$/.test(method)) return null
+  if (!/^((patients|visits|programs|exercises)\.(create|update|archive|erase|record|correct|assign|end)|backups\.restore)$/.test(method)) return null
   if (!working.has(state)) {
     const t = await dispatch(state, 'therapists.create', { displayName: 'Anna Nowak' }, null)
     if (!t.ok) throw new Error(`therapists.create: ${t.error.message}`)
@@ -122,6 +122,12 @@ it('detects a file damaged in the middle, leaves it and its -wal/-shm untouched,
   expect(all.sort()).toEqual(before)
   const first = page.items.find((i) => i.lastName === nameOf(0)) as unknown as { id: number }
   expect(((await call(recovering, 'visits.list', { patientId: first.id })) as unknown[]).length).toBe(1)
+  // The restore is in the restored file's audit; from the recovery screen nobody working could be checked.
+  const audit = await recovering.db.selectFrom('audit_log').select(['therapist_id', 'action', 'after_json']).where('entity', '=', 'database').execute()
+  expect(audit).toHaveLength(1)
+  expect(audit[0]).toMatchObject({ therapist_id: null, action: 'restore' })
+  expect(JSON.parse(audit[0]!.after_json!)).toEqual({ backup: backup.name, from: 'recovery', by: null, keptAsideAs: restored.keptAsideAs })
+  expect(restored.setAside).toBeNull()
   await recovering.close()
 })
 
@@ -171,7 +177,7 @@ it('refuses to restore a damaged backup and keeps working on the current records
   const fd = openSync(copy, 'r+')
   writeSync(fd, Buffer.alloc(4096, 'DAMAGED!'), 0, 4096, 0)
   closeSync(fd)
-  const r = await dispatch(state, 'backups.restore', { name }, null)
+  const r = await dispatch(state, 'backups.restore', { name }, await actorFor(state, 'backups.restore'))
   expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: 'That backup is damaged and cannot be restored. Choose another one.' } })
   const page = (await call(state, 'patients.search', {})) as { items: { lastName: string }[] }
   expect(page.items.map((p) => p.lastName)).toEqual(['Kept'])

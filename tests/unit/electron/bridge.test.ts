@@ -9,14 +9,16 @@ describe('createBridge', () => {
     expect(Object.isFrozen(bridge)).toBe(true)
   })
 
-  it('sends a method to its api: channel with only input and actorId', async () => {
+  it('sends a method to its api: channel with only input, actorId and the database identity', async () => {
     const ipc = vi.fn(async () => ({ ok: true }))
     const bridge = createBridge(ipc)
     const envelope = { input: { id: 3 }, actorId: 2, extra: 'dropped', toString: () => 'x' }
     await bridge.invoke('patients.get', envelope)
-    expect(ipc).toHaveBeenCalledWith('api:patients.get', { input: { id: 3 }, actorId: 2 })
-    await bridge.invoke('shell.savePdf', { input: null, actorId: '2' as unknown as number })
-    expect(ipc).toHaveBeenLastCalledWith('api:shell.savePdf', { input: null, actorId: null })
+    expect(ipc).toHaveBeenCalledWith('api:patients.get', { input: { id: 3 }, actorId: 2, databaseId: null })
+    await bridge.invoke('shell.savePdf', { input: null, actorId: '2' as unknown as number, databaseId: 7 as unknown as string })
+    expect(ipc).toHaveBeenLastCalledWith('api:shell.savePdf', { input: null, actorId: null, databaseId: null })
+    await bridge.invoke('patients.get', { input: {}, actorId: 2, databaseId: 'f00d' })
+    expect(ipc).toHaveBeenLastCalledWith('api:patients.get', { input: {}, actorId: 2, databaseId: 'f00d' })
   })
 
   it('refuses channel names that could reach other IPC listeners', async () => {

@@ -269,6 +269,7 @@ describe('handout layout', () => {
     endDate: null,
     endReason: null,
     status: 'active',
+    reviewRecordedOn: null,
     items: exercises.map((e, i) => item(e, i)),
     createdAt: '',
     updatedAt: '',

@@ -204,4 +204,26 @@ describe('progress report', () => {
 
     await expect(buildProgressReport(c.clinic.ctx(), { patientId: first.patientId, programId: 999 })).rejects.toMatchObject({ code: 'not_found' })
   })
+
+  it("says which baseline a program without its own uses, and never mixes in the earlier program's other visits", async () => {
+    c = await openPdfClinic('A4')
+    const first = await seedPatient(c, { firstName: 'Jana', lastName: 'Dvořáková', laterVisits: 2 })
+    const t = c.therapistId
+    await c.clinic.call('programs.end', { programId: first.programId, endDate: first.reviewDate }, t)
+    const shortFoot = c.exercises.get('short-foot')!
+    await c.clinic.call(
+      'programs.assign',
+      { patientId: first.patientId, therapistId: t, name: 'Single-leg block', startDate: '2026-09-01', items: [{ exerciseId: shortFoot.id, ...shortFoot.dosage, stage: 2 }] },
+      t,
+    )
+    await c.clinic.call('visits.record', { patientId: first.patientId, therapistId: t, visitDate: '2026-10-27', kind: 'follow_up', left: { footLengthMm: 249.5, archHeightMm: 62.5 } }, t)
+
+    const text = bodyText(await readPdf(await buildProgressReport(c.clinic.ctx(), { patientId: first.patientId })))
+    expect(text).toContain('Single-leg block · started 2026-09-01')
+    expect(text).toContain(
+      `This program has no baseline visit of its own: the baseline is the visit of ${first.startDate}, recorded under the earlier program “Foot core — 16 weeks” (started ${first.startDate}).`,
+    )
+    // The earlier program's baseline and this program's visit; not its follow-up and review.
+    expect(text).toContain('Measurements over all visits (2)')
+  })
 })

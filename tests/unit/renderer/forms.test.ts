@@ -92,6 +92,7 @@ const visit = (over: Partial<Visit> = {}): Visit => ({
   stageSteps: [],
   therapistId: 2,
   therapistName: 'Anna Kowalska',
+  programId: null,
   kind: 'follow_up',
   left: { footLengthMm: 250, truncatedFootLengthMm: 182, archHeightMm: 62, archHeightMethod: 'dorsal_50', navicularSittingMm: null, navicularStandingMm: null },
   right: null,

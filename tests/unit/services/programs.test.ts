@@ -126,4 +126,40 @@ describe('reviews.due', () => {
     const [row] = await clinic.call('reviews.due', {})
     expect(row).toMatchObject({ reviewDate: '2026-04-23', status: 'overdue' })
   })
+
+  it('a new program started on the day the previous one was reviewed comes due, whatever the order of entry or later corrections', async () => {
+    // P1 2026-01-01 → review 2026-04-23; today is 2026-06-15.
+    const p1 = await clinic.call('programs.assign', { patientId, therapistId, startDate: '2026-01-01', items: templateItems() })
+    await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-01-01' }))
+    const review = await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-04-23', kind: 'review' }))
+    await clinic.call('programs.end', { programId: p1.id, endDate: '2026-04-23', reason: 'Review done' })
+    const p2 = await clinic.call('programs.assign', { patientId, therapistId, startDate: '2026-04-23', reviewDate: '2026-06-20', items: templateItems() })
+    // A correction of P1's review (a typo in the notes) must not move it under P2.
+    const { patientId: _omit, ...fields } = visitInput(patientId, therapistId, { visitDate: '2026-04-23', kind: 'review', notes: 'Corrected notes' })
+    await clinic.call('visits.correct', { ...fields, visitId: review.id, reason: 'Typo' })
+    const visits = await clinic.call('visits.list', { patientId })
+    expect(visits.find((v) => v.id === review.id)?.programId).toBe(p1.id)
+    expect(await clinic.call('reviews.due', { withinDays: 14 })).toEqual([expect.objectContaining({ programId: p2.id, reviewDate: '2026-06-20', status: 'due' })])
+    const current = await clinic.call('programs.current', { patientId })
+    expect(current).toMatchObject({ id: p2.id, reviewRecordedOn: null })
+    const [, ended] = await clinic.call('programs.history', { patientId })
+    expect(ended!.program).toMatchObject({ id: p1.id, reviewRecordedOn: '2026-04-23' })
+  })
+
+  it("a review entered after the next program was assigned on the same day is the ending program's review", async () => {
+    const p1 = await clinic.call('programs.assign', { patientId, therapistId, startDate: '2026-01-01', items: templateItems() })
+    await clinic.call('programs.end', { programId: p1.id, endDate: '2026-04-23' })
+    const p2 = await clinic.call('programs.assign', { patientId, therapistId, startDate: '2026-04-23', reviewDate: '2026-06-20', items: templateItems() })
+    const review = await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-04-23', kind: 'review' }))
+    const baseline = await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-04-23', kind: 'baseline' }))
+    expect([review.programId, baseline.programId]).toEqual([p1.id, p2.id])
+    expect((await clinic.call('reviews.due', {})).map((r) => r.programId)).toEqual([p2.id])
+  })
+
+  it('the baseline recorded before the program was assigned, on its start day, opens that program', async () => {
+    const baseline = await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-03-01' }))
+    expect(baseline.programId).toBeNull()
+    const p = await clinic.call('programs.assign', { patientId, therapistId, startDate: '2026-03-01', items: templateItems() })
+    expect((await clinic.call('visits.list', { patientId }))[0]!.programId).toBe(p.id)
+  })
 })

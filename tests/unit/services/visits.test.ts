@@ -105,6 +105,28 @@ describe('visits.record', () => {
     const [first, second] = await clinic.call('visits.list', { patientId })
     expect([first!.left!.archHeightMethod, second!.left!.archHeightMethod]).toEqual(['dorsal_50', 'navicular_standing'])
   })
+
+  it('refuses an arch height sent under a method that is no longer the clinic\'s, asking to reload (a page opened before the switch)', async () => {
+    const settings = await clinic.call('settings.get', {})
+    await clinic.call('settings.update', { ...settings, archHeightMethod: 'navicular_standing' })
+    const e = await expectApiError(clinic.call('visits.record', visitInput(patientId, therapistId, { archHeightMethod: 'dorsal_50' })))
+    expect(e.code).toBe('conflict')
+    expect(e.message).toBe(
+      'The clinic now measures arch height as “Navicular height, standing”, but this page still showed “Dorsal arch height at 50 % of foot length”. Nothing was saved: reload the page and enter the visit again.',
+    )
+    expect(count('visits')).toBe(0)
+    const saved = await clinic.call('visits.record', visitInput(patientId, therapistId, { archHeightMethod: 'navicular_standing' }))
+    expect(saved.left!.archHeightMethod).toBe('navicular_standing')
+  })
+
+  it('a correction keeps the method the values were taken with, after the clinic switched', async () => {
+    const v = await clinic.call('visits.record', visitInput(patientId, therapistId, { archHeightMethod: 'dorsal_50' }))
+    const settings = await clinic.call('settings.get', {})
+    await clinic.call('settings.update', { ...settings, archHeightMethod: 'navicular_standing' })
+    const { patientId: _p, ...fields } = visitInput(patientId, therapistId, { archHeightMethod: 'dorsal_50', notes: 'Typo fixed' })
+    const fixed = await clinic.call('visits.correct', { ...fields, visitId: v.id, reason: 'Typo' })
+    expect(fixed.left!.archHeightMethod).toBe('dorsal_50')
+  })
 })
 
 describe('visits.correct', () => {

@@ -5,6 +5,7 @@ import { m0002_builtin_exercises } from './0002_builtin_exercises'
 import { m0003_search_indexes } from './0003_search_indexes'
 import { m0004_clinical_corrections } from './0004_clinical_corrections'
 import { m0005_plan_and_adherence } from './0005_plan_and_adherence'
+import { m0006_database_identity } from './0006_database_identity'
 import { m0008_concurrency } from './0008_concurrency'
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_search_indexes': m0003_search_indexes,
   '0004_clinical_corrections': m0004_clinical_corrections,
   '0005_plan_and_adherence': m0005_plan_and_adherence,
+  '0006_database_identity': m0006_database_identity,
   '0008_concurrency': m0008_concurrency,
 }
 

@@ -1,0 +1,64 @@
+// Restoring a backup from Settings: the page says what will be set aside before confirming, and a
+// second tab that loaded before the restore cannot write into the patient who now has its ids.
+import { expect, test, type Page } from '@playwright/test'
+import { startShell, type RunningShell } from '../support/browser-shell'
+
+interface Answer<T> {
+  ok: boolean
+  value: T
+  error?: { code: string; message: string }
+}
+
+let shell: RunningShell
+test.beforeEach(async () => {
+  shell = await startShell()
+})
+test.afterEach(async () => shell.stop())
+
+async function call<T>(page: Page, method: string, input: unknown, actorId: number | null): Promise<T> {
+  const token = await page.locator('meta[name="footcore-token"]').getAttribute('content')
+  const res = await page.request.post(`${shell.url}api/${method}`, {
+    headers: { 'content-type': 'application/json', 'x-footcore-token': token ?? '' },
+    data: { input, actorId },
+  })
+  const answer = (await res.json()) as Answer<T>
+  expect(answer.error?.message ?? null).toBeNull()
+  return answer.value
+}
+
+test('restore says what it sets aside; a tab opened before it reloads instead of recording into another patient', async ({ page, context }) => {
+  await page.goto(shell.url)
+  const t = (await call<{ id: number }>(page, 'therapists.create', { displayName: 'Anna Nowak' }, null)).id
+  await call(page, 'patients.create', { firstName: 'Ada', lastName: 'Adams', dateOfBirth: '1970-01-01' }, t)
+  const backup = await call<{ name: string }>(page, 'backups.create', {}, t)
+  const brown = await call<{ id: number }>(page, 'patients.create', { firstName: 'Bea', lastName: 'Brown', dateOfBirth: '1971-01-01' }, t)
+  await page.evaluate((id) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('footcore.therapistId', String(id)), t)
+  await page.reload()
+
+  // The second tab shows Brown's measurements, ready to record a visit.
+  const second = await context.newPage()
+  await second.goto(`${shell.url}#/patients/${brown.id}/measurements`)
+  await expect(second.getByRole('heading', { level: 1, name: 'Bea Brown' })).toBeVisible()
+
+  await page.goto(`${shell.url}#/settings`)
+  await page.getByRole('button', { name: /^Restore the backup from / }).click()
+  const dialog = page.getByRole('dialog', { name: 'Restore this backup?' })
+  await expect(dialog.getByTestId('restore-consequence').first()).toHaveText('0 visits and 1 patient entered after this backup will be set aside.')
+  await expect(dialog.getByTestId('restore-consequence').last()).toContainText(`The records in use now are kept as footcore.sqlite.replaced-`)
+  await expect(dialog.getByTestId('restore-consequence').last()).toContainText(` in ${shell.dir} for 35 days, then deleted with the old backups.`)
+  await dialog.getByRole('button', { name: 'Restore backup' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+
+  // After the restore the next patient gets Brown's old id.
+  const clark = await call<{ id: number }>(page, 'patients.create', { firstName: 'Cy', lastName: 'Clark', dateOfBirth: '1972-01-01' }, t)
+  expect(clark.id).toBe(brown.id)
+
+  const form = second.getByRole('form', { name: 'Record visit' })
+  await form.getByRole('group', { name: 'Left foot' }).getByLabel('Foot length (mm)', { exact: true }).fill('250')
+  await form.getByRole('button', { name: 'Save visit' }).click()
+  // The tab reloads and now shows whose record that id holds; nothing was recorded for Clark.
+  await expect(second.getByRole('heading', { level: 1, name: 'Cy Clark' })).toBeVisible()
+  expect(await call<unknown[]>(page, 'visits.list', { patientId: clark.id }, t)).toEqual([])
+  expect(backup.name).toMatch(/-manual\.sqlite$/)
+})

@@ -1,0 +1,92 @@
+// Pages that loaded before something changed elsewhere: the clinic's arch height method, the
+// settings, and who is working. Nothing a page sends may be filed under what it did not show.
+import { expect, test, type Page } from '@playwright/test'
+import { startShell, type RunningShell } from '../support/browser-shell'
+import { chooseOption } from './support-ui'
+
+interface Answer<T> {
+  ok: boolean
+  value: T
+  error?: { code: string; message: string }
+}
+
+let shell: RunningShell
+test.beforeEach(async () => {
+  shell = await startShell()
+})
+test.afterEach(async () => shell.stop())
+
+async function call<T>(page: Page, method: string, input: unknown, actorId: number | null): Promise<T> {
+  const token = await page.locator('meta[name="footcore-token"]').getAttribute('content')
+  const res = await page.request.post(`${shell.url}api/${method}`, {
+    headers: { 'content-type': 'application/json', 'x-footcore-token': token ?? '' },
+    data: { input, actorId },
+  })
+  const answer = (await res.json()) as Answer<T>
+  expect(answer.error?.message ?? null).toBeNull()
+  return answer.value
+}
+
+/** Two therapists and a patient; the page works as the first therapist. */
+async function clinic(page: Page) {
+  await page.goto(shell.url)
+  const anna = await call<{ id: number }>(page, 'therapists.create', { displayName: 'Anna Nowak' }, null)
+  const ben = await call<{ id: number }>(page, 'therapists.create', { displayName: 'Ben Okafor' }, null)
+  await call(page, 'therapists.create', { displayName: 'Carla Reyes' }, null)
+  const patient = await call<{ id: number }>(page, 'patients.create', { firstName: 'Jana', lastName: 'Dvořáková', dateOfBirth: '1979-03-14' }, anna.id)
+  // The header's "who is working" choice, as the app keeps it between visits.
+  await page.evaluate((id) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('footcore.therapistId', String(id)), anna.id)
+  await page.reload()
+  return { anna: anna.id, ben: ben.id, patientId: patient.id }
+}
+
+const recordForm = (page: Page) => page.getByRole('form', { name: 'Record visit' })
+const leftFoot = (page: Page) => recordForm(page).getByRole('group', { name: 'Left foot' })
+
+test('a page still labelled "dorsal" cannot save an arch height after the clinic switched to navicular; it reloads the settings when it regains focus', async ({ page }) => {
+  const { anna, patientId } = await clinic(page)
+  await page.goto(`${shell.url}#/patients/${patientId}/measurements`)
+  await expect(leftFoot(page).getByLabel('Arch height (dorsal, 50 % FL) (mm)')).toBeVisible()
+
+  // Another tab (or workstation) switches the clinic's method while this form is open.
+  const settings = await call<Record<string, unknown>>(page, 'settings.get', {}, anna)
+  await call(page, 'settings.update', { ...settings, archHeightMethod: 'navicular_standing' }, anna)
+
+  await leftFoot(page).getByLabel('Foot length (mm)', { exact: true }).fill('250')
+  await leftFoot(page).getByLabel('Arch height (dorsal, 50 % FL) (mm)').fill('62')
+  await recordForm(page).getByRole('button', { name: 'Save visit' }).click()
+  await expect(recordForm(page).getByRole('alert')).toHaveText(
+    'The clinic now measures arch height as “Navicular height, standing”, but this page still showed “Dorsal arch height at 50 % of foot length”. Nothing was saved: reload the page and enter the visit again.',
+  )
+  expect(await call<unknown[]>(page, 'visits.list', { patientId }, anna)).toEqual([])
+
+  // Coming back to the page (focus) reads the settings again: the label follows the clinic.
+  await page.evaluate(() => (globalThis as unknown as { dispatchEvent(e: Event): boolean }).dispatchEvent(new Event('focus')))
+  await expect(leftFoot(page).getByLabel('Arch height (navicular, standing) (mm)')).toBeVisible()
+})
+
+test('switching who is working moves an open visit form to the new therapist, and says so', async ({ page }) => {
+  const { anna, patientId } = await clinic(page)
+  await page.goto(`${shell.url}#/patients/${patientId}/measurements`)
+  await expect(recordForm(page).getByRole('combobox', { name: 'Therapist', exact: true })).toHaveValue('Anna Nowak')
+  await leftFoot(page).getByLabel('Foot length (mm)', { exact: true }).fill('250')
+
+  await chooseOption(page, page.getByRole('banner'), 'Who is working', 'Ben Okafor')
+  await expect(recordForm(page).getByRole('combobox', { name: 'Therapist', exact: true })).toHaveValue('Ben Okafor')
+  await expect(recordForm(page).getByRole('status')).toHaveText('Who is working changed: this visit will be recorded for Ben Okafor.')
+  await recordForm(page).getByRole('button', { name: 'Save visit' }).click()
+  await expect(page.getByText('Visit saved').first()).toBeVisible()
+  const [visit] = await call<{ therapistName: string }[]>(page, 'visits.list', { patientId }, anna)
+  expect(visit!.therapistName).toBe('Ben Okafor')
+})
+
+test('a therapist picked by hand on the form stays after a switch, and the form says so', async ({ page }) => {
+  const { patientId } = await clinic(page)
+  await page.goto(`${shell.url}#/patients/${patientId}/measurements`)
+  await chooseOption(page, recordForm(page), 'Therapist', 'Ben Okafor')
+  await chooseOption(page, page.getByRole('banner'), 'Who is working', 'Carla Reyes')
+  await expect(recordForm(page).getByRole('combobox', { name: 'Therapist', exact: true })).toHaveValue('Ben Okafor')
+  await expect(recordForm(page).getByRole('status')).toHaveText(
+    'Who is working changed to Carla Reyes, but this visit still names Ben Okafor as the therapist who measured. Change it below if that is not right.',
+  )
+})
