@@ -1,9 +1,9 @@
 // Holds the open clinic database for both shells, so a restore can swap it and a file that will not
 // open leaves the app in recovery instead of stopping it.
-import type { Kysely } from 'kysely'
-import { localDateOf, localToday } from '@shared/calc/dates'
 import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type { Kysely } from 'kysely'
+import { localDateOf, localToday } from '@shared/calc/dates'
 import type { BackupInfo, RecoveryState, RecoveryStatus, RestoreDifference, RestorePreview, RestoreResult } from '@shared/domain/backup'
 import type { DatabaseMoveResult, DatabaseStatus } from '@shared/domain/database'
 import { ApiError } from '@shared/domain/errors'
@@ -272,7 +272,12 @@ export class AppState {
               : `That backup could not be opened, and the records in use before could not be put back by themselves: they are kept as ${keptAsideAs ?? 'a file'} next to the database.`,
           })
         }
-        await this.recordRestore(request, at, keptAsideAs, setAside)
+        try {
+          await this.recordRestore(request, at, keptAsideAs, setAside)
+        } catch (e) {
+          // The restored file is in place and open: answering "failed" would be false.
+          log.error('backup restored, but its audit row could not be written', { error: e instanceof Error ? e.message : String(e) })
+        }
         log.info('backup restored', { from: request.from })
         return { restored: name, keptAsideAs, setAside }
       } finally {

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react'
 import { Alert, Loader, Paper, Stack, Table, Text } from '@mantine/core'
 import type { AuditEntry } from '@shared/domain/audit'
+import { stageNow } from '@shared/calc/plan'
 import type { ProgramItem } from '@shared/domain/program'
 import { VISIT_KIND_LABELS, type VisitKind } from '@shared/domain/visit'
 import { api } from '../api'
@@ -61,6 +62,16 @@ function itemsText(items: unknown): string {
     .join(', ')
 }
 
+/** A stage moved by a confirmation at a visit or in the editor: "Short-foot exercise stage: Stage 1 of 4: Sitting → Stage 2 of 4: …". */
+function stageChanges(before: unknown, after: unknown): FieldChange[] {
+  if (!Array.isArray(before) || !Array.isArray(after)) return []
+  return (after as ProgramItem[]).flatMap((a) => {
+    const b = (before as ProgramItem[]).find((x) => x.exerciseId === a.exerciseId)
+    if (!b || b.stage === a.stage || !Array.isArray(a.stages)) return []
+    return [{ label: `${a.exerciseName}: stage`, before: stageNow(b.stage, a.stages), after: stageNow(a.stage, a.stages) }]
+  })
+}
+
 /** The changed fields, plus the exercise list of a program when it changed. */
 export function auditChanges(e: AuditEntry): FieldChange[] {
   if (e.action === 'create' || e.action === 'erase') return []
@@ -70,6 +81,7 @@ export function auditChanges(e: AuditEntry): FieldChange[] {
   if (e.entity === 'program' && before && after && 'items' in before && 'items' in after) {
     const [b, a] = [itemsText(before.items), itemsText(after.items)]
     if (b !== a) changes.push({ label: 'Exercises', before: b, after: a })
+    changes.push(...stageChanges(before.items, after.items))
   }
   return changes
 }

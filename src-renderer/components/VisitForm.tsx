@@ -131,11 +131,15 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
     }
   }, [workingId])
 
-  // Sent with the values: the core refuses them if the clinic has switched methods since this label was drawn.
+  // The method the arch height label shows, sent with the values: the core refuses them if the
+  // clinic has switched methods since. Once an arch height is typed the label no longer follows
+  // reloaded settings, so it never changes under a value measured the other way.
+  const clinicMethod: ArchHeightMethod = settings?.archHeightMethod ?? 'dorsal_50'
+  const shownMethod = useRef(clinicMethod)
+  const { left: typedLeft, right: typedRight } = form.getValues()
+  if (typedLeft.archHeightMm.trim() === '' && typedRight.archHeightMm.trim() === '') shownMethod.current = clinicMethod
   const method: ArchHeightMethod =
-    mode.type === 'correct'
-      ? (mode.visit.left?.archHeightMethod ?? mode.visit.right?.archHeightMethod ?? settings?.archHeightMethod ?? 'dorsal_50')
-      : (settings?.archHeightMethod ?? 'dorsal_50')
+    mode.type === 'correct' ? (mode.visit.left?.archHeightMethod ?? mode.visit.right?.archHeightMethod ?? clinicMethod) : shownMethod.current
   // A correction may keep a therapist who has since left; new visits list active therapists only.
   const therapistOptions = therapists
     .filter((t) => t.active || (mode.type === 'correct' && t.id === mode.visit.therapistId))

@@ -303,6 +303,12 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
   expect(report).toMatch(/to \d{4}-\d{2}-\d{2}: 12 of 28 planned days \(43 %\)/)
   expect(report).toContain('Overall: 49 of 110 planned days (45 %)')
   expect(report).toContain('Adherence was under 50 % of the planned days: the measured change should be read with that in mind.')
+  // The confirmations are in the audit trail (newest first), with the stage before and after.
+  await page.getByRole('tab', { name: 'History' }).click()
+  await expect(page.getByRole('row', { name: /^Towel crumpling: stage/ }).last()).toContainText(
+    'Stage 1 of 3: Sitting, towel only → Stage 2 of 3: Sitting, with a small weight on the far end of the towel',
+  )
+  await expect(page.getByText(`Reason: Stages confirmed at the visit of ${at(4)}`)).toBeVisible()
 
   // --- and the patient has left Due reviews --------------------------------------------------
   await page.getByRole('link', { name: 'Due reviews' }).click()
