@@ -8,12 +8,15 @@ import {
   MEASURE_KEYS,
   type FootInputValue,
   type FootMeasurement,
+  type SymptomRegion,
   type Symptoms,
   type Visit,
   type VisitCorrectInput,
   type VisitRecordInput,
 } from '@shared/domain/visit'
-import type { MeasurementRow } from '../db/schema'
+import type { Insertable } from 'kysely'
+import { compiledOnce } from '../db/compiled-once'
+import type { MeasurementRow, MeasurementsTable, VisitsTable } from '../db/schema'
 import { recordAudit } from './audit'
 import { nowIso, today, type Db, type ServiceContext } from './context'
 import { requirePatient } from './patients'
@@ -35,21 +38,43 @@ const toFoot = (m: MeasurementRow): FootMeasurement => ({
   navicularStandingMm: m.navicular_standing_mm,
 })
 
+type VisitsOf = { patientId: number } | { visitId: number }
+const whose = (where: VisitsOf) => ('patientId' in where ? 'patient' : 'visit')
+
+const visitRows = compiledOnce(
+  (db, p: { id: number }, of: VisitsOf) => {
+    const q = db.selectFrom('visits as v').innerJoin('therapists as t', 't.id', 'v.therapist_id').selectAll('v').select('t.display_name as therapist_name')
+    return ('patientId' in of ? q.where('v.patient_id', '=', p.id) : q.where('v.id', '=', p.id)).orderBy('v.visit_date').orderBy('v.id')
+  },
+  whose,
+)
+
+// The details are selected by the same condition as the visits (not by a list of their ids), so
+// the SQL text stays the same whatever the number of visits and is compiled once.
+const measurementRows = compiledOnce(
+  (db, p: { id: number }, of: VisitsOf) =>
+    db
+      .selectFrom('measurements')
+      .selectAll()
+      .where('visit_id', 'in', 'patientId' in of ? db.selectFrom('visits').select('id').where('patient_id', '=', p.id) : db.selectFrom('visits').select('id').where('id', '=', p.id)),
+  whose,
+)
+
+const scoreRows = compiledOnce(
+  (db, p: { id: number }, of: VisitsOf) =>
+    db
+      .selectFrom('symptom_scores')
+      .selectAll()
+      .where('visit_id', 'in', 'patientId' in of ? db.selectFrom('visits').select('id').where('patient_id', '=', p.id) : db.selectFrom('visits').select('id').where('id', '=', p.id)),
+  whose,
+)
+
 /** Visits with their feet and symptoms, in three queries whatever their number. */
-export async function loadVisits(db: Db, where: { patientId: number } | { visitIds: number[] }): Promise<Visit[]> {
-  let q = db
-    .selectFrom('visits as v')
-    .innerJoin('therapists as t', 't.id', 'v.therapist_id')
-    .selectAll('v')
-    .select('t.display_name as therapist_name')
-  q = 'patientId' in where ? q.where('v.patient_id', '=', where.patientId) : q.where('v.id', 'in', where.visitIds)
-  const rows = await q.orderBy('v.visit_date').orderBy('v.id').execute()
+export async function loadVisits(db: Db, where: VisitsOf): Promise<Visit[]> {
+  const id = { id: 'patientId' in where ? where.patientId : where.visitId }
+  const rows = await visitRows.execute(db, id, where)
   if (rows.length === 0) return []
-  const ids = rows.map((r) => r.id)
-  const [measurements, scores] = await Promise.all([
-    db.selectFrom('measurements').selectAll().where('visit_id', 'in', ids).execute(),
-    db.selectFrom('symptom_scores').selectAll().where('visit_id', 'in', ids).execute(),
-  ])
+  const [measurements, scores] = await Promise.all([measurementRows.execute(db, id, where), scoreRows.execute(db, id, where)])
   const byVisit = new Map<number, Visit>()
   const visits = rows.map((r) => {
     const v: Visit = {
@@ -83,7 +108,7 @@ export async function loadVisits(db: Db, where: { patientId: number } | { visitI
 }
 
 async function loadVisit(db: Db, id: number): Promise<Visit | null> {
-  return (await loadVisits(db, { visitIds: [id] }))[0] ?? null
+  return (await loadVisits(db, { visitId: id }))[0] ?? null
 }
 
 const hasValue = (f: FootInputValue | null): f is FootInputValue => f !== null && MEASURE_KEYS.some((k) => f[k] !== null)
@@ -93,44 +118,82 @@ async function checkDates(ctx: ServiceContext, visitDate: string, dateOfBirth: s
   if (visitDate < dateOfBirth) throw invalidInput([{ path: ['visitDate'], message: 'Visit date cannot be before the date of birth' }])
 }
 
+const insertMeasurement = compiledOnce((db, p: Required<Omit<Insertable<MeasurementsTable>, 'id'>>) =>
+  db.insertInto('measurements').values({
+    visit_id: p.visit_id,
+    side: p.side,
+    foot_length_mm: p.foot_length_mm,
+    truncated_foot_length_mm: p.truncated_foot_length_mm,
+    arch_height_mm: p.arch_height_mm,
+    arch_height_method: p.arch_height_method,
+    navicular_sitting_mm: p.navicular_sitting_mm,
+    navicular_standing_mm: p.navicular_standing_mm,
+  }),
+)
+
+/** One statement for all scores of a visit; its shape is which regions were scored. */
+const insertScores = compiledOnce(
+  (db, p: { visitId: number } & Partial<Record<SymptomRegion, number>>, regions: SymptomRegion[]) =>
+    db.insertInto('symptom_scores').values(regions.map((region) => ({ visit_id: p.visitId, region, score: p[region]! }))),
+  (regions) => regions.join(),
+)
+
 async function writeDetails(db: Db, visitId: number, input: VisitFields, method: ArchHeightMethod): Promise<void> {
   for (const side of SIDES) {
     const f = input[side]
     if (!hasValue(f)) continue
-    await db
-      .insertInto('measurements')
-      .values({
-        visit_id: visitId,
-        side,
-        foot_length_mm: f.footLengthMm,
-        truncated_foot_length_mm: f.truncatedFootLengthMm,
-        arch_height_mm: f.archHeightMm,
-        arch_height_method: method,
-        navicular_sitting_mm: f.navicularSittingMm,
-        navicular_standing_mm: f.navicularStandingMm,
-      })
-      .execute()
+    await insertMeasurement.execute(db, {
+      visit_id: visitId,
+      side,
+      foot_length_mm: f.footLengthMm,
+      truncated_foot_length_mm: f.truncatedFootLengthMm,
+      arch_height_mm: f.archHeightMm,
+      arch_height_method: method,
+      navicular_sitting_mm: f.navicularSittingMm,
+      navicular_standing_mm: f.navicularStandingMm,
+    })
   }
-  const scores = SYMPTOM_REGIONS.flatMap((region) => {
-    const score = input.symptoms[region]
-    return score === null ? [] : [{ visit_id: visitId, region, score }]
-  })
-  if (scores.length > 0) await db.insertInto('symptom_scores').values(scores).execute()
+  const regions = SYMPTOM_REGIONS.filter((region) => input.symptoms[region] !== null)
+  if (regions.length === 0) return
+  const scores: Partial<Record<SymptomRegion, number>> = {}
+  for (const region of regions) scores[region] = input.symptoms[region]!
+  await insertScores.execute(db, { visitId, ...scores }, regions)
 }
 
 /** The patient's active program on the visit date, which the visit is filed under. */
-async function programOn(db: Db, patientId: number, date: string): Promise<number | null> {
-  const p = await db
+const programOnDate = compiledOnce((db, p: { patientId: number; date: string }) =>
+  db
     .selectFrom('programs')
     .select('id')
-    .where('patient_id', '=', patientId)
-    .where('start_date', '<=', date)
-    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', date)]))
+    .where('patient_id', '=', p.patientId)
+    .where('start_date', '<=', p.date)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', p.date)]))
     .orderBy('start_date', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst()
-  return p?.id ?? null
+    .orderBy('id', 'desc'),
+)
+
+async function programOn(db: Db, patientId: number, date: string): Promise<number | null> {
+  return (await programOnDate.executeTakeFirst(db, { patientId, date }))?.id ?? null
 }
+
+const insertVisit = compiledOnce((db, p: Required<Omit<Insertable<VisitsTable>, 'id' | 'corrected'>>) =>
+  db
+    .insertInto('visits')
+    .values({
+      patient_id: p.patient_id,
+      therapist_id: p.therapist_id,
+      program_id: p.program_id,
+      visit_date: p.visit_date,
+      kind: p.kind,
+      headache_days: p.headache_days,
+      notes: p.notes,
+      created_at: p.created_at,
+      created_by: p.created_by,
+      updated_at: p.updated_at,
+      updated_by: p.updated_by,
+    })
+    .returning('id'),
+)
 
 export async function recordVisit(ctx: ServiceContext, input: RecordInput): Promise<Visit> {
   return ctx.db.transaction().execute(async (trx) => {
@@ -140,23 +203,19 @@ export async function recordVisit(ctx: ServiceContext, input: RecordInput): Prom
     await checkDates(ctx, input.visitDate, patient.dateOfBirth)
     const method = input.archHeightMethod ?? (await readSettings(trx)).archHeightMethod
     const at = nowIso(ctx)
-    const { id } = await trx
-      .insertInto('visits')
-      .values({
-        patient_id: input.patientId,
-        therapist_id: input.therapistId,
-        program_id: await programOn(trx, input.patientId, input.visitDate),
-        visit_date: input.visitDate,
-        kind: input.kind,
-        headache_days: input.headacheDays,
-        notes: input.notes,
-        created_at: at,
-        created_by: ctx.actorId,
-        updated_at: at,
-        updated_by: ctx.actorId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const { id } = await insertVisit.executeTakeFirstOrThrow(trx, {
+      patient_id: input.patientId,
+      therapist_id: input.therapistId,
+      program_id: await programOn(trx, input.patientId, input.visitDate),
+      visit_date: input.visitDate,
+      kind: input.kind,
+      headache_days: input.headacheDays,
+      notes: input.notes,
+      created_at: at,
+      created_by: ctx.actorId,
+      updated_at: at,
+      updated_by: ctx.actorId,
+    })
     await writeDetails(trx, id, input, method)
     const visit = (await loadVisit(trx, id))!
     await recordAudit(trx, ctx, { action: 'create', entity: 'visit', entityId: id, patientId: input.patientId, after: visit })
