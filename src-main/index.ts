@@ -2,11 +2,13 @@
 // The pieces live in src-main/electron/ as functions of Electron's APIs, tested without Electron.
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron'
 import { METHOD_NAMES } from '@shared/api'
 import { AppState } from './core/app-state'
 import { log } from './core/log'
-import { DB_FILE_NAME } from './core/paths'
+import { DATABASE_CHOICE_FILE, readDatabaseChoice } from './core/database-choice'
+import { DatabaseOpenError } from './core/db/open-errors'
+import { DB_FILE_NAME, SERVER_BACKUPS_FOLDER } from './core/paths'
 import { devServerOrigin } from './electron/guards'
 import { wireApi } from './electron/ipc'
 import { claimSingleInstance, hardenApp, registerAppScheme } from './electron/lifecycle'
@@ -39,8 +41,23 @@ async function start(): Promise<void> {
   hardenApp(app, session.defaultSession, protocol, { rendererDir, devOrigin, openExternal: (url) => shell.openExternal(url) })
   const dir = process.env.FOOTCORE_USER_DATA ?? app.getPath('userData')
   mkdirSync(dir, { recursive: true })
-  // AppState holds the database so a restore can swap it; a file that will not open shows the recovery screen.
-  const state = await AppState.open(process.env.FOOTCORE_DB ?? join(dir, DB_FILE_NAME), { nativeBinding: nativeBinding() })
+  // The database: FOOTCORE_DB, else the server chosen in Settings (its password kept encrypted by
+  // safeStorage), else the SQLite file. AppState holds it so a restore or a move can swap it; a
+  // file that will not open shows the recovery screen; a server that will not is said in a dialog.
+  const location = process.env.FOOTCORE_DB ? null : readDatabaseChoice(dir, safeStorage)
+  let state: AppState
+  try {
+    state = await AppState.open(location ?? process.env.FOOTCORE_DB ?? join(dir, DB_FILE_NAME), {
+      nativeBinding: nativeBinding(),
+      serverBackupDir: join(dir, SERVER_BACKUPS_FOLDER),
+      ...(process.env.FOOTCORE_DB ? {} : { choice: { dir, box: safeStorage } }),
+    })
+  } catch (e) {
+    if (!(e instanceof DatabaseOpenError)) throw e
+    dialog.showErrorBox('Footcore cannot open the clinic database', `${e.message}\n\nTo work on this computer's own file instead, remove ${join(dir, DATABASE_CHOICE_FILE)}.`)
+    app.quit()
+    return
+  }
   wireApi(ipcMain, state, METHOD_NAMES, devOrigin)
   registerSavePdf(ipcMain, devOrigin, { app, BrowserWindow, dialog, shell })
 

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { AuditForPatientInput, type AuditEntry } from './domain/audit'
 import { BackupRestoreInput, type BackupInfo, type RecoveryStatus, type RestoreResult } from './domain/backup'
+import { DatabaseServerInput, type DatabaseMoveResult, type DatabaseServerCheck, type DatabaseStatus } from './domain/database'
 import { ExerciseCreateInput, ExerciseListInput, ExerciseUpdateInput, type Exercise } from './domain/exercise'
 import {
   PatientArchiveInput,
@@ -86,6 +87,11 @@ export const contract = {
   'backups.list': method(NoInput).returns<BackupInfo[]>(),
   'backups.create': method(NoInput).returns<BackupInfo>(),
   'backups.restore': method(BackupRestoreInput).returns<RestoreResult>(),
+  'database.status': method(NoInput).returns<DatabaseStatus>(),
+  'database.testServer': method(DatabaseServerInput).returns<DatabaseServerCheck>(),
+  'database.useServer': method(DatabaseServerInput).returns<DatabaseStatus>(),
+  'database.moveToServer': method(DatabaseServerInput).returns<DatabaseMoveResult>(),
+
   /** The two methods that still answer when the database could not be opened. */
   'recovery.status': method(NoInput).returns<RecoveryStatus>(),
   'recovery.restore': method(BackupRestoreInput).returns<RestoreResult>(),

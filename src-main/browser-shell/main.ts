@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppState } from '../core/app-state'
+import { readDatabaseChoice } from '../core/database-choice'
 import { chooseDatabaseLocation } from '../core/db/clinic-database'
 import { DatabaseOpenError } from '../core/db/open-errors'
 import { DB_FILE_NAME, defaultUserDataDir, SERVER_BACKUPS_FOLDER } from '../core/paths'
@@ -25,7 +26,11 @@ async function main(): Promise<void> {
   }
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got ${values.port}`)
-  const location = chooseDatabaseLocation(values, process.env, join(defaultUserDataDir(), DB_FILE_NAME))
+  const userData = defaultUserDataDir()
+  const fromCommandLine = values.db !== undefined || values.database !== undefined || Boolean(process.env.FOOTCORE_DB) || Boolean(process.env.FOOTCORE_DATABASE_URL)
+  // Without a flag: the server chosen in Settings earlier (stored without its password here: the
+  // browser shell has no operating-system encryption), else the SQLite file.
+  const location = fromCommandLine ? chooseDatabaseLocation(values, process.env, join(userData, DB_FILE_NAME)) : (readDatabaseChoice(userData, undefined) ?? { kind: 'sqlite' as const, file: join(userData, DB_FILE_NAME) })
   if (location.kind === 'sqlite') {
     location.file = resolve(location.file)
     mkdirSync(dirname(location.file), { recursive: true })
@@ -33,7 +38,10 @@ async function main(): Promise<void> {
 
   // A damaged or unreadable file still starts the app: the page shows the recovery screen. A
   // server that cannot be used stops the start with one sentence (DatabaseOpenError, below).
-  const state = await AppState.open(location, { serverBackupDir: join(defaultUserDataDir(), SERVER_BACKUPS_FOLDER) })
+  const state = await AppState.open(location, {
+    serverBackupDir: join(userData, SERVER_BACKUPS_FOLDER),
+    ...(fromCommandLine ? {} : { choice: { dir: userData } }),
+  })
   const shell = await startBrowserShell({ core: state, rendererDir: resolve(__dirname, '../renderer'), port })
   if (!state.available) process.stderr.write(`Footcore cannot open ${state.where}: ${state.status().message}\nThe page shows the recovery screen.\n`)
   process.stdout.write(`Footcore is running at ${shell.url}\nDatabase: ${state.where}\nPress Ctrl+C to stop.\n`)

@@ -2,17 +2,26 @@
 // open leaves the app in recovery instead of stopping it.
 import type { Kysely } from 'kysely'
 import type { BackupInfo, RecoveryState, RecoveryStatus, RestoreResult } from '@shared/domain/backup'
+import type { DatabaseMoveResult, DatabaseStatus } from '@shared/domain/database'
 import { ApiError } from '@shared/domain/errors'
 import { createBackup, listBackups, restoreBackupFile } from './db/backup'
 import { openClinicDatabase, type ClinicDatabase, type DatabaseLocation } from './db/clinic-database'
 import { DatabaseOpenError, type OpenOptions } from './db/connection'
 import { dumpPostgresDatabase, listServerBackups, SERVER_RESTORE_HELP } from './db/postgres-backup'
 import type { DB } from './db/schema'
+import { canStorePasswords, saveDatabaseChoice, type SecretBox } from './database-choice'
+import { moveClinicToServer } from './db/move-to-server'
+import { checkPostgresServer } from './db/postgres'
 import { log } from './log'
 
 export interface AppStateOptions extends OpenOptions {
   /** PostgreSQL: the local folder "Back up now" writes pg_dump files into. */
   serverBackupDir?: string
+  /**
+   * Where a server chosen in Settings is remembered (core/database-choice.ts). Absent when the
+   * command line chose the database: then Settings shows the choice but cannot change it.
+   */
+  choice?: { dir: string; box?: SecretBox }
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -41,7 +50,7 @@ export class AppState {
   private timers: NodeJS.Timeout[] = []
 
   private constructor(
-    readonly location: DatabaseLocation,
+    private currentLocation: DatabaseLocation,
     private readonly options: AppStateOptions,
     readonly now: () => Date,
   ) {}
@@ -57,6 +66,10 @@ export class AppState {
     const state = new AppState(location, { integrityCheck: 'auto', ...options }, now)
     await state.reopen()
     return state
+  }
+
+  get location(): DatabaseLocation {
+    return this.currentLocation
   }
 
   /** The SQLite file (backups and restore live beside it). */
@@ -196,6 +209,67 @@ export class AppState {
         this.restoring = false
       }
     })
+  }
+
+  databaseStatus(): DatabaseStatus {
+    return {
+      dialect: this.currentLocation.kind,
+      where: this.where,
+      canChoose: Boolean(this.options.choice),
+      passwordStorage: canStorePasswords(this.options.choice?.box) ? 'encrypted' : 'not_stored',
+    }
+  }
+
+  private requireChoice(): { dir: string; box?: SecretBox } {
+    if (!this.options.choice) {
+      throw new ApiError({ code: 'conflict', message: 'This Footcore was started with its database named on the command line (--db or --database); change it there.' })
+    }
+    return this.options.choice
+  }
+
+  /** Works on the server at `url` from now on (and after restarts): a clinic already on the server. */
+  useServer(url: string): Promise<DatabaseStatus> {
+    const choice = this.requireChoice()
+    return this.serial(async () => {
+      await checkPostgresServer(url)
+      await this.switchTo({ kind: 'postgres', url })
+      saveDatabaseChoice(choice.dir, choice.box, url)
+      log.info('clinic database changed', { dialect: 'postgres' })
+      return this.databaseStatus()
+    })
+  }
+
+  /**
+   * Copies this clinic's SQLite file into the empty server database (checked table by table), then
+   * works on the server. The file stays where it is, untouched, as it was at the move.
+   */
+  moveToServer(url: string): Promise<DatabaseMoveResult> {
+    const choice = this.requireChoice()
+    if (this.currentLocation.kind !== 'sqlite') return Promise.reject(new ApiError({ code: 'conflict', message: 'This clinic already works on a database server.' }))
+    const file = this.currentLocation.file
+    return this.serial(async () => {
+      const moved = await moveClinicToServer(file, url)
+      await this.switchTo({ kind: 'postgres', url })
+      saveDatabaseChoice(choice.dir, choice.box, url)
+      log.info('clinic moved to a database server', { tables: moved.tables.length, ms: moved.ms })
+      return { where: moved.where, tables: moved.tables.map(({ name, rows }) => ({ name, rows })), seconds: Math.round(moved.ms / 100) / 10 }
+    })
+  }
+
+  /** Closes the database in use and opens `location`; if that fails, goes back to the one before. */
+  private async switchTo(location: DatabaseLocation): Promise<void> {
+    const before = this.currentLocation
+    const closing = this.database
+    this.database = null
+    await closing?.close()
+    this.currentLocation = location
+    try {
+      await this.reopen()
+    } catch (e) {
+      this.currentLocation = before
+      await this.reopen()
+      throw e
+    }
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@
 import { Alert, Divider, Loader, Stack, Title } from '@mantine/core'
 import { BackupPanel } from '../components/BackupPanel'
 import contrast from '../components/program/contrast.module.css'
+import { ClinicDatabasePanel } from '../components/settings/ClinicDatabasePanel'
 import { ClinicSettingsForm } from '../components/settings/ClinicSettingsForm'
 import { TherapistsPanel } from '../components/settings/TherapistsPanel'
 import { useSession } from '../session'
@@ -24,6 +25,8 @@ export function SettingsPage() {
       <TherapistsPanel />
       <Divider />
       <BackupPanel />
+      <Divider />
+      <ClinicDatabasePanel />
     </Stack>
   )
 }

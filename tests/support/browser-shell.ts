@@ -25,17 +25,19 @@ export interface ShellOptions {
   env?: Record<string, string>
   /** 'postgres': a throwaway server for this shell (Playwright project "postgres" sets it). */
   dialect?: 'sqlite' | 'postgres'
+  /** No --db/--database: the shell finds its database in the user-data folder, as a fresh install. */
+  fromUserData?: boolean
 }
 
 export async function startShell(options: ShellOptions = {}): Promise<RunningShell> {
   const dir = mkdtempSync(join(tmpdir(), 'footcore-e2e-'))
   const dbFile = options.dbFile ?? join(dir, 'footcore.sqlite')
   const postgres = options.dialect === 'postgres' ? await startPostgresServer() : undefined
-  const database = postgres ? ['--database', await postgres.createDatabase('footcore')] : ['--db', dbFile]
+  const database = options.fromUserData ? [] : postgres ? ['--database', await postgres.createDatabase('footcore')] : ['--db', dbFile]
   const child = spawn(process.execPath, [join(ROOT, OUT, 'main/browser-shell.js'), '--port', '0', ...database], {
     cwd: ROOT,
     // The user-data folder inside the test folder: "Back up now" on a server writes there.
-    env: { ...process.env, FOOTCORE_LOG: 'silent', XDG_CONFIG_HOME: join(dir, 'config'), ...options.env },
+    env: { ...withoutDatabaseVariables(process.env), FOOTCORE_LOG: 'silent', XDG_CONFIG_HOME: join(dir, 'config'), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let url: string
@@ -64,6 +66,12 @@ export async function startShell(options: ShellOptions = {}): Promise<RunningShe
       if (!options.dbFile) rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/** The tests choose the database themselves: a developer's FOOTCORE_DB / FOOTCORE_DATABASE_URL must not leak in. */
+function withoutDatabaseVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { FOOTCORE_DB: _db, FOOTCORE_DATABASE_URL: _url, ...rest } = env
+  return rest
 }
 
 /** Waits for a started browser shell to print its URL; fails with its output when it exits or times out. */

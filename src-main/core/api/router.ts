@@ -9,6 +9,7 @@ import type { DB } from '../db/schema'
 import { listAuditForPatient } from '../services/audit'
 import { backUpNow, listBackupsFor, recoveryStatus, restoreFromBackup } from '../services/backups'
 import type { ServiceContext } from '../services/context'
+import { databaseStatus, moveToDatabaseServer, testDatabaseServer, useDatabaseServer } from '../services/clinic-database'
 import { handoutDocument, progressReportDocument } from '../services/documents'
 import { createExercise, listExercises, updateExercise } from '../services/exercises'
 import { archivePatient, createPatient, getPatient, searchPatients, updatePatient } from '../services/patients'
@@ -56,6 +57,10 @@ const handlers: Handlers = {
   'backups.list': (_ctx, _input, core) => listBackupsFor(core),
   'backups.create': (_ctx, _input, core) => backUpNow(core),
   'backups.restore': (_ctx, input, core) => restoreFromBackup(core, input),
+  'database.status': (_ctx, _input, core) => databaseStatus(core),
+  'database.testServer': (_ctx, input) => testDatabaseServer(input),
+  'database.useServer': (_ctx, input, core) => useDatabaseServer(core, input),
+  'database.moveToServer': (_ctx, input, core) => moveToDatabaseServer(core, input),
   'recovery.status': (_ctx, _input, core) => recoveryStatus(core),
   'recovery.restore': (_ctx, input, core) => restoreFromBackup(core, input),
 }
@@ -77,6 +82,9 @@ const CLINICAL_CHANGES: ReadonlySet<MethodName> = new Set<MethodName>([
   'programs.end',
   'exercises.create',
   'exercises.update',
+  // Not clinical data, but they move or replace every record: someone must answer for it.
+  'database.useServer',
+  'database.moveToServer',
 ])
 
 const CHOOSE_THERAPIST = 'Choose who is working before making changes'

@@ -98,7 +98,7 @@ export function inspectDatabaseFile(file: string, nativeBinding?: string): { app
   }
 }
 
-const CHECK_PREFIX = '.footcore-check-'
+export const CHECK_PREFIX = '.footcore-check-'
 /** A check interrupted by a crash leaves its copy behind; it holds patient records, so it goes. */
 function removeStaleCheckCopies(dir: string): void {
   const tenMinutesAgo = Date.now() - 10 * 60 * 1000

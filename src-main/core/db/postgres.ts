@@ -127,6 +127,46 @@ async function checkServerAndSchema(client: pg.PoolClient, where: string): Promi
   return null
 }
 
+/** "postgres://user@host/db" + a password typed apart → one URL (the password URL-encoded). */
+export function withPassword(address: string, password: string): string {
+  const url = parsePostgresUrl(address)
+  if (password) url.password = encodeURIComponent(password)
+  return url.toString()
+}
+
+/**
+ * "Test connection": the same checks as opening, without writing anything (no migration). Answers
+ * the server's version and whether the database is empty or already holds a Footcore clinic.
+ */
+export async function checkPostgresServer(url: string): Promise<{ where: string; serverVersion: string; applied: string[]; patients: number }> {
+  const where = describePostgresUrl(parsePostgresUrl(url))
+  const pool = createPostgresPool(url, { maxConnections: 1 })
+  try {
+    let client: pg.PoolClient
+    try {
+      client = await pool.connect()
+    } catch (e) {
+      throw connectionProblem(e, where) ?? new DatabaseOpenError('server_unreachable', `The clinic database server at ${where} did not answer in time.`)
+    }
+    try {
+      const problem = await checkServerAndSchema(client, where)
+      if (problem) throw problem
+      const serverVersion = (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v.split(' ')[0] ?? ''
+      const tables = (await client.query<{ name: string }>('select table_name as name from information_schema.tables where table_schema = current_schema()')).rows.map((r) => r.name)
+      const applied = tables.includes('kysely_migration') ? (await client.query<{ name: string }>('select name from kysely_migration')).rows.map((r) => r.name) : []
+      const patients = tables.includes('patients') ? Number((await client.query<{ n: string }>('select count(*) as n from patients')).rows[0]?.n) : 0
+      return { where, serverVersion, applied, patients }
+    } catch (e) {
+      if (e instanceof DatabaseOpenError) throw e
+      throw connectionProblem(e, where) ?? new DatabaseOpenError('server_refused', `The clinic database at ${where} could not be read (${(e as Error).message}).`)
+    } finally {
+      client.release()
+    }
+  } finally {
+    await pool.end().catch(() => undefined)
+  }
+}
+
 /** Checks the server and the database before anything is written, then migrates. */
 export async function openPostgresDatabase(url: string, options: PostgresOpenOptions = {}): Promise<PostgresClinicDatabase> {
   const parsed = parsePostgresUrl(url)

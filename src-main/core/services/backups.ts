@@ -8,7 +8,7 @@ export interface HasAppState {
   app?: AppState
 }
 
-function appOf(core: HasAppState): AppState {
+export function appOf(core: HasAppState): AppState {
   if (!core.app) throw new ApiError({ code: 'unavailable', message: 'Backups are not available here.' })
   return core.app
 }
