@@ -12,6 +12,7 @@ export const BOTH_DIALECTS = [
   'tests/unit/pdf/handout.test.ts',
   'tests/unit/pdf/progress-report.test.ts',
   'tests/unit/db/postgres*.test.ts',
+  'tests/unit/db/compiled-once.test.ts',
 ]
 
 export default defineConfig({

@@ -66,7 +66,16 @@ function chownTree(dir: string): void {
   chownSync(dir, uid, gid)
 }
 
-export async function startPostgresServer(): Promise<PostgresServer> {
+export interface PostgresServerOptions {
+  /**
+   * Write to disk as a clinic's server does (fsync, full-page writes). Tests turn it off: their
+   * data is thrown away and a commit should not wait for the disk; the benchmark turns it on so
+   * that recording a visit pays for its commit as it would in a clinic.
+   */
+  durable?: boolean
+}
+
+export async function startPostgresServer(options: PostgresServerOptions = {}): Promise<PostgresServer> {
   const binDir = findPostgresBinDir()
   if (!binDir) throw new Error(`PostgreSQL is not installed: run \`${POSTGRES_INSTALL_HINT}\``)
   const dir = mkdtempSync(join(tmpdir(), 'footcore-pg-'))
@@ -82,7 +91,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
   const start = () =>
     run(binDir, 'pg_ctl', [
       '-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60',
-      '-o', `-p ${port} -k ${dir} -c listen_addresses=${host} -c fsync=off -c full_page_writes=off -c max_connections=200`,
+      '-o', `-p ${port} -k ${dir} -c listen_addresses=${host} ${options.durable ? '' : '-c fsync=off -c full_page_writes=off '}-c max_connections=200`,
       'start',
     ])
   start()

@@ -1,5 +1,8 @@
 // The audit trail: one row per change to clinical data, with values before and after.
 import type { AuditAction, AuditEntity, AuditEntry } from '@shared/domain/audit'
+import type { Insertable } from 'kysely'
+import { compiledOnce } from '../db/compiled-once'
+import type { AuditLogTable } from '../db/schema'
 import { parseJson, nowIso, type Db, type ServiceContext } from './context'
 
 export interface AuditFact {
@@ -12,21 +15,32 @@ export interface AuditFact {
   reason?: string | null
 }
 
+const insertAudit = compiledOnce((db, p: Required<Omit<Insertable<AuditLogTable>, 'id'>>) =>
+  db.insertInto('audit_log').values({
+    at: p.at,
+    therapist_id: p.therapist_id,
+    action: p.action,
+    entity: p.entity,
+    entity_id: p.entity_id,
+    patient_id: p.patient_id,
+    before_json: p.before_json,
+    after_json: p.after_json,
+    reason: p.reason,
+  }),
+)
+
 export async function recordAudit(db: Db, ctx: ServiceContext, fact: AuditFact): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: nowIso(ctx),
-      therapist_id: ctx.actorId,
-      action: fact.action,
-      entity: fact.entity,
-      entity_id: fact.entityId,
-      patient_id: fact.patientId,
-      before_json: fact.before === undefined ? null : JSON.stringify(fact.before),
-      after_json: fact.after === undefined ? null : JSON.stringify(fact.after),
-      reason: fact.reason ?? null,
-    })
-    .execute()
+  await insertAudit.execute(db, {
+    at: nowIso(ctx),
+    therapist_id: ctx.actorId,
+    action: fact.action,
+    entity: fact.entity,
+    entity_id: fact.entityId,
+    patient_id: fact.patientId,
+    before_json: fact.before === undefined ? null : JSON.stringify(fact.before),
+    after_json: fact.after === undefined ? null : JSON.stringify(fact.after),
+    reason: fact.reason ?? null,
+  })
 }
 
 export async function listAuditForPatient(ctx: ServiceContext, input: { patientId: number }): Promise<AuditEntry[]> {

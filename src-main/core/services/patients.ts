@@ -14,6 +14,7 @@ import {
   type PatientUpdateInput,
 } from '@shared/domain/patient'
 import type { PatientRow } from '../db/schema'
+import { compiledOnce } from '../db/compiled-once'
 import { recordAudit } from './audit'
 import { nowIso, parseJson, today, type Db, type ServiceContext } from './context'
 
@@ -32,8 +33,10 @@ export const toPatient = (r: PatientRow): Patient => ({
   updatedAt: r.updated_at,
 })
 
+const patientById = compiledOnce((db, p: { id: number }) => db.selectFrom('patients').selectAll().where('id', '=', p.id))
+
 export async function findPatient(db: Db, id: number): Promise<Patient | null> {
-  const r = await db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst()
+  const r = await patientById.executeTakeFirst(db, { id })
   return r ? toPatient(r) : null
 }
 
@@ -132,37 +135,59 @@ export async function getPatient(ctx: ServiceContext, input: { id: number }): Pr
 /** Upper bound for a prefix range: portable to PostgreSQL and served by a plain index. */
 const prefixEnd = (prefix: string) => `${prefix}\uffff`
 
-export async function searchPatients(ctx: ServiceContext, input: z.output<typeof PatientSearchInput>): Promise<PatientPage> {
-  const tokens = nameSearchKey(input.query).split(/\s+/).filter(Boolean).slice(0, 2)
-  let q = ctx.db.selectFrom('patients as p')
-  q = q.where((eb) => {
+/** What changes the SQL text of a search; everything else is a bound value. */
+interface SearchShape {
+  tokens: number
+  dateOfBirth: boolean
+  includeArchived: boolean
+  sort: z.output<typeof PatientSearchInput>['sort']
+}
+
+interface SearchValues {
+  /** First and second name token, each with the upper bound of its prefix range. */
+  a: string
+  aEnd: string
+  b: string
+  bEnd: string
+  dateOfBirth: string
+  limit: number
+  offset: number
+}
+
+const searchShapeKey = (s: SearchShape) => `${s.tokens}|${s.dateOfBirth}|${s.includeArchived}|${s.sort}`
+
+function matching(db: Db, v: SearchValues, shape: SearchShape) {
+  return db.selectFrom('patients as p').where((eb) => {
     const conds: Expression<SqlBool>[] = []
-    const prefix = (col: 'p.last_name_key' | 'p.first_name_key', t: string) =>
-      eb.and([eb(col, '>=', t), eb(col, '<', prefixEnd(t))])
-    if (tokens.length === 1) {
-      const t = tokens[0]!
-      conds.push(eb.or([prefix('p.last_name_key', t), prefix('p.first_name_key', t)]))
-    } else if (tokens.length === 2) {
-      const [a, b] = tokens as [string, string]
+    const prefix = (col: 'p.last_name_key' | 'p.first_name_key', t: string, end: string) => eb.and([eb(col, '>=', t), eb(col, '<', end)])
+    if (shape.tokens === 1) {
+      conds.push(eb.or([prefix('p.last_name_key', v.a, v.aEnd), prefix('p.first_name_key', v.a, v.aEnd)]))
+    } else if (shape.tokens === 2) {
       conds.push(
         eb.or([
-          eb.and([prefix('p.last_name_key', a), prefix('p.first_name_key', b)]),
-          eb.and([prefix('p.first_name_key', a), prefix('p.last_name_key', b)]),
+          eb.and([prefix('p.last_name_key', v.a, v.aEnd), prefix('p.first_name_key', v.b, v.bEnd)]),
+          eb.and([prefix('p.first_name_key', v.a, v.aEnd), prefix('p.last_name_key', v.b, v.bEnd)]),
         ]),
       )
     }
-    if (input.dateOfBirth !== null) conds.push(eb('p.date_of_birth', '=', input.dateOfBirth))
-    if (!input.includeArchived) conds.push(eb('p.archived_at', 'is', null))
+    if (shape.dateOfBirth) conds.push(eb('p.date_of_birth', '=', v.dateOfBirth))
+    if (!shape.includeArchived) conds.push(eb('p.archived_at', 'is', null))
     return eb.and(conds)
   })
+}
 
-  const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
+const countMatches = compiledOnce(
+  (db, v: SearchValues, shape: SearchShape) => matching(db, v, shape).select((eb) => eb.fn.countAll<number>().as('total')),
+  searchShapeKey,
+)
 
+const pageOfMatches = compiledOnce((db, v: SearchValues, shape: SearchShape) => {
+  const q = matching(db, v, shape)
   // Sorted by name, the page is picked on the (covering) name index first, so the per-patient
   // subqueries below run for one page of rows instead of every match of a short prefix.
-  const byName = input.sort === 'name'
-  const pageIds = q.select('p.id').orderBy('p.last_name_key').orderBy('p.first_name_key').orderBy('p.id').limit(input.pageSize).offset(input.page * input.pageSize)
-  let rows = (byName ? ctx.db.selectFrom('patients as p').where('p.id', 'in', pageIds) : q).select((eb) => [
+  const byName = shape.sort === 'name'
+  const pageIds = q.select('p.id').orderBy('p.last_name_key').orderBy('p.first_name_key').orderBy('p.id').limit(v.limit).offset(v.offset)
+  let rows = (byName ? db.selectFrom('patients as p').where('p.id', 'in', pageIds) : q).select((eb) => [
     'p.id',
     'p.first_name',
     'p.last_name',
@@ -183,10 +208,28 @@ export async function searchPatients(ctx: ServiceContext, input: z.output<typeof
       )
       .as('next_review_date'),
   ])
-  if (input.sort === 'last_visit') rows = rows.orderBy('last_visit_date', 'desc')
-  if (input.sort === 'next_review') rows = rows.orderBy(sql`coalesce(next_review_date, '9999-12-31')`)
+  // NULLS LAST said outright: PostgreSQL puts them first in a descending order, SQLite last.
+  if (shape.sort === 'last_visit') rows = rows.orderBy('last_visit_date', (o) => o.desc().nullsLast())
+  if (shape.sort === 'next_review') rows = rows.orderBy(sql`coalesce(next_review_date, '9999-12-31')`)
   rows = rows.orderBy('p.last_name_key').orderBy('p.first_name_key').orderBy('p.id')
-  const found = await (byName ? rows : rows.limit(input.pageSize).offset(input.page * input.pageSize)).execute()
+  return byName ? rows : rows.limit(v.limit).offset(v.offset)
+}, searchShapeKey)
+
+export async function searchPatients(ctx: ServiceContext, input: z.output<typeof PatientSearchInput>): Promise<PatientPage> {
+  const tokens = nameSearchKey(input.query).split(/\s+/).filter(Boolean).slice(0, 2)
+  const shape: SearchShape = { tokens: tokens.length, dateOfBirth: input.dateOfBirth !== null, includeArchived: input.includeArchived, sort: input.sort }
+  const [a = '', b = ''] = tokens
+  const values: SearchValues = {
+    a,
+    aEnd: prefixEnd(a),
+    b,
+    bEnd: prefixEnd(b),
+    dateOfBirth: input.dateOfBirth ?? '',
+    limit: input.pageSize,
+    offset: input.page * input.pageSize,
+  }
+  const { total } = await countMatches.executeTakeFirstOrThrow(ctx.db, values, shape)
+  const found = await pageOfMatches.execute(ctx.db, values, shape)
 
   const t = today(ctx)
   return {

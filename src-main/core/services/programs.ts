@@ -4,6 +4,7 @@ import type { PlannedWeeks } from '@shared/calc/plan'
 import { defaultReviewDate } from '@shared/calc/review'
 import { conflict, invalidInput, notFound } from '@shared/domain/errors'
 import type { Program, ProgramAssignInput, ProgramHistoryEntry, ProgramEndInput, ProgramItem, ProgramItemInput, ProgramUpdateInput } from '@shared/domain/program'
+import { compiledOnce } from '../db/compiled-once'
 import { listAuditForPatient, recordAudit } from './audit'
 import { nowIso, type Db, type ServiceContext } from './context'
 import { findExercises } from './exercises'
@@ -13,25 +14,56 @@ import { requireActiveTherapist } from './therapists'
 
 type ItemInput = z.output<typeof ProgramItemInput>
 
+const programsOfPatient = compiledOnce((db, p: { patientId: number }) =>
+  db
+    .selectFrom('programs as g')
+    .innerJoin('therapists as t', 't.id', 'g.therapist_id')
+    .selectAll('g')
+    .select('t.display_name')
+    .where('g.patient_id', '=', p.patientId)
+    .orderBy('g.start_date', 'desc')
+    .orderBy('g.id', 'desc'),
+)
+
+const itemsQuery = (db: Db) =>
+  db.selectFrom('program_items as i').innerJoin('exercises as e', 'e.id', 'i.exercise_id').selectAll('i').select(['e.name as exercise_name', 'e.stages_json'])
+
+// Chosen by the patient (not by a list of program ids) so that the SQL text, compiled once, fits
+// any number of programs.
+const itemsOfPatient = compiledOnce((db, p: { patientId: number }) =>
+  itemsQuery(db)
+    .where('i.program_id', 'in', db.selectFrom('programs').select('id').where('patient_id', '=', p.patientId))
+    .orderBy('i.program_id')
+    .orderBy('i.position'),
+)
+
 /** Programs with their items and exercise names, in two queries. */
 export async function loadPrograms(db: Db, where: { patientId: number } | { programIds: number[] }): Promise<Program[]> {
-  let q = db.selectFrom('programs as g').innerJoin('therapists as t', 't.id', 'g.therapist_id').selectAll('g').select('t.display_name')
-  q = 'patientId' in where ? q.where('g.patient_id', '=', where.patientId) : q.where('g.id', 'in', where.programIds)
-  const rows = await q.orderBy('g.start_date', 'desc').orderBy('g.id', 'desc').execute()
+  const rows =
+    'patientId' in where
+      ? await programsOfPatient.execute(db, where)
+      : await db
+          .selectFrom('programs as g')
+          .innerJoin('therapists as t', 't.id', 'g.therapist_id')
+          .selectAll('g')
+          .select('t.display_name')
+          .where('g.id', 'in', where.programIds)
+          .orderBy('g.start_date', 'desc')
+          .orderBy('g.id', 'desc')
+          .execute()
   if (rows.length === 0) return []
-  const items = await db
-    .selectFrom('program_items as i')
-    .innerJoin('exercises as e', 'e.id', 'i.exercise_id')
-    .selectAll('i')
-    .select(['e.name as exercise_name', 'e.stages_json'])
-    .where(
-      'i.program_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('i.program_id')
-    .orderBy('i.position')
-    .execute()
+  const items =
+    'patientId' in where
+      ? await itemsOfPatient.execute(db, where)
+      : await itemsQuery(db)
+          .where(
+            'i.program_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .orderBy('i.program_id')
+          .orderBy('i.position')
+          .execute()
   // Only a review filed under the program counts: the previous program's review may share its start day.
   const reviews = await db
     .selectFrom('visits')

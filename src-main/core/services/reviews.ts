@@ -2,11 +2,11 @@
 import { addDays } from '@shared/calc/dates'
 import { reviewStatus } from '@shared/calc/review'
 import type { DueReview } from '@shared/domain/review'
+import { compiledOnce } from '../db/compiled-once'
 import { today, type ServiceContext } from './context'
 
-export async function dueReviews(ctx: ServiceContext, input: { withinDays: number }): Promise<DueReview[]> {
-  const t = today(ctx)
-  const rows = await ctx.db
+const dueRows = compiledOnce((db, v: { until: string }) =>
+  db
     .selectFrom('programs as g')
     .innerJoin('patients as p', 'p.id', 'g.patient_id')
     .select([
@@ -27,15 +27,19 @@ export async function dueReviews(ctx: ServiceContext, input: { withinDays: numbe
         .as('last_visit_date'),
     )
     .where('g.status', '=', 'active')
-    .where('g.review_date', '<=', addDays(t, input.withinDays))
+    .where('g.review_date', '<=', v.until)
     .where('p.archived_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('visits as rv').select('rv.id').whereRef('rv.program_id', '=', 'g.id').where('rv.kind', '=', 'review'))),
     )
     .orderBy('g.review_date')
     .orderBy('p.last_name_key')
-    .orderBy('p.id')
-    .execute()
+    .orderBy('p.id'),
+)
+
+export async function dueReviews(ctx: ServiceContext, input: { withinDays: number }): Promise<DueReview[]> {
+  const t = today(ctx)
+  const rows = await dueRows.execute(ctx.db, { until: addDays(t, input.withinDays) })
   return rows.map((r) => ({
     patientId: r.patient_id,
     firstName: r.first_name,

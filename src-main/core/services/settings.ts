@@ -1,11 +1,14 @@
 // Clinic settings: one row, read by nearly every screen and printout.
 import type { z } from 'zod'
 import type { Settings, SettingsUpdateInput } from '@shared/domain/settings'
+import { compiledOnce } from '../db/compiled-once'
 import { recordAudit } from './audit'
 import { nowIso, type Db, type ServiceContext } from './context'
 
+const settingsRow = compiledOnce((db) => db.selectFrom('clinic_settings').selectAll().where('id', '=', 1))
+
 export async function readSettings(db: Db): Promise<Settings> {
-  const r = await db.selectFrom('clinic_settings').selectAll().where('id', '=', 1).executeTakeFirstOrThrow()
+  const r = await settingsRow.executeTakeFirstOrThrow(db, {})
   return {
     clinicName: r.clinic_name,
     address: r.address,

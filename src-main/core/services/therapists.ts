@@ -4,6 +4,7 @@ import type { Therapist, TherapistCreateInput, TherapistUpdateInput } from '@sha
 import { conflict, notFound } from '@shared/domain/errors'
 import type { TherapistsTable } from '../db/schema'
 import type { Selectable } from 'kysely'
+import { compiledOnce } from '../db/compiled-once'
 import { recordAudit } from './audit'
 import { nowIso, type Db, type ServiceContext } from './context'
 
@@ -14,8 +15,10 @@ const toTherapist = (r: Selectable<TherapistsTable>): Therapist => ({
   active: r.active === 1,
 })
 
+const therapistById = compiledOnce((db, p: { id: number }) => db.selectFrom('therapists').selectAll().where('id', '=', p.id))
+
 export async function findTherapist(db: Db, id: number): Promise<Therapist | null> {
-  const r = await db.selectFrom('therapists').selectAll().where('id', '=', id).executeTakeFirst()
+  const r = await therapistById.executeTakeFirst(db, { id })
   return r ? toTherapist(r) : null
 }
 
