@@ -20,6 +20,7 @@ import { applyStageDecision } from '@shared/calc/plan'
 import { programWeek } from '@shared/calc/review'
 import type { MeasurementRow } from '../db/schema'
 import { recordAudit } from './audit'
+import { claimVersion } from './versions'
 import { nowIso, today, type Db, type ServiceContext } from './context'
 import { findExercises } from './exercises'
 import { requirePatient } from './patients'
@@ -90,6 +91,7 @@ export async function loadVisits(db: Db, where: { patientId: number } | { visitI
       notes: r.notes,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
+      version: r.version,
       corrected: r.corrected === 1,
       adherence:
         r.adherence_days_planned === null || r.adherence_days_done === null
@@ -337,6 +339,7 @@ export async function correctVisit(ctx: ServiceContext, input: CorrectInput): Pr
   return ctx.db.transaction().execute(async (trx) => {
     const before = await loadVisit(trx, input.visitId)
     if (!before) throw notFound('Visit', ['visitId'])
+    await claimVersion(trx, ctx, 'visits', input.visitId, input.version)
     const patient = await requirePatient(trx, before.patientId)
     if (input.therapistId !== before.therapistId) await requireActiveTherapist(trx, input.therapistId)
     await checkDates(ctx, input.visitDate, patient.dateOfBirth)
