@@ -5,6 +5,7 @@ import { useForm } from '@mantine/form'
 import { ApiError } from '@shared/domain/errors'
 import { COMPLAINTS, COMPLAINT_LABELS, SEXES, type Complaint, type Patient, type Sex } from '@shared/domain/patient'
 import { api } from '../api'
+import { applyChoices, ConflictReview, conflictRows, isStaleVersion, type ConflictRow } from '../components/ConflictReview'
 import { PatientDataActions } from '../components/PatientDataActions'
 import { fullName } from '../lib/format'
 import { issuesToFieldErrors, plainMessage } from '../lib/issues'
@@ -24,6 +25,24 @@ export interface PatientFormValues {
   notes: string
 }
 const FIELDS: (keyof PatientFormValues)[] = ['firstName', 'lastName', 'dateOfBirth', 'sex', 'phone', 'email', 'complaints', 'notes']
+
+/** The fields shown side by side when someone else saved the patient meanwhile. */
+const REVIEWED: { key: keyof PatientFormValues; label: string }[] = [
+  { key: 'firstName', label: 'First name' },
+  { key: 'lastName', label: 'Last name' },
+  { key: 'dateOfBirth', label: 'Date of birth' },
+  { key: 'sex', label: 'Sex' },
+  { key: 'phone', label: 'Phone' },
+  { key: 'email', label: 'Email' },
+  { key: 'complaints', label: 'Complaints' },
+  { key: 'notes', label: 'Notes' },
+]
+
+function shownValue(key: keyof PatientFormValues, v: unknown): string {
+  if (key === 'sex') return SEX_LABELS[v as Sex]
+  if (key === 'complaints') return (v as Complaint[]).map((c) => COMPLAINT_LABELS[c]).join(', ') || '—'
+  return typeof v === 'string' && v.trim() !== '' ? v : '—'
+}
 
 const EMPTY: PatientFormValues = { firstName: '', lastName: '', dateOfBirth: '', sex: 'unspecified', phone: '', email: '', complaints: [], notes: '' }
 
@@ -56,14 +75,33 @@ function PatientForm({ patient }: { patient: Patient | null }) {
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
   const [archiveOpen, setArchiveOpen] = useState(false)
+  // The version the edits are based on: the patient as loaded, or as saved by someone else since.
+  const [base, setBase] = useState<Patient | null>(patient)
+  const [review, setReview] = useState<{ message: string; theirs: PatientFormValues; rows: ConflictRow[] } | null>(null)
   useUnsavedChanges(form.isDirty())
+
+  /** Someone saved this patient since the page loaded it: show theirs next to what was typed. */
+  async function showTheirs(e: ApiError, values: PatientFormValues) {
+    if (!base) return
+    const theirs = await api.patients.get({ id: base.id })
+    setReview({ message: e.message, theirs: patientToValues(theirs), rows: conflictRows(REVIEWED, patientToValues(base), values, patientToValues(theirs), shownValue) })
+    setBase(theirs)
+  }
+
+  /** The choices into the form (nothing typed is lost: a field kept as yours stays as typed). */
+  function applyReview(): PatientFormValues {
+    const merged = review ? applyChoices(review.rows, form.getValues(), review.theirs) : form.getValues()
+    form.setValues(merged)
+    setReview(null)
+    return merged
+  }
 
   async function save(values: PatientFormValues) {
     setSaving(true)
     setFormError(null)
     const input = { ...values, phone: values.phone, email: values.email }
     try {
-      const saved = patient ? await api.patients.update({ id: patient.id, version: patient.version, ...input }) : await api.patients.create(input)
+      const saved = base ? await api.patients.update({ id: base.id, version: base.version, ...input }) : await api.patients.create(input)
       notifySaved(patient ? 'Patient details saved' : `${fullName(saved)} added`)
       navigate(`/patients/${saved.id}`, { force: true })
     } catch (e) {
@@ -73,6 +111,8 @@ function PatientForm({ patient }: { patient: Patient | null }) {
         if (other.length > 0) setFormError(other.join(' '))
         const first = FIELDS.find((f) => f in fields)
         if (first) document.getElementById(`patient-${first}`)?.focus()
+      } else if (isStaleVersion(e)) {
+        await showTheirs(e, values).catch((again: unknown) => setFormError(plainMessage(again)))
       } else if (e instanceof ApiError && e.code === 'conflict') {
         setFormError(e.message)
       } else notifyError(e)
@@ -84,7 +124,7 @@ function PatientForm({ patient }: { patient: Patient | null }) {
   async function setArchived(archived: boolean) {
     if (!patient) return
     try {
-      await api.patients.archive({ id: patient.id, version: patient.version, archived })
+      await api.patients.archive({ id: patient.id, version: (base ?? patient).version, archived })
       notifySaved(archived ? 'Patient archived' : 'Patient restored')
       setArchiveOpen(false)
       navigate(archived ? '/patients' : `/patients/${patient.id}`, { force: true })
@@ -106,6 +146,16 @@ function PatientForm({ patient }: { patient: Patient | null }) {
             <Alert color="red" role="alert">
               {formError}
             </Alert>
+          )}
+          {review && (
+            <ConflictReview
+              message={review.message}
+              rows={review.rows}
+              onKeep={(key, keep) => setReview({ ...review, rows: review.rows.map((r) => (r.key === key ? { ...r, keep } : r)) })}
+              onSave={() => void save(applyReview())}
+              onCancel={() => void applyReview()}
+              saving={saving}
+            />
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput id="patient-firstName" label="First name" withAsterisk autoFocus {...form.getInputProps('firstName')} />

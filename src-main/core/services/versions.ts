@@ -3,7 +3,7 @@
 // workstations saving the same record at once exactly one wins; the other is told who changed it
 // and when, and keeps what was typed.
 import { sql } from 'kysely'
-import { conflict } from '@shared/domain/errors'
+import { ApiError } from '@shared/domain/errors'
 import { localDateOf } from '@shared/calc/dates'
 import type { Db, ServiceContext } from './context'
 
@@ -50,5 +50,7 @@ export async function claimVersion(db: Db, ctx: ServiceContext, table: Versioned
     .executeTakeFirst()
   const who = last?.display_name ?? 'Someone on another workstation'
   const when = last ? ` ${whenSaid(last.at, ctx.now())}` : ''
-  throw conflict(`${who} changed ${noun}${when} while you were editing. Your changes are still in the form; review theirs and save again.`)
+  const message = `${who} changed ${noun}${when} while you were editing. Your changes are still in the form; review theirs and save again.`
+  // The issue on `version` tells the page (without reading the sentence) to show both versions.
+  throw new ApiError({ code: 'conflict', message, issues: [{ path: ['version'], message }] })
 }

@@ -1,0 +1,96 @@
+// After "someone else changed this record while you were editing": their value and yours for each
+// field that differs, a choice per field (nothing merged silently), and "Save with these choices"
+// on their version. A field only they changed starts on theirs, one only you changed on yours.
+import { Alert, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core'
+import { ApiError } from '@shared/domain/errors'
+
+export type Keep = 'theirs' | 'mine'
+
+export interface ConflictRow {
+  key: string
+  label: string
+  theirs: string
+  mine: string
+  keep: Keep
+}
+
+/** A refusal because the record changed since the page loaded it (the core names `version`). */
+export const isStaleVersion = (e: unknown): e is ApiError => e instanceof ApiError && e.code === 'conflict' && e.issues.some((i) => i.path[0] === 'version')
+
+/** Rows for the fields where what you typed and what they saved differ; `shown` writes a value for people. */
+export function conflictRows<V extends object>(fields: { key: keyof V & string; label: string }[], base: V, mine: V, theirs: V, shown: (key: keyof V, v: unknown) => string): ConflictRow[] {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+  return fields
+    .filter((f) => !same(mine[f.key], theirs[f.key]))
+    .map((f) => ({ key: f.key, label: f.label, theirs: shown(f.key, theirs[f.key]), mine: shown(f.key, mine[f.key]), keep: same(mine[f.key], base[f.key]) ? 'theirs' : 'mine' }))
+}
+
+/** Your values with the choices applied: theirs where a row keeps theirs. */
+export function applyChoices<V extends object>(rows: ConflictRow[], mine: V, theirs: V): V {
+  const out: Record<string, unknown> = { ...(mine as Record<string, unknown>) }
+  for (const r of rows) if (r.keep === 'theirs') out[r.key] = (theirs as Record<string, unknown>)[r.key]
+  return out as V
+}
+
+interface Props {
+  message: string
+  rows: ConflictRow[]
+  onKeep(key: string, keep: Keep): void
+  onSave(): void
+  onCancel(): void
+  saving: boolean
+}
+
+export function ConflictReview({ message, rows, onKeep, onSave, onCancel, saving }: Props) {
+  return (
+    // The title in the text colour: orange on its light background is too faint to read (axe).
+    <Alert color="orange" role="alert" title="Someone else changed this record" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
+      <Stack gap="sm">
+        <Text size="sm">{message}</Text>
+        {rows.length === 0 ? (
+          <Text size="sm">Their changes and yours do not touch the same fields.</Text>
+        ) : (
+          <Table aria-label="Their values and yours" withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Field</Table.Th>
+                <Table.Th>Theirs (saved)</Table.Th>
+                <Table.Th>Yours (in the form)</Table.Th>
+                <Table.Th>Keep</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.key}>
+                  <Table.Td>{r.label}</Table.Td>
+                  <Table.Td>{r.theirs}</Table.Td>
+                  <Table.Td>{r.mine}</Table.Td>
+                  <Table.Td>
+                    <SegmentedControl
+                      size="xs"
+                      aria-label={`Keep for ${r.label}`}
+                      value={r.keep}
+                      onChange={(v) => onKeep(r.key, v as Keep)}
+                      data={[
+                        { value: 'theirs', label: 'Theirs' },
+                        { value: 'mine', label: 'Yours' },
+                      ]}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Group>
+          <Button onClick={onSave} loading={saving}>
+            Save with these choices
+          </Button>
+          <Button variant="default" onClick={onCancel} disabled={saving}>
+            Keep editing
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  )
+}
