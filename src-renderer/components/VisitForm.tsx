@@ -91,6 +91,8 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
       ? visitToValues(mode.visit, program)
       : emptyVisitValues(localToday(), therapist?.id ?? null, mode.proposeKind?.(localToday()) ?? mode.kind, program)
   const form = useForm<VisitFormValues>({ mode: 'controlled', initialValues: initial })
+  // The visit's version when the correction was opened (the list behind it refreshes on changes elsewhere).
+  const [baseVersion] = useState(mode.type === 'correct' ? mode.visit.version : 0)
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
   const [kindChosen, setKindChosen] = useState(false)
@@ -170,7 +172,7 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
     try {
       const saved =
         mode.type === 'correct'
-          ? await api.visits.correct({ ...input, adherence: sent.adherence, archHeightMethod: method, visitId: mode.visit.id, version: mode.visit.version, reason: values.reason })
+          ? await api.visits.correct({ ...input, adherence: sent.adherence, archHeightMethod: method, visitId: mode.visit.id, version: baseVersion, reason: values.reason })
           : await api.visits.record({ ...input, ...sent, archHeightMethod: method, patientId })
       notifySaved(mode.type === 'correct' ? 'Correction saved; the earlier values are kept in the history' : 'Visit saved')
       form.resetDirty()

@@ -76,3 +76,35 @@ test('reception’s phone and the therapist’s notes, saved on the same patient
   const trail = await call<{ action: string; therapistName: string }[]>(room, roomShell, 'audit.forPatient', { patientId: patient.id }, anna)
   expect(trail.filter((a) => a.action === 'update').map((a) => a.therapistName)).toEqual(['Anna Nowak', 'Ola Recepcja'])
 })
+
+test('two settings changes at once: a quiet notice while typing, then both versions side by side, and both kept', async ({ browser }) => {
+  const reception = await (await browser.newContext()).newPage()
+  const room = await (await browser.newContext()).newPage()
+  await reception.goto(receptionShell.url)
+  const list = await call<{ id: number; displayName: string }[]>(reception, receptionShell, 'therapists.list', {}, null)
+  const ola = list.find((t) => t.displayName === 'Ola Recepcja')!.id
+  const anna = list.find((t) => t.displayName === 'Anna Nowak')!.id
+  await openAs(reception, receptionShell, ola, '/settings')
+  await openAs(room, roomShell, anna, '/settings')
+  const roomForm = room.getByRole('form', { name: 'Clinic settings' })
+  await roomForm.getByLabel('Default review interval (weeks)').fill('12')
+
+  const receptionForm = reception.getByRole('form', { name: 'Clinic settings' })
+  await receptionForm.getByLabel('Clinic name').fill('Fizjo Kyiv')
+  await receptionForm.getByRole('button', { name: 'Save settings' }).click()
+  await expect(receptionForm.getByText('Settings saved.')).toBeVisible()
+
+  // The room is typing: its form is not replaced, a quiet notice says what happened.
+  await expect(roomForm.getByRole('status').filter({ hasText: 'changed on another workstation while you were editing' })).toBeVisible()
+  await expect(roomForm.getByLabel('Default review interval (weeks)')).toHaveValue('12')
+  await roomForm.getByRole('button', { name: 'Save settings' }).click()
+  const review = roomForm.getByRole('alert', { name: 'Someone else changed this record' })
+  await expect(review).toContainText(/Ola Recepcja changed the clinic settings at \d\d:\d\d while you were editing/)
+  const rows = review.getByRole('table', { name: 'Their values and yours' }).getByRole('row')
+  await expect(rows.filter({ hasText: 'Clinic name' })).toContainText('Fizjo Kyiv')
+  await expect(rows.filter({ hasText: 'Review interval' })).toContainText('12')
+  await review.getByRole('button', { name: 'Save with these choices' }).click()
+  await expect(roomForm.getByText('Settings saved.')).toBeVisible()
+  const saved = await call<{ clinicName: string; reviewIntervalWeeks: number }>(room, roomShell, 'settings.get', {}, anna)
+  expect([saved.clinicName, saved.reviewIntervalWeeks]).toEqual(['Fizjo Kyiv', 12])
+})

@@ -20,6 +20,8 @@ interface Props {
 const FIELD_KEYS = /^(name|purpose|safety|steps|mistakes|stages)(\.\d+)?$|^dosage\.\w+$/
 
 export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
+  // The exercise as the form opened it (the library behind may refresh).
+  const [baseVersion] = useState(exercise?.version ?? 0)
   const [draft, setDraft] = useState(initial)
   const formRef = useRef<HTMLFormElement>(null)
   const { errors, failure, saving, submit: save } = useDraftSubmit(formRef, FIELD_KEYS)
@@ -32,7 +34,7 @@ export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
     event.preventDefault()
     const { fields, errors: typing } = exerciseDraftForApi(draft)
     await save(typing, async () => {
-      onSaved(exercise ? await api.exercises.update({ id: exercise.id, version: exercise.version, ...fields }) : await api.exercises.create(fields))
+      onSaved(exercise ? await api.exercises.update({ id: exercise.id, version: baseVersion, ...fields }) : await api.exercises.create(fields))
     })
   }
 

@@ -17,6 +17,8 @@ interface Props {
 
 export function EndProgramModal({ program, opened, onClose, onEnded }: Props) {
   const [endDate, setEndDate] = useState(localToday())
+  // The program as it was when the dialog opened; the page behind refreshes on changes elsewhere.
+  const [baseVersion] = useState(program.version)
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
@@ -27,7 +29,7 @@ export function EndProgramModal({ program, opened, onClose, onEnded }: Props) {
     setSaving(true)
     setFailure(null)
     try {
-      await api.programs.end({ programId: program.id, version: program.version, endDate, reason })
+      await api.programs.end({ programId: program.id, version: baseVersion, endDate, reason })
       setErrors({})
       onEnded()
     } catch (e) {

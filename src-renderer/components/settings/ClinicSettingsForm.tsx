@@ -1,8 +1,9 @@
 // The clinic's settings form: identity and logo for printouts, measurement method, thresholds, review interval.
-import { useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react'
 import { Alert, Button, Fieldset, FileInput, Group, Image, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { ARCH_HEIGHT_METHOD_LABELS, ARCH_HEIGHT_METHODS, PAGE_SIZES, type ArchHeightMethod, type PageSize, type Settings } from '@shared/domain/settings'
 import { api } from '../../api'
+import { applyChoices, ConflictReview, conflictRows, isStaleVersion, type ConflictRow } from '../ConflictReview'
 import { useDraftSubmit } from '../../lib/useDraftSubmit'
 import { useLeaveGuard } from '../program/useLeaveGuard'
 import { logoFileProblem, settingsDraftForApi, settingsToDraft, type SettingsDraft } from './settingsDraft'
@@ -23,19 +24,53 @@ function readAsDataUrl(file: File): Promise<string> {
   })
 }
 
+/** The fields shown side by side when someone else saved the settings meanwhile. */
+const REVIEWED: { key: keyof SettingsDraft; label: string }[] = [
+  { key: 'clinicName', label: 'Clinic name' },
+  { key: 'address', label: 'Address' },
+  { key: 'phone', label: 'Phone' },
+  { key: 'email', label: 'Email' },
+  { key: 'logoDataUrl', label: 'Logo' },
+  { key: 'pageSize', label: 'Page size' },
+  { key: 'archHeightMethod', label: 'Arch height method' },
+  { key: 'smcArchHeightMm', label: 'Smallest meaningful change, arch height (mm)' },
+  { key: 'smcFootLengthMm', label: 'Smallest meaningful change, foot length (mm)' },
+  { key: 'smcNavicularDropMm', label: 'Smallest meaningful change, navicular drop (mm)' },
+  { key: 'smcArchHeightIndex', label: 'Smallest meaningful change, arch height index' },
+  { key: 'reviewIntervalWeeks', label: 'Review interval (weeks)' },
+]
+
+function shownSetting(key: keyof SettingsDraft, v: unknown): string {
+  if (key === 'archHeightMethod') return ARCH_HEIGHT_METHOD_LABELS[v as ArchHeightMethod]
+  if (key === 'logoDataUrl') return v ? 'An image' : 'No logo'
+  return typeof v === 'string' && v.trim() !== '' ? v : '—'
+}
+
 interface Props {
   settings: Settings
   onSaved: (saved: Settings) => Promise<void>
 }
 
 export function ClinicSettingsForm({ settings, onSaved }: Props) {
+  // The settings the draft is based on. `settings` follows changes made elsewhere; the form does
+  // not: while untouched it moves to them, while being edited it only says so.
+  const [base, setBase] = useState(settings)
   const [initial, setInitial] = useState(() => settingsToDraft(settings))
   const [draft, setDraft] = useState(initial)
   const [status, setStatus] = useState<string | null>(null)
+  const [review, setReview] = useState<{ message: string; theirs: SettingsDraft; rows: ConflictRow[] } | null>(null)
   const formRef = useRef<HTMLFormElement>(null)
   const { errors, setErrors, failure, saving, submit: submitDraft } = useDraftSubmit(formRef)
   const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(initial), [draft, initial])
   useLeaveGuard(dirty)
+  const changedElsewhere = settings.version > base.version && !review
+  useEffect(() => {
+    if (dirty || settings.version <= base.version) return
+    const next = settingsToDraft(settings)
+    setBase(settings)
+    setInitial(next)
+    setDraft(next)
+  }, [settings, dirty, base.version])
 
   const patch = (p: Partial<SettingsDraft>) => {
     setStatus(null)
@@ -62,18 +97,41 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
     }
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  async function save(values: SettingsDraft) {
     setStatus(null)
-    const { input, errors: typing } = settingsDraftForApi(draft)
+    const { input, errors: typing } = settingsDraftForApi(values)
     await submitDraft(typing, async () => {
-      const saved = await api.settings.update({ ...input, version: settings.version })
-      const next = settingsToDraft(saved)
-      setInitial(next)
-      setDraft(next)
-      setStatus('Settings saved.')
-      await onSaved(saved)
+      try {
+        const saved = await api.settings.update({ ...input, version: base.version })
+        const next = settingsToDraft(saved)
+        setBase(saved)
+        setInitial(next)
+        setDraft(next)
+        setStatus('Settings saved.')
+        await onSaved(saved)
+      } catch (e) {
+        if (!isStaleVersion(e)) throw e
+        // Someone saved the settings meanwhile: theirs next to what is in this form, field by field.
+        const theirs = await api.settings.get({})
+        const theirsDraft = settingsToDraft(theirs)
+        setReview({ message: e.message, theirs: theirsDraft, rows: conflictRows(REVIEWED, initial, values, theirsDraft, (k, v) => shownSetting(k, v)) })
+        setBase(theirs)
+        setInitial(theirsDraft)
+      }
     })
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    void save(draft)
+  }
+
+  /** The choices into the form; a field kept as yours stays as typed. */
+  function applyReview(): SettingsDraft {
+    const merged = review ? applyChoices(review.rows, draft, review.theirs) : draft
+    setDraft(merged)
+    setReview(null)
+    return merged
   }
 
   return (
@@ -83,6 +141,21 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
           <Alert color="red" title="Not saved" role="alert">
             {failure}
           </Alert>
+        )}
+        {changedElsewhere && (
+          <Text size="sm" role="status">
+            The clinic settings were changed on another workstation while you were editing. Your changes stay in the form; saving shows theirs next to yours.
+          </Text>
+        )}
+        {review && (
+          <ConflictReview
+            message={review.message}
+            rows={review.rows}
+            onKeep={(key, keep) => setReview({ ...review, rows: review.rows.map((r) => (r.key === key ? { ...r, keep } : r)) })}
+            onSave={() => void save(applyReview())}
+            onCancel={() => void applyReview()}
+            saving={saving}
+          />
         )}
         <Fieldset legend="Clinic (printed on handouts and reports)" style={{ minWidth: 0 }}>
           <Stack gap="sm">

@@ -165,6 +165,8 @@ interface FormProps {
 
 function TherapistForm({ therapist, onSaved, onCancel }: FormProps) {
   const start = { displayName: therapist?.displayName ?? '', credentials: therapist?.credentials ?? '' }
+  // The therapist as the form opened them; the list behind refreshes on changes elsewhere.
+  const [baseVersion] = useState(therapist?.version ?? 0)
   const [displayName, setDisplayName] = useState(start.displayName)
   const [credentials, setCredentials] = useState(start.credentials)
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -178,7 +180,7 @@ function TherapistForm({ therapist, onSaved, onCancel }: FormProps) {
     setFailure(null)
     try {
       const saved = therapist
-        ? await api.therapists.update({ id: therapist.id, version: therapist.version, displayName, credentials })
+        ? await api.therapists.update({ id: therapist.id, version: baseVersion, displayName, credentials })
         : await api.therapists.create({ displayName, credentials })
       setErrors({})
       if (!therapist) {

@@ -26,6 +26,8 @@ interface Loaded {
 interface Editing {
   mode: 'assign' | 'update'
   initial: ProgramDraft
+  /** The program's version when editing started: the page refreshes `current` when others change it. */
+  baseVersion?: number
 }
 
 export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDirtyChange?: (dirty: boolean) => void }) {
@@ -82,12 +84,12 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
   }
   function startChange(program: Program) {
     setStatus(null)
-    setEditing({ mode: 'update', initial: draftFromProgram(program) })
+    setEditing({ mode: 'update', initial: draftFromProgram(program), baseVersion: program.version })
   }
 
   async function save(draft: ProgramDraft, items: ProgramItemsForApi) {
     if (editing?.mode === 'update' && current) {
-      await api.programs.update({ programId: current.id, version: current.version, reviewDate: draft.reviewDate, items, reason: draft.reason })
+      await api.programs.update({ programId: current.id, version: editing.baseVersion ?? current.version, reviewDate: draft.reviewDate, items, reason: draft.reason })
       setStatus('Program changes saved.')
     } else {
       if (!therapist) throw new Error('Choose who is working (at the top of the window) before assigning a program.')
