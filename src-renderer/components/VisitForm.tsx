@@ -170,7 +170,7 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
     try {
       const saved =
         mode.type === 'correct'
-          ? await api.visits.correct({ ...input, adherence: sent.adherence, archHeightMethod: method, visitId: mode.visit.id, reason: values.reason })
+          ? await api.visits.correct({ ...input, adherence: sent.adherence, archHeightMethod: method, visitId: mode.visit.id, version: mode.visit.version, reason: values.reason })
           : await api.visits.record({ ...input, ...sent, archHeightMethod: method, patientId })
       notifySaved(mode.type === 'correct' ? 'Correction saved; the earlier values are kept in the history' : 'Visit saved')
       form.resetDirty()

@@ -30,7 +30,7 @@ const FIELD_LABEL: Record<string, string> = {
   archHeightMethod: 'Arch height method',
 }
 // Bookkeeping fields, not what the therapist changed.
-const IGNORED = new Set(['id', 'patientId', 'createdAt', 'updatedAt', 'corrected', 'therapistId', 'programId', 'items'])
+const IGNORED = new Set(['id', 'patientId', 'createdAt', 'updatedAt', 'corrected', 'therapistId', 'programId', 'items', 'version'])
 
 function labelFor(path: string[]): string {
   const [a, b] = path

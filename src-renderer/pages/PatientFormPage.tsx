@@ -63,7 +63,7 @@ function PatientForm({ patient }: { patient: Patient | null }) {
     setFormError(null)
     const input = { ...values, phone: values.phone, email: values.email }
     try {
-      const saved = patient ? await api.patients.update({ id: patient.id, ...input }) : await api.patients.create(input)
+      const saved = patient ? await api.patients.update({ id: patient.id, version: patient.version, ...input }) : await api.patients.create(input)
       notifySaved(patient ? 'Patient details saved' : `${fullName(saved)} added`)
       navigate(`/patients/${saved.id}`, { force: true })
     } catch (e) {
@@ -84,7 +84,7 @@ function PatientForm({ patient }: { patient: Patient | null }) {
   async function setArchived(archived: boolean) {
     if (!patient) return
     try {
-      await api.patients.archive({ id: patient.id, archived })
+      await api.patients.archive({ id: patient.id, version: patient.version, archived })
       notifySaved(archived ? 'Patient archived' : 'Patient restored')
       setArchiveOpen(false)
       navigate(archived ? '/patients' : `/patients/${patient.id}`, { force: true })

@@ -87,3 +87,12 @@ export interface Page<T> {
   page: number
   pageSize: number
 }
+
+/**
+ * The version of the record a change was based on (as the page loaded it). A change based on an
+ * older version is refused with `conflict`, never saved over the newer one.
+ */
+export const BaseVersion = z
+  .number({ error: 'This form does not say which version of the record it changed; reload the page' })
+  .int()
+  .min(1, { error: 'This form does not say which version of the record it changed; reload the page' })

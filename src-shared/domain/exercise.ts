@@ -1,6 +1,6 @@
 // Exercises and their dosage: the built-in foot-core catalog plus the clinic's own.
 import { z } from 'zod'
-import { Id, optionalLine, requiredLine, text, wholeNumber } from './common'
+import { BaseVersion, Id, optionalLine, requiredLine, text, wholeNumber } from './common'
 
 export const DosageFields = z.object({
   sets: wholeNumber('Sets', 1, 10).nullable().default(null),
@@ -32,7 +32,7 @@ export const ExerciseFields = z.object({
   dosage: DosageFields,
 })
 export const ExerciseCreateInput = ExerciseFields.strict()
-export const ExerciseUpdateInput = ExerciseFields.extend({ id: Id }).strict()
+export const ExerciseUpdateInput = ExerciseFields.extend({ id: Id, version: BaseVersion }).strict()
 export const ExerciseListInput = z.object({ includeArchived: z.boolean().default(false) }).strict()
 
 export interface Exercise {
@@ -48,4 +48,5 @@ export interface Exercise {
   illustration: string | null
   builtin: boolean
   dosage: Dosage
+  version: number
 }

@@ -1,6 +1,6 @@
 // Patients: who is treated, how to reach them, and what they came with.
 import { z } from 'zod'
-import { Id, IsoDate, PageRequest, optionalLine, text, type Page } from './common'
+import { BaseVersion, Id, IsoDate, PageRequest, optionalLine, text, type Page } from './common'
 import { personName } from './names'
 
 export const SEXES = ['female', 'male', 'other', 'unspecified'] as const
@@ -40,9 +40,9 @@ export function dateOfBirthIssue(dateOfBirth: string, today: string): string | n
 }
 
 export const PatientCreateInput = PatientFields.strict()
-export const PatientUpdateInput = PatientFields.extend({ id: Id }).strict()
+export const PatientUpdateInput = PatientFields.extend({ id: Id, version: BaseVersion }).strict()
 export const PatientIdInput = z.object({ id: Id }).strict()
-export const PatientArchiveInput = z.object({ id: Id, archived: z.boolean().default(true) }).strict()
+export const PatientArchiveInput = z.object({ id: Id, version: BaseVersion, archived: z.boolean().default(true) }).strict()
 
 export const PATIENT_SORTS = ['name', 'last_visit', 'next_review'] as const
 export const PatientSearchInput = PageRequest.extend({
@@ -65,6 +65,8 @@ export interface Patient {
   archivedAt: string | null
   createdAt: string
   updatedAt: string
+  /** Row version: a change names the one it was based on. */
+  version: number
 }
 
 export type ReviewStatus = 'none' | 'upcoming' | 'due' | 'overdue'

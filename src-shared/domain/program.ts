@@ -1,6 +1,6 @@
 // Programs: the exercises assigned to a patient, their dosage, and the review date.
 import { z } from 'zod'
-import { Id, IsoDate, requiredLine, text, wholeNumber } from './common'
+import { BaseVersion, Id, IsoDate, requiredLine, text, wholeNumber } from './common'
 import type { AuditEntry } from './audit'
 import type { PlannedWeeks } from '../calc/plan'
 import { DosageFields, type Dosage } from './exercise'
@@ -49,6 +49,7 @@ export const ProgramAssignInput = z
 export const ProgramUpdateInput = z
   .object({
     programId: Id,
+    version: BaseVersion,
     reviewDate: IsoDate.optional(),
     items,
     reason: text('Reason', 500).default(''),
@@ -56,7 +57,7 @@ export const ProgramUpdateInput = z
   .strict()
 
 export const ProgramEndInput = z
-  .object({ programId: Id, endDate: IsoDate, reason: text('Reason', 500).default('') })
+  .object({ programId: Id, version: BaseVersion, endDate: IsoDate, reason: text('Reason', 500).default('') })
   .strict()
 export const ProgramForPatientInput = z.object({ patientId: Id }).strict()
 
@@ -89,6 +90,8 @@ export interface Program {
   reviewRecordedOn: string | null
   createdAt: string
   updatedAt: string
+  /** Row version: a change names the one it was based on. */
+  version: number
 }
 
 export interface ProgramHistoryEntry {

@@ -1,6 +1,6 @@
 // Clinic settings: identity on printouts, measurement method, thresholds, review interval.
 import { z } from 'zod'
-import { optionalLine, requiredLine, text } from './common'
+import { BaseVersion, optionalLine, requiredLine, text } from './common'
 import { EMAIL, PHONE } from './patient'
 
 export const ARCH_HEIGHT_METHODS = ['dorsal_50', 'navicular_standing'] as const
@@ -60,6 +60,7 @@ export const SettingsUpdateInput = z
     reviewIntervalWeeks: z
       .number({ error: 'Review interval must be a whole number of weeks' })
       .refine((v) => Number.isInteger(v) && v >= 2 && v <= 52, { error: 'Review interval must be between 2 and 52 weeks' }),
+    version: BaseVersion,
   })
   .strict()
 
@@ -78,9 +79,12 @@ export interface Settings {
   smcNavicularDropMm: number
   smcArchHeightIndex: number
   reviewIntervalWeeks: number
+  /** Row version: a change names the one it was based on. */
+  version: number
 }
 
 export const DEFAULT_SETTINGS: Settings = {
+  version: 1,
   clinicName: 'My clinic',
   address: '',
   phone: null,

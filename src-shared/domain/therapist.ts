@@ -1,6 +1,6 @@
 // Therapists: who enters clinical records.
 import { z } from 'zod'
-import { Id, optionalLine } from './common'
+import { BaseVersion, Id, optionalLine } from './common'
 import { personName } from './names'
 
 export const TherapistFields = z.object({
@@ -8,8 +8,8 @@ export const TherapistFields = z.object({
   credentials: optionalLine('Credentials', 100),
 })
 export const TherapistCreateInput = TherapistFields.strict()
-export const TherapistUpdateInput = TherapistFields.extend({ id: Id }).strict()
-export const TherapistIdInput = z.object({ id: Id }).strict()
+export const TherapistUpdateInput = TherapistFields.extend({ id: Id, version: BaseVersion }).strict()
+export const TherapistIdInput = z.object({ id: Id, version: BaseVersion }).strict()
 export const TherapistListInput = z.object({ includeInactive: z.boolean().default(false) }).strict()
 
 export interface Therapist {
@@ -17,4 +17,5 @@ export interface Therapist {
   displayName: string
   credentials: string | null
   active: boolean
+  version: number
 }

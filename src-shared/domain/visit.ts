@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { AHI_PLAUSIBLE, archHeightIndex, isPlausibleArchHeightIndex } from '../calc/measures'
 import { STAGE_DECISIONS, type StageDecision } from '../calc/plan'
-import { Id, IsoDate, millimetres, text, wholeNumber } from './common'
+import { BaseVersion, Id, IsoDate, millimetres, text, wholeNumber } from './common'
 import type { FieldIssue } from './errors'
 import { ARCH_HEIGHT_METHODS, type ArchHeightMethod } from './settings'
 
@@ -157,6 +157,7 @@ export const VisitRecordInput = VisitFields.extend({
   .superRefine(requireSomething)
 export const VisitCorrectInput = VisitFields.extend({
   visitId: Id,
+  version: BaseVersion,
   reason: text('Reason for the correction', 500).refine((s) => s.length > 0, { error: 'Say why the visit is corrected' }),
 })
   .strict()
@@ -196,6 +197,7 @@ export interface Visit {
   /** Planned and done days since the previous visit of the program; null when not asked. */
   adherence: VisitAdherence | null
   stageSteps: StageStep[]
+  version: number
 }
 
 export interface VisitAdherence {

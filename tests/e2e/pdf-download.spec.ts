@@ -73,6 +73,7 @@ test('handout and progress report download from the browser shell and read back 
   const call = await apiClient(page)
   const therapist = await call<{ id: number }>('therapists.create', { displayName: 'Anna Nowak', credentials: 'PT' })
   await call('settings.update', {
+    version: 1,
     clinicName: 'Fußwerk Physiotherapie Kraków',
     address: 'ul. Długa 12, Kraków',
     phone: '+48 12 345 67 89',

@@ -43,7 +43,7 @@ test('exports the complete record and erases the patient after two confirmations
     expect(r.ok).toBe(true)
     visitIds.push(r.value.id)
   }
-  const corrected = await call(page, shell, 'visits.correct', { visitId: visitIds[1], therapistId: t, visitDate: '2025-05-05', kind: 'review', left: { footLengthMm: 250, archHeightMm: 24 }, right: { footLengthMm: 251, archHeightMm: 23 }, reason: 'Typed 23 for 24' }, t)
+  const corrected = await call(page, shell, 'visits.correct', { visitId: visitIds[1], version: 1, therapistId: t, visitDate: '2025-05-05', kind: 'review', left: { footLengthMm: 250, archHeightMm: 24 }, right: { footLengthMm: 251, archHeightMm: 23 }, reason: 'Typed 23 for 24' }, t)
   expect(corrected.ok).toBe(true)
 
   // The header's "who is working" choice, as the app keeps it between visits.

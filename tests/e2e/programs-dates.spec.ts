@@ -38,14 +38,14 @@ test("the program assigned on the day of the previous program's review has its o
   const exercise = (await call<{ id: number }[]>(page, 'exercises.list', {}, t))[0]!
   const reviewDay = dayFromToday(-20)
   const feet = { left: { footLengthMm: 250, archHeightMm: 60 }, right: { footLengthMm: 251, archHeightMm: 61 } }
-  const p1 = await call<{ id: number }>(page, 'programs.assign', { patientId: patient.id, therapistId: t, startDate: dayFromToday(-132), items: [{ exerciseId: exercise.id }] }, t)
+  const p1 = await call<{ id: number; version: number }>(page, 'programs.assign', { patientId: patient.id, therapistId: t, startDate: dayFromToday(-132), items: [{ exerciseId: exercise.id }] }, t)
   await call(page, 'visits.record', { patientId: patient.id, therapistId: t, visitDate: dayFromToday(-132), kind: 'baseline', ...feet }, t)
-  const review = await call<{ id: number }>(page, 'visits.record', { patientId: patient.id, therapistId: t, visitDate: reviewDay, kind: 'review', ...feet }, t)
-  await call(page, 'programs.end', { programId: p1.id, endDate: reviewDay, reason: 'Review done' }, t)
+  const review = await call<{ id: number; version: number }>(page, 'visits.record', { patientId: patient.id, therapistId: t, visitDate: reviewDay, kind: 'review', ...feet }, t)
+  await call(page, 'programs.end', { programId: p1.id, version: p1.version, endDate: reviewDay, reason: 'Review done' }, t)
   const p2Review = dayFromToday(10)
   await call(page, 'programs.assign', { patientId: patient.id, therapistId: t, name: 'Single-leg block', startDate: reviewDay, reviewDate: p2Review, items: [{ exerciseId: exercise.id }] }, t)
   // A correction of the first program's review must not move it under the new program.
-  await call(page, 'visits.correct', { visitId: review.id, therapistId: t, visitDate: reviewDay, kind: 'review', ...feet, notes: 'Typo fixed', reason: 'Typo' }, t)
+  await call(page, 'visits.correct', { visitId: review.id, version: review.version, therapistId: t, visitDate: reviewDay, kind: 'review', ...feet, notes: 'Typo fixed', reason: 'Typo' }, t)
 
   await page.goto(`${shell.url}#/patients/${patient.id}/overview`)
   await expect(page.getByTestId('next-review')).toHaveText(shown(p2Review))

@@ -57,7 +57,7 @@ test('the arch height label follows the clinic when the page regains focus; a va
   // The therapist measures navicular height while the other tab switches back to dorsal.
   await leftFoot(page).getByLabel('Foot length (mm)', { exact: true }).fill('250')
   await leftFoot(page).getByLabel('Arch height (navicular, standing) (mm)').fill('38')
-  await call(page, 'settings.update', { ...settings, archHeightMethod: 'dorsal_50' }, anna)
+  await call(page, 'settings.update', { ...(await call<Record<string, unknown>>(page, 'settings.get', {}, anna)), archHeightMethod: 'dorsal_50' }, anna)
   await recordForm(page).getByRole('button', { name: 'Save visit' }).click()
   await expect(recordForm(page).getByRole('alert')).toHaveText(
     'The clinic now measures arch height as “Dorsal arch height at 50 % of foot length”, but this page still showed “Navicular height, standing”. Nothing was saved: reload the page and enter the visit again.',

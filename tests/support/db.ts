@@ -54,6 +54,8 @@ export interface TestClinic {
   database: ClinicDatabase
   /** Rows of a read-only SQL text written for both dialects (tests only; values inline). */
   query<T = Record<string, unknown>>(text: string): Promise<T[]>
+  /** The row version a page that loaded this record now would send with a change. */
+  versionOf(table: 'patients' | 'visits' | 'programs' | 'therapists' | 'exercises' | 'clinic_settings', id: number): Promise<number>
   /** Number of rows in `table` (optionally `where` a condition written for both dialects). */
   count(table: string, where?: string): Promise<number>
   /** A service context acting as `actorId` at FIXED_NOW (or `now`). */
@@ -90,6 +92,11 @@ export async function openTestClinic(now: Date = FIXED_NOW): Promise<TestClinic>
     file: location.kind === 'sqlite' ? location.file : '',
     database,
     query,
+    async versionOf(table, id) {
+      const row = await database.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst()
+      // An id that does not exist: any version, the call is refused as not found first.
+      return row?.version ?? 1
+    },
     async count(table, where) {
       const rows = await query<{ n: number | string }>(`select count(*) as n from ${table}${where ? ` where ${where}` : ''}`)
       return Number(rows[0]?.n)

@@ -4,6 +4,7 @@ import { conflict, notFound } from '@shared/domain/errors'
 import type { Exercise, ExerciseCreateInput, ExerciseUpdateInput } from '@shared/domain/exercise'
 import type { ExerciseRow } from '../db/schema'
 import { recordAudit } from './audit'
+import { claimVersion } from './versions'
 import { nowIso, parseJson, type Db, type ServiceContext } from './context'
 
 export const toExercise = (r: ExerciseRow): Exercise => ({
@@ -17,6 +18,7 @@ export const toExercise = (r: ExerciseRow): Exercise => ({
   safety: r.safety,
   illustration: r.illustration,
   builtin: r.builtin === 1,
+  version: r.version,
   dosage: {
     sets: r.sets,
     reps: r.reps,
@@ -84,6 +86,7 @@ export async function updateExercise(ctx: ServiceContext, input: z.output<typeof
     const before = (await findExercises(trx, [input.id])).get(input.id)
     if (!before) throw notFound('Exercise')
     if (before.builtin) throw conflict('Built-in exercises cannot be changed; create your own exercise instead')
+    await claimVersion(trx, ctx, 'exercises', input.id, input.version)
     await trx
       .updateTable('exercises')
       .set({ ...columns(input), updated_at: nowIso(ctx), updated_by: ctx.actorId })

@@ -16,6 +16,7 @@ import {
 import type { PatientRow } from '../db/schema'
 import { compiledOnce } from '../db/compiled-once'
 import { recordAudit } from './audit'
+import { claimVersion } from './versions'
 import { nowIso, parseJson, today, type Db, type ServiceContext } from './context'
 
 export const toPatient = (r: PatientRow): Patient => ({
@@ -31,6 +32,7 @@ export const toPatient = (r: PatientRow): Patient => ({
   archivedAt: r.archived_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  version: r.version,
 })
 
 const patientById = compiledOnce((db, p: { id: number }) => db.selectFrom('patients').selectAll().where('id', '=', p.id))
@@ -94,6 +96,7 @@ export async function createPatient(ctx: ServiceContext, input: Fields): Promise
 export async function updatePatient(ctx: ServiceContext, input: z.output<typeof PatientUpdateInput>): Promise<Patient> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await requirePatient(trx, input.id, ['id'])
+    await claimVersion(trx, ctx, 'patients', input.id, input.version)
     await checkFields(trx, ctx, input, input.id)
     await trx
       .updateTable('patients')
@@ -106,9 +109,10 @@ export async function updatePatient(ctx: ServiceContext, input: z.output<typeof 
   })
 }
 
-export async function archivePatient(ctx: ServiceContext, input: { id: number; archived: boolean }): Promise<Patient> {
+export async function archivePatient(ctx: ServiceContext, input: { id: number; version: number; archived: boolean }): Promise<Patient> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await requirePatient(trx, input.id, ['id'])
+    await claimVersion(trx, ctx, 'patients', input.id, input.version)
     const at = nowIso(ctx)
     await trx
       .updateTable('patients')

@@ -11,6 +11,7 @@ import { findExercises } from './exercises'
 import { requirePatient } from './patients'
 import { readSettings } from './settings'
 import { requireActiveTherapist } from './therapists'
+import { claimVersion } from './versions'
 
 type ItemInput = z.output<typeof ProgramItemInput>
 
@@ -85,6 +86,7 @@ export async function loadPrograms(db: Db, where: { patientId: number } | { prog
     reviewRecordedOn: reviewOn.get(r.id) ?? null,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
   }))
 }
 
@@ -187,6 +189,7 @@ async function requireActiveProgram(db: Db, id: number): Promise<Program> {
 export async function updateProgram(ctx: ServiceContext, input: z.output<typeof ProgramUpdateInput>): Promise<Program> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await requireActiveProgram(trx, input.programId)
+    await claimVersion(trx, ctx, 'programs', input.programId, input.version)
     const reviewDate = input.reviewDate ?? before.reviewDate
     if (reviewDate <= before.startDate) throw invalidInput([{ path: ['reviewDate'], message: 'Review date must be after the start date' }])
     await trx.deleteFrom('program_items').where('program_id', '=', input.programId).execute()
@@ -213,6 +216,7 @@ export async function updateProgram(ctx: ServiceContext, input: z.output<typeof 
 export async function endProgram(ctx: ServiceContext, input: z.output<typeof ProgramEndInput>): Promise<Program> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await requireActiveProgram(trx, input.programId)
+    await claimVersion(trx, ctx, 'programs', input.programId, input.version)
     if (input.endDate < before.startDate) throw invalidInput([{ path: ['endDate'], message: 'End date cannot be before the start date' }])
     await trx
       .updateTable('programs')

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { Settings, SettingsUpdateInput } from '@shared/domain/settings'
 import { compiledOnce } from '../db/compiled-once'
 import { recordAudit } from './audit'
+import { claimVersion } from './versions'
 import { nowIso, type Db, type ServiceContext } from './context'
 
 const settingsRow = compiledOnce((db) => db.selectFrom('clinic_settings').selectAll().where('id', '=', 1))
@@ -22,6 +23,7 @@ export async function readSettings(db: Db): Promise<Settings> {
     smcNavicularDropMm: r.smc_navicular_drop_mm,
     smcArchHeightIndex: r.smc_arch_height_index,
     reviewIntervalWeeks: r.review_interval_weeks,
+    version: r.version,
   }
 }
 
@@ -32,6 +34,7 @@ export async function getSettings(ctx: ServiceContext): Promise<Settings> {
 export async function updateSettings(ctx: ServiceContext, input: z.output<typeof SettingsUpdateInput>): Promise<Settings> {
   return ctx.db.transaction().execute(async (trx) => {
     const before = await readSettings(trx)
+    await claimVersion(trx, ctx, 'clinic_settings', 1, input.version)
     await trx
       .updateTable('clinic_settings')
       .set({

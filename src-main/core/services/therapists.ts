@@ -7,12 +7,14 @@ import type { Selectable } from 'kysely'
 import { compiledOnce } from '../db/compiled-once'
 import { recordAudit } from './audit'
 import { nowIso, type Db, type ServiceContext } from './context'
+import { claimVersion } from './versions'
 
 const toTherapist = (r: Selectable<TherapistsTable>): Therapist => ({
   id: r.id,
   displayName: r.display_name,
   credentials: r.credentials,
   active: r.active === 1,
+  version: r.version,
 })
 
 const therapistById = compiledOnce((db, p: { id: number }) => db.selectFrom('therapists').selectAll().where('id', '=', p.id))
@@ -53,6 +55,7 @@ export async function updateTherapist(ctx: ServiceContext, input: z.output<typeo
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findTherapist(trx, input.id)
     if (!before) throw notFound('Therapist')
+    await claimVersion(trx, ctx, 'therapists', input.id, input.version)
     await trx
       .updateTable('therapists')
       .set({ display_name: input.displayName, credentials: input.credentials, updated_at: nowIso(ctx) })
@@ -64,12 +67,13 @@ export async function updateTherapist(ctx: ServiceContext, input: z.output<typeo
   })
 }
 
-export async function setTherapistActive(ctx: ServiceContext, input: { id: number }, active: boolean): Promise<Therapist> {
+export async function setTherapistActive(ctx: ServiceContext, input: { id: number; version: number }, active: boolean): Promise<Therapist> {
   // Serializable: two workstations deactivating the last two therapists each see one other active;
   // PostgreSQL refuses one of the two (write skew), SQLite runs write transactions one at a time.
   return ctx.db.transaction().setIsolationLevel('serializable').execute(async (trx) => {
     const before = await findTherapist(trx, input.id)
     if (!before) throw notFound('Therapist')
+    await claimVersion(trx, ctx, 'therapists', input.id, input.version)
     if (!active && before.active) {
       const others = await trx
         .selectFrom('therapists')

@@ -23,6 +23,7 @@ import type { Insertable } from 'kysely'
 import { compiledOnce } from '../db/compiled-once'
 import type { MeasurementRow, MeasurementsTable, VisitsTable } from '../db/schema'
 import { recordAudit } from './audit'
+import { claimVersion } from './versions'
 import { nowIso, today, type Db, type ServiceContext } from './context'
 import { findExercises } from './exercises'
 import { requirePatient } from './patients'
@@ -117,6 +118,7 @@ export async function loadVisits(db: Db, where: VisitsOf): Promise<Visit[]> {
       notes: r.notes,
       createdAt: r.created_at,
       updatedAt: r.updated_at,
+      version: r.version,
       corrected: r.corrected === 1,
       adherence:
         r.adherence_days_planned === null || r.adherence_days_done === null
@@ -409,6 +411,7 @@ export async function correctVisit(ctx: ServiceContext, input: CorrectInput): Pr
   return ctx.db.transaction().execute(async (trx) => {
     const before = await loadVisit(trx, input.visitId)
     if (!before) throw notFound('Visit', ['visitId'])
+    await claimVersion(trx, ctx, 'visits', input.visitId, input.version)
     const patient = await requirePatient(trx, before.patientId)
     if (input.therapistId !== before.therapistId) await requireActiveTherapist(trx, input.therapistId)
     await checkDates(ctx, input.visitDate, patient.dateOfBirth)

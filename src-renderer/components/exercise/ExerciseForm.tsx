@@ -32,7 +32,7 @@ export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
     event.preventDefault()
     const { fields, errors: typing } = exerciseDraftForApi(draft)
     await save(typing, async () => {
-      onSaved(exercise ? await api.exercises.update({ id: exercise.id, ...fields }) : await api.exercises.create(fields))
+      onSaved(exercise ? await api.exercises.update({ id: exercise.id, version: exercise.version, ...fields }) : await api.exercises.create(fields))
     })
   }
 

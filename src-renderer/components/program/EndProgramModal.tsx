@@ -27,7 +27,7 @@ export function EndProgramModal({ program, opened, onClose, onEnded }: Props) {
     setSaving(true)
     setFailure(null)
     try {
-      await api.programs.end({ programId: program.id, endDate, reason })
+      await api.programs.end({ programId: program.id, version: program.version, endDate, reason })
       setErrors({})
       onEnded()
     } catch (e) {

@@ -67,7 +67,7 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
     setStatus(null)
     const { input, errors: typing } = settingsDraftForApi(draft)
     await submitDraft(typing, async () => {
-      const saved = await api.settings.update(input)
+      const saved = await api.settings.update({ ...input, version: settings.version })
       const next = settingsToDraft(saved)
       setInitial(next)
       setDraft(next)

@@ -39,8 +39,8 @@ export function TherapistsPanel() {
     setStatus(null)
     setFailure(null)
     try {
-      if (active) await api.therapists.reactivate({ id: t.id })
-      else await api.therapists.deactivate({ id: t.id })
+      if (active) await api.therapists.reactivate({ id: t.id, version: t.version })
+      else await api.therapists.deactivate({ id: t.id, version: t.version })
       await afterChange(active ? `${t.displayName} is active again.` : `${t.displayName} is now inactive.`)
     } catch (e) {
       setFailure(e instanceof Error ? e.message : String(e))
@@ -178,7 +178,7 @@ function TherapistForm({ therapist, onSaved, onCancel }: FormProps) {
     setFailure(null)
     try {
       const saved = therapist
-        ? await api.therapists.update({ id: therapist.id, displayName, credentials })
+        ? await api.therapists.update({ id: therapist.id, version: therapist.version, displayName, credentials })
         : await api.therapists.create({ displayName, credentials })
       setErrors({})
       if (!therapist) {

@@ -50,7 +50,8 @@ export function settingsToDraft(s: Settings): SettingsDraft {
 }
 
 /** The contract's input, or the typing errors (not a number) keyed by field. */
-export function settingsDraftForApi(d: SettingsDraft): { input: SettingsUpdate; errors: FieldErrors } {
+/** The fields of a settings change; the page adds the version it loaded (`version`). */
+export function settingsDraftForApi(d: SettingsDraft): { input: Omit<SettingsUpdate, 'version'>; errors: FieldErrors } {
   const errors: FieldErrors = {}
   const threshold = (field: ThresholdField): number => {
     const v = parseDecimal(d[field])
@@ -62,7 +63,7 @@ export function settingsDraftForApi(d: SettingsDraft): { input: SettingsUpdate; 
   }
   const weeks = parseWholeNumber(d.reviewIntervalWeeks)
   if (weeks === null || Number.isNaN(weeks)) errors.reviewIntervalWeeks = 'Review interval must be a whole number of weeks'
-  const input: SettingsUpdate = {
+  const input: Omit<SettingsUpdate, 'version'> = {
     clinicName: d.clinicName,
     address: d.address,
     phone: d.phone,

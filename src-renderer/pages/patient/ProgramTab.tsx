@@ -87,7 +87,7 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
 
   async function save(draft: ProgramDraft, items: ProgramItemsForApi) {
     if (editing?.mode === 'update' && current) {
-      await api.programs.update({ programId: current.id, reviewDate: draft.reviewDate, items, reason: draft.reason })
+      await api.programs.update({ programId: current.id, version: current.version, reviewDate: draft.reviewDate, items, reason: draft.reason })
       setStatus('Program changes saved.')
     } else {
       if (!therapist) throw new Error('Choose who is working (at the top of the window) before assigning a program.')

@@ -35,7 +35,7 @@ beforeAll(async () => {
   state = await AppState.open(await newTestLocation(dir), {}, () => NOW)
   ids.therapist = (await ok<{ id: number }>('therapists.create', { displayName: 'Anna Nowak', credentials: 'PT' })).id
   ids.inactiveTherapist = (await ok<{ id: number }>('therapists.create', { displayName: 'Piotr Zieliński' })).id
-  await ok('therapists.deactivate', { id: ids.inactiveTherapist })
+  await ok('therapists.deactivate', { id: ids.inactiveTherapist, version: 1 })
   ids.patient = (await ok<{ id: number }>('patients.create', { firstName: 'Zoë', lastName: 'Kowalska', dateOfBirth: '1980-02-29' })).id
   ids.visit = (await ok<{ id: number }>('visits.record', visit({}))).id
   ids.exercise = (await ok<{ id: number }[]>('exercises.list', {}))[0]!.id
@@ -67,7 +67,7 @@ function visit(over: Record<string, unknown>, foot: Record<string, unknown> = {}
 }
 const correction = (over: Record<string, unknown>) => {
   const { patientId: _p, ...v } = visit({})
-  return { ...v, visitId: ids.visit, reason: 'Typo in foot length', ...over }
+  return { ...v, visitId: ids.visit, version: 1, reason: 'Typo in foot length', ...over }
 }
 function program(over: Record<string, unknown>): Record<string, unknown> {
   return { patientId: ids.patient, therapistId: ids.therapist, startDate: '2026-06-01', items: [{ exerciseId: ids.exercise, sets: 3 }], ...over }
@@ -132,10 +132,10 @@ const CASES: Case[] = [
   { what: 'visit in the future', method: 'visits.record', input: () => visit({ visitDate: '2026-06-16' }), code: 'invalid_input', path: ['visitDate'] },
   { what: 'correction moving a visit into the future', method: 'visits.correct', input: () => correction({ visitDate: '2027-01-01' }), code: 'invalid_input', path: ['visitDate'] },
   { what: 'review date before the start', method: 'programs.assign', input: () => program({ reviewDate: '2026-05-01' }), code: 'invalid_input', path: ['reviewDate'] },
-  { what: 'program end before its start', method: 'programs.end', input: () => ({ programId: ids.program, endDate: '2026-05-01' }), code: 'invalid_input', path: ['endDate'] },
+  { what: 'program end before its start', method: 'programs.end', input: () => ({ programId: ids.program, version: 1, endDate: '2026-05-01' }), code: 'invalid_input', path: ['endDate'] },
   { what: 'date of birth before 1900', method: 'patients.create', input: () => patient({ dateOfBirth: '1899-12-31' }), code: 'invalid_input', path: ['dateOfBirth'] },
   { what: 'program starting before the date of birth', method: 'programs.assign', input: () => program({ startDate: '1979-01-01' }), code: 'invalid_input', path: ['startDate'] },
-  { what: 'review moved before the program start', method: 'programs.update', input: () => ({ programId: ids.program, reviewDate: '2026-05-01', items: [{ exerciseId: ids.exercise }] }), code: 'invalid_input', path: ['reviewDate'] },
+  { what: 'review moved before the program start', method: 'programs.update', input: () => ({ programId: ids.program, version: 1, reviewDate: '2026-05-01', items: [{ exerciseId: ids.exercise }] }), code: 'invalid_input', path: ['reviewDate'] },
   // Measurements (CLINICAL.md valid input ranges)
   { what: 'foot length below 100 mm', method: 'visits.record', input: () => visit({}, { footLengthMm: 99.9 }), code: 'invalid_input', path: ['left', 'footLengthMm'] },
   { what: 'foot length above 380 mm', method: 'visits.record', input: () => visit({}, { footLengthMm: 380.1 }), code: 'invalid_input', path: ['left', 'footLengthMm'] },
@@ -172,14 +172,14 @@ const CASES: Case[] = [
   { what: 'days ahead 366', method: 'reviews.due', input: () => ({ withinDays: 366 }), code: 'invalid_input', path: ['withinDays'] },
   // Ids
   { what: 'unknown patient id', method: 'patients.get', input: () => ({ id: 424242 }), code: 'not_found', path: ['id'] },
-  { what: 'deleted patient id', method: 'patients.update', input: () => ({ ...patient({}), id: ids.deletedPatient }), code: 'not_found', path: ['id'] },
+  { what: 'deleted patient id', method: 'patients.update', input: () => ({ ...patient({}), id: ids.deletedPatient, version: 1 }), code: 'not_found', path: ['id'] },
   { what: 'visit for a deleted patient', method: 'visits.record', input: () => visit({ patientId: ids.deletedPatient }), code: 'not_found', path: ['patientId'] },
   { what: 'visit by an unknown therapist', method: 'visits.record', input: () => visit({ therapistId: 777 }), code: 'not_found', path: ['therapistId'] },
   { what: 'visit by a deactivated therapist', method: 'visits.record', input: () => visit({ therapistId: ids.inactiveTherapist }), code: 'not_found', path: ['therapistId'] },
   { what: 'unknown visit id', method: 'visits.correct', input: () => correction({ visitId: 999999 }), code: 'not_found', path: ['visitId'] },
-  { what: 'unknown program id', method: 'programs.end', input: () => ({ programId: 31337, endDate: '2026-06-10' }), code: 'not_found', path: ['programId'] },
-  { what: 'unknown exercise in a program', method: 'programs.update', input: () => ({ programId: ids.program, items: [{ exerciseId: 9999 }] }), code: 'invalid_input', path: ['items', 0, 'exerciseId'] },
-  { what: 'unknown therapist id', method: 'therapists.update', input: () => ({ id: 555, displayName: 'Ewa Nowak' }), code: 'not_found', path: ['id'] },
+  { what: 'unknown program id', method: 'programs.end', input: () => ({ programId: 31337, version: 1, endDate: '2026-06-10' }), code: 'not_found', path: ['programId'] },
+  { what: 'unknown exercise in a program', method: 'programs.update', input: () => ({ programId: ids.program, version: 1, items: [{ exerciseId: 9999 }] }), code: 'invalid_input', path: ['items', 0, 'exerciseId'] },
+  { what: 'unknown therapist id', method: 'therapists.update', input: () => ({ id: 555, version: 1, displayName: 'Ewa Nowak' }), code: 'not_found', path: ['id'] },
   { what: 'visits of an unknown patient', method: 'visits.list', input: () => ({ patientId: 8080 }), code: 'not_found', path: ['patientId'] },
   { what: 'id as a string', method: 'patients.get', input: () => ({ id: '1' }), code: 'invalid_input', path: ['id'] },
   { what: 'negative id', method: 'patients.archive', input: () => ({ id: -1 }), code: 'invalid_input', path: ['id'] },

@@ -22,6 +22,7 @@ export async function openPdfClinic(pageSize: PageSize = 'A4', withLogo = true):
   const clinic = await openTestClinic(NOW)
   const therapist = await clinic.call('therapists.create', { displayName: 'Anna Nowak', credentials: 'PT, MSc' })
   await clinic.call('settings.update', {
+    version: await clinic.versionOf('clinic_settings', 1),
     clinicName: 'Fußwerk Physiotherapie Kraków',
     address: 'ul. Długa 12\n31-147 Kraków',
     phone: '+48 12 345 67 89',
@@ -122,6 +123,7 @@ export async function seedPatient(c: PdfClinic, spec: PatientSpec): Promise<Seed
         'programs.update',
         {
           programId: current.id,
+          version: current.version,
           items: current.items.map((it) => ({
             exerciseId: it.exerciseId,
             sets: it.sets,

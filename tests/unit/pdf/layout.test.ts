@@ -228,6 +228,7 @@ describe('charts', () => {
 
 const exercise = (id: number, name: string, stages: string[], illustration: string | null): Exercise => ({
   id,
+  version: 1,
   slug: illustration,
   name,
   purpose: '',
@@ -260,6 +261,7 @@ describe('handout layout', () => {
   ]
   const program: Program = {
     id: 1,
+    version: 1,
     patientId: 1,
     therapistId: 1,
     therapistName: 'Anna Nowak',

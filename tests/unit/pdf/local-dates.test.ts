@@ -21,7 +21,7 @@ async function reportWithChangeAt(changedAt: string): Promise<string> {
     await setup.call('visits.record', { patientId: p.id, therapistId: t.id, visitDate: '2026-01-05', kind: 'baseline', ...feet })
     const { dispatch } = await import('../../../src-main/core/api/router')
     const at = new Date(changedAt)
-    const update = await dispatch({ db: setup.database.db, now: () => at }, 'programs.update', { programId: program.id, items: [{ exerciseId: exercise.id, ...exercise.dosage, holdSeconds: 8 }], reason: 'Easy now' }, t.id)
+    const update = await dispatch({ db: setup.database.db, now: () => at }, 'programs.update', { programId: program.id, version: program.version, items: [{ exerciseId: exercise.id, ...exercise.dosage, holdSeconds: 8 }], reason: 'Easy now' }, t.id)
     expect(update.ok).toBe(true)
     const later = await dispatch({ db: setup.database.db, now: () => at }, 'visits.record', { patientId: p.id, therapistId: t.id, visitDate: '2026-01-20', kind: 'follow_up', ...feet }, t.id)
     expect(later.ok).toBe(true)

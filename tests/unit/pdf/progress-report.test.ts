@@ -93,6 +93,7 @@ describe('progress report', () => {
       'visits.correct',
       {
         visitId: last.id,
+        version: last.version,
         visitDate: last.visitDate,
         therapistId: last.therapistId,
         kind: 'follow_up',
@@ -175,7 +176,7 @@ describe('progress report', () => {
     c = await openPdfClinic('A4')
     const first = await seedPatient(c, { firstName: 'Jana', lastName: 'Dvořáková', laterVisits: 2 })
     const t = c.therapistId
-    await c.clinic.call('programs.end', { programId: first.programId, endDate: first.reviewDate, reason: 'Review done' }, t)
+    await c.clinic.call('programs.end', { version: await c.clinic.versionOf('programs', first.programId), programId: first.programId, endDate: first.reviewDate, reason: 'Review done' }, t)
     const shortFoot = c.exercises.get('short-foot')!
     const second = await c.clinic.call(
       'programs.assign',
@@ -209,7 +210,7 @@ describe('progress report', () => {
     c = await openPdfClinic('A4')
     const first = await seedPatient(c, { firstName: 'Jana', lastName: 'Dvořáková', laterVisits: 2 })
     const t = c.therapistId
-    await c.clinic.call('programs.end', { programId: first.programId, endDate: first.reviewDate }, t)
+    await c.clinic.call('programs.end', { version: await c.clinic.versionOf('programs', first.programId), programId: first.programId, endDate: first.reviewDate }, t)
     const shortFoot = c.exercises.get('short-foot')!
     await c.clinic.call(
       'programs.assign',

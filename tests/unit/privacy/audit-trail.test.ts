@@ -13,8 +13,8 @@ const audit = async () => pc.clinic.call('audit.forPatient', { patientId: pc.pat
 
 describe('audit trail of clinical changes', () => {
   it('records therapist, time, entity and values for every kind of change', async () => {
-    await pc.clinic.call('patients.archive', { id: pc.patientId, archived: true }, pc.therapistId)
-    await pc.clinic.call('patients.archive', { id: pc.patientId, archived: false }, pc.therapistId)
+    await pc.clinic.call('patients.archive', { version: await pc.clinic.versionOf('patients', pc.patientId), id: pc.patientId, archived: true }, pc.therapistId)
+    await pc.clinic.call('patients.archive', { version: await pc.clinic.versionOf('patients', pc.patientId), id: pc.patientId, archived: false }, pc.therapistId)
     const entries = await audit()
     const kinds = entries.map((e) => `${e.entity}.${e.action}`).sort()
     expect(kinds).toEqual(
@@ -63,7 +63,7 @@ describe('audit trail of clinical changes', () => {
 
   it('writes the change and its audit row in one transaction: a refused change leaves no row', async () => {
     const before = (await audit()).length
-    await expect(pc.clinic.call('programs.end', { programId: pc.programIds[0]!, endDate: '2025-12-01' }, pc.therapistId)).rejects.toThrow()
+    await expect(pc.clinic.call('programs.end', { version: await pc.clinic.versionOf('programs', pc.programIds[0]!), programId: pc.programIds[0]!, endDate: '2025-12-01' }, pc.therapistId)).rejects.toThrow()
     expect((await audit()).length).toBe(before)
   })
 })

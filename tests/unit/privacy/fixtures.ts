@@ -51,14 +51,14 @@ export async function openPrivacyClinic(): Promise<PrivacyClinic> {
 
   const first = await clinic.call('programs.assign', { patientId: p.id, therapistId: as, startDate: '2025-09-01', items }, as)
   const v1 = await clinic.call('visits.record', visit(p.id, as, '2025-09-01', 'baseline', 20), as)
-  await clinic.call('programs.end', { programId: first.id, endDate: '2025-10-01', reason: 'Moved away for a month' }, as)
+  await clinic.call('programs.end', { version: await clinic.versionOf('programs', first.id), programId: first.id, endDate: '2025-10-01', reason: 'Moved away for a month' }, as)
   const second = await clinic.call('programs.assign', { patientId: p.id, therapistId: as, startDate: '2026-01-05', items }, as)
-  await clinic.call('programs.update', { programId: second.id, items: items.slice(0, 1), reason: 'Towel exercise too easy' }, as)
+  await clinic.call('programs.update', { version: await clinic.versionOf('programs', second.id), programId: second.id, items: items.slice(0, 1), reason: 'Towel exercise too easy' }, as)
   const v2 = await clinic.call('visits.record', visit(p.id, as, '2026-01-05', 'baseline', 21), as)
   const v3 = await clinic.call('visits.record', visit(p.id, as, '2026-05-04', 'review', 24), as)
   const { patientId: _drop, ...corrected } = visit(p.id, as, '2026-05-04', 'review', 25)
-  await clinic.call('visits.correct', { ...corrected, visitId: v3.id, reason: 'Typo in arch height' }, as)
-  await clinic.call('patients.update', { id: p.id, ...SECRET, phone: '+44 7700 900462', sex: 'female', complaints: [] }, as)
+  await clinic.call('visits.correct', { version: await clinic.versionOf('visits', v3.id), ...corrected, visitId: v3.id, reason: 'Typo in arch height' }, as)
+  await clinic.call('patients.update', { version: await clinic.versionOf('patients', p.id), id: p.id, ...SECRET, phone: '+44 7700 900462', sex: 'female', complaints: [] }, as)
   await clinic.call('visits.record', { ...visit(other.id, as, '2026-05-04', 'baseline', 22), notes: 'Flat feet, no pain' }, as)
   return { clinic, therapistId: as, patientId: p.id, otherPatientId: other.id, programIds: [first.id, second.id], visitIds: [v1.id, v2.id, v3.id] }
 }

@@ -48,15 +48,15 @@ describe('failing calls keep patient details out of answers and logs', () => {
       ['birth date in the future', 'patients.create', { ...details, firstName: 'Another', dateOfBirth: '2099-01-01' }],
       ['name as a number', 'patients.create', { ...details, lastName: 19610723 }],
       ['name far too long', 'patients.create', { ...details, lastName: SECRET.lastName.repeat(1000) }],
-      ['control characters in notes', 'patients.update', { id: pc.patientId, ...details, notes: `${SECRET.notes}\u0007` }],
-      ['unknown patient', 'patients.update', { id: 9999, ...details }],
+      ['control characters in notes', 'patients.update', { id: pc.patientId, version: await pc.clinic.versionOf('patients', pc.patientId), ...details, notes: `${SECRET.notes}\u0007` }],
+      ['unknown patient', 'patients.update', { id: 9999, version: 1, ...details }],
       ['visit before birth', 'visits.record', { patientId: pc.patientId, therapistId: t, visitDate: '1950-01-01', kind: 'baseline', left: { footLengthMm: 250, archHeightMm: 20 }, notes: SECRET.notes }],
       ['erase with a wrong name', 'patients.erase', { id: pc.patientId, confirmLastName: `${SECRET.lastName}x` }],
       ['search with a bad page', 'patients.search', { query: SECRET.lastName, page: -1 }],
       ['export of an unknown id', 'patients.export', { id: 4242 }],
     ]
     for (const [label, method, input] of calls) expectClean(await dispatch(core(), method, input, t), label)
-    await dispatch(core(), 'patients.archive', { id: pc.patientId, archived: true }, t)
+    await dispatch(core(), 'patients.archive', { id: pc.patientId, version: await pc.clinic.versionOf('patients', pc.patientId), archived: true }, t)
     expectClean(await dispatch(core(), 'visits.record', { patientId: pc.patientId, therapistId: t, visitDate: '2026-06-01', kind: 'follow_up', left: { footLengthMm: 250, archHeightMm: 20 } }, t), 'visit for an archived patient')
     const log = captured.join('')
     for (const s of SECRETS) expect(log.includes(s), `log holds ${s}`).toBe(false)
@@ -67,7 +67,7 @@ describe('failing calls keep patient details out of answers and logs', () => {
     await pc.clinic.database.db.schema.alterTable('audit_log').renameTo('audit_log_gone').execute()
     const t = pc.therapistId
     const failing: [string, unknown][] = [
-      ['patients.update', { id: pc.patientId, ...details, phone: '+44 7700 900999' }],
+      ['patients.update', { id: pc.patientId, version: await pc.clinic.versionOf('patients', pc.patientId), ...details, phone: '+44 7700 900999' }],
       ['patients.create', { ...details, firstName: 'Another' }],
       ['visits.record', { patientId: pc.patientId, therapistId: t, visitDate: '2026-06-01', kind: 'follow_up', left: { footLengthMm: 250, archHeightMm: 20 }, notes: SECRET.notes }],
       ['patients.erase', { id: pc.patientId, confirmLastName: SECRET.lastName }],

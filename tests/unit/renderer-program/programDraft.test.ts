@@ -20,6 +20,7 @@ import {
 const dosage = { sets: 3, reps: 10, repsText: null, holdSeconds: 5, minutes: null, timesPerDay: 1, daysPerWeek: 7, stage: 0, notes: '' }
 const exercise = (id: number, slug: string, name: string, stages: string[]): Exercise => ({
   id,
+  version: 1,
   slug,
   name,
   purpose: '',

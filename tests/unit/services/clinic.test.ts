@@ -14,17 +14,17 @@ describe('therapists', () => {
     const a = await clinic.call('therapists.create', { displayName: 'Anna Nowak' })
     const b = await clinic.call('therapists.create', { displayName: 'Piotr Zieliński', credentials: 'MSc PT' })
     expect((await clinic.call('therapists.list', {})).map((t) => t.displayName)).toEqual(['Anna Nowak', 'Piotr Zieliński'])
-    await clinic.call('therapists.update', { id: a.id, displayName: 'Anna Nowak-Kowalska' })
-    await clinic.call('therapists.deactivate', { id: b.id })
+    await clinic.call('therapists.update', { version: await clinic.versionOf('therapists', a.id), id: a.id, displayName: 'Anna Nowak-Kowalska' })
+    await clinic.call('therapists.deactivate', { version: await clinic.versionOf('therapists', b.id), id: b.id })
     expect((await clinic.call('therapists.list', {})).map((t) => t.displayName)).toEqual(['Anna Nowak-Kowalska'])
     expect((await clinic.call('therapists.list', { includeInactive: true })).find((t) => t.id === b.id)?.active).toBe(false)
-    await clinic.call('therapists.reactivate', { id: b.id })
+    await clinic.call('therapists.reactivate', { version: await clinic.versionOf('therapists', b.id), id: b.id })
     expect((await clinic.call('therapists.list', {})).length).toBe(2)
   })
 
   it('keeps at least one therapist active', async () => {
     const a = await clinic.call('therapists.create', { displayName: 'Anna Nowak' })
-    const e = await expectApiError(clinic.call('therapists.deactivate', { id: a.id }))
+    const e = await expectApiError(clinic.call('therapists.deactivate', { version: await clinic.versionOf('therapists', a.id), id: a.id }))
     expect([e.code, e.message]).toEqual(['conflict', 'At least one therapist must stay active'])
   })
 })
@@ -45,7 +45,7 @@ describe('settings', () => {
       smcArchHeightMm: 1.5,
       reviewIntervalWeeks: 12,
     }
-    expect(await clinic.call('settings.update', next)).toEqual(next)
+    expect(await clinic.call('settings.update', next)).toEqual({ ...next, version: next.version + 1 })
     expect(await clinic.count('audit_log', "entity = 'settings'")).toBe(1)
   })
 

@@ -66,13 +66,13 @@ describe('patients.update and archive', () => {
   it('keeps the old values in the audit trail', async () => {
     const t = await seedTherapist(clinic)
     const p = await seedPatient(clinic, {}, t.id)
-    await clinic.call('patients.update', { id: p.id, firstName: 'Zoe', lastName: p.lastName, dateOfBirth: p.dateOfBirth }, t.id)
+    await clinic.call('patients.update', { version: await clinic.versionOf('patients', p.id), id: p.id, firstName: 'Zoe', lastName: p.lastName, dateOfBirth: p.dateOfBirth }, t.id)
     const [update] = await clinic.call('audit.forPatient', { patientId: p.id })
     expect(update).toMatchObject({ action: 'update', before: { firstName: 'Zoë' }, after: { firstName: 'Zoe' } })
   })
 
   it('answers not_found for an unknown patient', async () => {
-    const e = await expectApiError(clinic.call('patients.update', { id: 999, firstName: 'A', lastName: 'B', dateOfBirth: '1990-01-01' }))
+    const e = await expectApiError(clinic.call('patients.update', { version: await clinic.versionOf('patients', 999), id: 999, firstName: 'A', lastName: 'B', dateOfBirth: '1990-01-01' }))
     expect(e.code).toBe('not_found')
     expect(e.issues[0]!.path).toEqual(['id'])
   })
@@ -80,12 +80,12 @@ describe('patients.update and archive', () => {
   it('hides archived patients from search unless asked, and refuses new visits for them', async () => {
     const t = await seedTherapist(clinic)
     const p = await seedPatient(clinic)
-    await clinic.call('patients.archive', { id: p.id })
+    await clinic.call('patients.archive', { version: await clinic.versionOf('patients', p.id), id: p.id })
     expect((await clinic.call('patients.search', {})).total).toBe(0)
     expect((await clinic.call('patients.search', { includeArchived: true })).items[0]).toMatchObject({ id: p.id, archived: true })
     const e = await expectApiError(clinic.call('visits.record', visitInput(p.id, t.id)))
     expect(e.code).toBe('conflict')
-    await clinic.call('patients.archive', { id: p.id, archived: false })
+    await clinic.call('patients.archive', { version: await clinic.versionOf('patients', p.id), id: p.id, archived: false })
     expect((await clinic.call('patients.search', {})).total).toBe(1)
   })
 })

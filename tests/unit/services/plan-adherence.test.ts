@@ -59,7 +59,7 @@ describe('planned progression', () => {
     expect(trail.some((a) => a.entity === 'program' && a.reason === 'Stages confirmed at the visit of 2026-03-02')).toBe(true)
     // The shift survives a program change through the editor.
     const current = (await clinic.call('programs.current', { patientId }))!
-    await clinic.call('programs.update', { programId, items: current.items.map(({ id: _i, exerciseName: _n, stages: _st, position: _p, planShiftWeeks: _s, ...rest }) => rest) })
+    await clinic.call('programs.update', { programId, version: await clinic.versionOf('programs', programId), items: current.items.map(({ id: _i, exerciseName: _n, stages: _st, position: _p, planShiftWeeks: _s, ...rest }) => rest) })
     expect(await item('towel-crumpling')).toMatchObject({ planShiftWeeks: 4 })
   })
 
@@ -108,7 +108,7 @@ describe('adherence', () => {
   it('is corrected like any visit value, the old value kept in the trail', async () => {
     const v = await clinic.call('visits.record', followUp('2026-03-02', { adherence: { daysDone: 21 } }))
     const { patientId: _p, ...fields } = followUp('2026-03-02', { adherence: { daysDone: 14 } })
-    const corrected = await clinic.call('visits.correct', { ...fields, visitId: v.id, reason: 'Misread the calendar' })
+    const corrected = await clinic.call('visits.correct', { version: await clinic.versionOf('visits', v.id), ...fields, visitId: v.id, reason: 'Misread the calendar' })
     expect(corrected.adherence).toMatchObject({ daysPlanned: 28, daysDone: 14 })
     const trail = await clinic.call('audit.forPatient', { patientId })
     const correction = trail.find((a) => a.action === 'correct')! as unknown as { before: { adherence: { daysDone: number } }; after: { adherence: { daysDone: number } } }

@@ -36,10 +36,10 @@ describe('exercises', () => {
     const input = { name: 'Marble pick-up', steps: ['Pick up marbles with your toes.'], stages: ['Sitting'], dosage: { sets: 2, reps: 20 } }
     const created = await clinic.call('exercises.create', input, therapistId)
     expect(created).toMatchObject({ builtin: false, name: 'Marble pick-up', dosage: { sets: 2, reps: 20, timesPerDay: 1 } })
-    const edited = await clinic.call('exercises.update', { ...input, id: created.id, name: 'Marble pick-up (10 marbles)' })
+    const edited = await clinic.call('exercises.update', { version: await clinic.versionOf('exercises', created.id), ...input, id: created.id, name: 'Marble pick-up (10 marbles)' })
     expect(edited.name).toBe('Marble pick-up (10 marbles)')
     const builtin = catalog[0]!
-    const e = await expectApiError(clinic.call('exercises.update', { ...input, id: builtin.id }))
+    const e = await expectApiError(clinic.call('exercises.update', { version: await clinic.versionOf('exercises', builtin.id), ...input, id: builtin.id }))
     expect(e.code).toBe('conflict')
   })
 })
@@ -78,7 +78,7 @@ describe('programs', () => {
     const p = await clinic.call('programs.assign', { patientId, therapistId, startDate: '2026-02-01', items: templateItems() }, therapistId)
     const items = templateItems()
     items[1] = { ...items[1]!, sets: 2, stage: 1 }
-    const updated = await clinic.call('programs.update', { programId: p.id, items, reason: 'Progress to standing' }, therapistId)
+    const updated = await clinic.call('programs.update', { version: await clinic.versionOf('programs', p.id), programId: p.id, items, reason: 'Progress to standing' }, therapistId)
     expect(updated.items[1]).toMatchObject({ sets: 2, stage: 1 })
     const [entry] = await clinic.call('programs.history', { patientId })
     expect(entry!.changes.map((c) => c.action)).toEqual(['update', 'create'])
@@ -90,10 +90,10 @@ describe('programs', () => {
 
   it('ends a program, after which it cannot be changed', async () => {
     const p = await clinic.call('programs.assign', { patientId, therapistId, startDate: '2026-02-01', items: templateItems() })
-    const ended = await clinic.call('programs.end', { programId: p.id, endDate: '2026-05-30', reason: 'Goals reached' })
+    const ended = await clinic.call('programs.end', { version: await clinic.versionOf('programs', p.id), programId: p.id, endDate: '2026-05-30', reason: 'Goals reached' })
     expect(ended).toMatchObject({ status: 'ended', endDate: '2026-05-30', endReason: 'Goals reached' })
     expect(await clinic.call('programs.current', { patientId })).toBeNull()
-    expect((await expectApiError(clinic.call('programs.update', { programId: p.id, items: templateItems() }))).code).toBe('conflict')
+    expect((await expectApiError(clinic.call('programs.update', { version: await clinic.versionOf('programs', p.id), programId: p.id, items: templateItems() }))).code).toBe('conflict')
   })
 
   it('validates dosage fields by name', async () => {
@@ -132,11 +132,11 @@ describe('reviews.due', () => {
     const p1 = await clinic.call('programs.assign', { patientId, therapistId, startDate: '2026-01-01', items: templateItems() })
     await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-01-01' }))
     const review = await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-04-23', kind: 'review' }))
-    await clinic.call('programs.end', { programId: p1.id, endDate: '2026-04-23', reason: 'Review done' })
+    await clinic.call('programs.end', { version: await clinic.versionOf('programs', p1.id), programId: p1.id, endDate: '2026-04-23', reason: 'Review done' })
     const p2 = await clinic.call('programs.assign', { patientId, therapistId, startDate: '2026-04-23', reviewDate: '2026-06-20', items: templateItems() })
     // A correction of P1's review (a typo in the notes) must not move it under P2.
     const { patientId: _omit, ...fields } = visitInput(patientId, therapistId, { visitDate: '2026-04-23', kind: 'review', notes: 'Corrected notes' })
-    await clinic.call('visits.correct', { ...fields, visitId: review.id, reason: 'Typo' })
+    await clinic.call('visits.correct', { version: await clinic.versionOf('visits', review.id), ...fields, visitId: review.id, reason: 'Typo' })
     const visits = await clinic.call('visits.list', { patientId })
     expect(visits.find((v) => v.id === review.id)?.programId).toBe(p1.id)
     expect(await clinic.call('reviews.due', { withinDays: 14 })).toEqual([expect.objectContaining({ programId: p2.id, reviewDate: '2026-06-20', status: 'due' })])
@@ -148,7 +148,7 @@ describe('reviews.due', () => {
 
   it("a review entered after the next program was assigned on the same day is the ending program's review", async () => {
     const p1 = await clinic.call('programs.assign', { patientId, therapistId, startDate: '2026-01-01', items: templateItems() })
-    await clinic.call('programs.end', { programId: p1.id, endDate: '2026-04-23' })
+    await clinic.call('programs.end', { version: await clinic.versionOf('programs', p1.id), programId: p1.id, endDate: '2026-04-23' })
     const p2 = await clinic.call('programs.assign', { patientId, therapistId, startDate: '2026-04-23', reviewDate: '2026-06-20', items: templateItems() })
     const review = await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-04-23', kind: 'review' }))
     const baseline = await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-04-23', kind: 'baseline' }))

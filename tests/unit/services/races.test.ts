@@ -81,8 +81,8 @@ describe(`races between two workstations (${ROUNDS} rounds each)`, () => {
       const x = (await clinic.call('therapists.create', { displayName: `Round ${surname(i)} A` }, null)).id
       const y = (await clinic.call('therapists.create', { displayName: `Round ${surname(i)} B` }, null)).id
       const others = (await clinic.call('therapists.list', { includeInactive: false }, null)).filter((t) => t.id !== x && t.id !== y)
-      for (const t of others) await clinic.call('therapists.deactivate', { id: t.id }, x)
-      const race = await Promise.all([a.dispatch('therapists.deactivate', { id: x }, x), b.dispatch('therapists.deactivate', { id: y }, y)])
+      for (const t of others) await clinic.call('therapists.deactivate', { version: await clinic.versionOf('therapists', t.id), id: t.id }, x)
+      const race = await Promise.all([a.dispatch('therapists.deactivate', { id: x, version: 1 }, x), b.dispatch('therapists.deactivate', { id: y, version: 1 }, y)])
       expect((await clinic.call('therapists.list', { includeInactive: false }, null)).length, `round ${i}`).toBe(1)
       return race
     }, 1)

@@ -92,7 +92,7 @@ describe('visits.record', () => {
   it('answers not_found for unknown patient or inactive therapist, writing nothing', async () => {
     expect((await expectApiError(clinic.call('visits.record', visitInput(999, therapistId)))).issues[0]!.path).toEqual(['patientId'])
     const other = await seedTherapist(clinic, 'Piotr Zieliński')
-    await clinic.call('therapists.deactivate', { id: other.id })
+    await clinic.call('therapists.deactivate', { version: await clinic.versionOf('therapists', other.id), id: other.id })
     const e = await expectApiError(clinic.call('visits.record', visitInput(patientId, other.id)))
     expect([e.code, e.issues[0]!.path]).toEqual(['not_found', ['therapistId']])
     expect(await count('visits')).toBe(0)
@@ -125,7 +125,7 @@ describe('visits.record', () => {
     const settings = await clinic.call('settings.get', {})
     await clinic.call('settings.update', { ...settings, archHeightMethod: 'navicular_standing' })
     const { patientId: _p, ...fields } = visitInput(patientId, therapistId, { archHeightMethod: 'dorsal_50', notes: 'Typo fixed' })
-    const fixed = await clinic.call('visits.correct', { ...fields, visitId: v.id, reason: 'Typo' })
+    const fixed = await clinic.call('visits.correct', { version: await clinic.versionOf('visits', v.id), ...fields, visitId: v.id, reason: 'Typo' })
     expect(fixed.left!.archHeightMethod).toBe('dorsal_50')
   })
 })
@@ -134,7 +134,7 @@ describe('visits.correct', () => {
   it('changes the values, marks the visit corrected and keeps the old values with the reason', async () => {
     const v = await clinic.call('visits.record', visitInput(patientId, therapistId), therapistId)
     const { patientId: _p, ...fields } = visitInput(patientId, therapistId, { left: { footLengthMm: 249, archHeightMm: 60 } })
-    const fixed = await clinic.call('visits.correct', { ...fields, visitId: v.id, reason: 'Typo: 249 not 250' }, therapistId)
+    const fixed = await clinic.call('visits.correct', { version: await clinic.versionOf('visits', v.id), ...fields, visitId: v.id, reason: 'Typo: 249 not 250' }, therapistId)
     expect(fixed).toMatchObject({ corrected: true, left: { footLengthMm: 249 } })
     const [entry] = await clinic.call('audit.forPatient', { patientId })
     expect(entry).toMatchObject({ action: 'correct', entity: 'visit', entityId: v.id, reason: 'Typo: 249 not 250', therapistName: 'Anna Nowak' })
@@ -145,13 +145,13 @@ describe('visits.correct', () => {
   it('needs a reason', async () => {
     const v = await clinic.call('visits.record', visitInput(patientId, therapistId))
     const { patientId: _p, ...fields } = visitInput(patientId, therapistId)
-    const e = await expectApiError(clinic.call('visits.correct', { ...fields, visitId: v.id, reason: ' ' }))
+    const e = await expectApiError(clinic.call('visits.correct', { version: await clinic.versionOf('visits', v.id), ...fields, visitId: v.id, reason: ' ' }))
     expect(e.issues).toEqual([{ path: ['reason'], message: 'Say why the visit is corrected' }])
   })
 
   it('answers not_found for an unknown visit', async () => {
     const { patientId: _p, ...fields } = visitInput(patientId, therapistId)
-    const e = await expectApiError(clinic.call('visits.correct', { ...fields, visitId: 4242, reason: 'x' }))
+    const e = await expectApiError(clinic.call('visits.correct', { version: await clinic.versionOf('visits', 4242), ...fields, visitId: 4242, reason: 'x' }))
     expect([e.code, e.issues[0]!.path]).toEqual(['not_found', ['visitId']])
   })
 })
