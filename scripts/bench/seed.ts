@@ -123,6 +123,15 @@ function planClinic(rnd: Random, size: ClinicSize, today: number, activeShare: n
       programs: [],
     })
   }
+  // The clinic holds one record per person (same name keys and date of birth are refused since
+  // migration 0008): a drawn twin is born a day later instead. No random draw here, so the rest of
+  // the seeded clinic stays as it was.
+  const people = new Set<string>()
+  for (const p of patients) {
+    const person = () => `${nameSearchKey(p.lastName)}|${nameSearchKey(p.firstName)}|${p.dob}`
+    while (people.has(person())) p.dob = isoOf(dayOf(p.dob) + 1)
+    people.add(person())
+  }
   // Patient ids grow with time, as they do when a clinic registers people over the years.
   patients.sort((a, b) => a.registered - b.registered)
 

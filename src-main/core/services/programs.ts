@@ -15,68 +15,38 @@ import { claimVersion } from './versions'
 
 type ItemInput = z.output<typeof ProgramItemInput>
 
-const programsOfPatient = compiledOnce((db, p: { patientId: number }) =>
-  db
-    .selectFrom('programs as g')
-    .innerJoin('therapists as t', 't.id', 'g.therapist_id')
-    .selectAll('g')
-    .select('t.display_name')
-    .where('g.patient_id', '=', p.patientId)
-    .orderBy('g.start_date', 'desc')
-    .orderBy('g.id', 'desc'),
-)
-
-const itemsQuery = (db: Db) =>
+const programRows = (db: Db) => db.selectFrom('programs as g').innerJoin('therapists as t', 't.id', 'g.therapist_id').selectAll('g').select('t.display_name')
+const itemRows = (db: Db) =>
   db.selectFrom('program_items as i').innerJoin('exercises as e', 'e.id', 'i.exercise_id').selectAll('i').select(['e.name as exercise_name', 'e.stages_json'])
-
-// Chosen by the patient (not by a list of program ids) so that the SQL text, compiled once, fits
-// any number of programs.
-const itemsOfPatient = compiledOnce((db, p: { patientId: number }) =>
-  itemsQuery(db)
-    .where('i.program_id', 'in', db.selectFrom('programs').select('id').where('patient_id', '=', p.patientId))
-    .orderBy('i.program_id')
-    .orderBy('i.position'),
-)
-
-/** Programs with their items and exercise names, in two queries. */
-export async function loadPrograms(db: Db, where: { patientId: number } | { programIds: number[] }): Promise<Program[]> {
-  const rows =
-    'patientId' in where
-      ? await programsOfPatient.execute(db, where)
-      : await db
-          .selectFrom('programs as g')
-          .innerJoin('therapists as t', 't.id', 'g.therapist_id')
-          .selectAll('g')
-          .select('t.display_name')
-          .where('g.id', 'in', where.programIds)
-          .orderBy('g.start_date', 'desc')
-          .orderBy('g.id', 'desc')
-          .execute()
-  if (rows.length === 0) return []
-  const items =
-    'patientId' in where
-      ? await itemsOfPatient.execute(db, where)
-      : await itemsQuery(db)
-          .where(
-            'i.program_id',
-            'in',
-            rows.map((r) => r.id),
-          )
-          .orderBy('i.program_id')
-          .orderBy('i.position')
-          .execute()
-  // Only a review filed under the program counts: the previous program's review may share its start day.
-  const reviews = await db
+// Only a review filed under the program counts: the previous program's review may share its start day.
+const reviewRows = (db: Db) =>
+  db
     .selectFrom('visits')
     .select(['program_id', (eb) => eb.fn.max('visit_date').as('on')])
-    .where(
-      'program_id',
-      'in',
-      rows.map((r) => r.id),
-    )
     .where('kind', '=', 'review')
     .groupBy('program_id')
-    .execute()
+
+// A patient's programs (opening a patient) are compiled once; items and reviews are chosen by the
+// patient (a subquery), not by a list of program ids, so the SQL text fits any number of programs.
+const programIdsOf = (db: Db, patientId: number) => db.selectFrom('programs').select('id').where('patient_id', '=', patientId)
+const programsOfPatient = compiledOnce((db, p: { patientId: number }) =>
+  programRows(db).where('g.patient_id', '=', p.patientId).orderBy('g.start_date', 'desc').orderBy('g.id', 'desc'),
+)
+const itemsOfPatient = compiledOnce((db, p: { patientId: number }) =>
+  itemRows(db).where('i.program_id', 'in', programIdsOf(db, p.patientId)).orderBy('i.program_id').orderBy('i.position'),
+)
+const reviewsOfPatient = compiledOnce((db, p: { patientId: number }) => reviewRows(db).where('program_id', 'in', programIdsOf(db, p.patientId)))
+
+/** Programs with their items, exercise names and review dates, in three queries. */
+export async function loadPrograms(db: Db, where: { patientId: number } | { programIds: number[] }): Promise<Program[]> {
+  const ofPatient = 'patientId' in where
+  const rows = ofPatient
+    ? await programsOfPatient.execute(db, where)
+    : await programRows(db).where('g.id', 'in', where.programIds).orderBy('g.start_date', 'desc').orderBy('g.id', 'desc').execute()
+  if (rows.length === 0) return []
+  const ids = rows.map((r) => r.id)
+  const items = ofPatient ? await itemsOfPatient.execute(db, where) : await itemRows(db).where('i.program_id', 'in', ids).orderBy('i.program_id').orderBy('i.position').execute()
+  const reviews = ofPatient ? await reviewsOfPatient.execute(db, where) : await reviewRows(db).where('program_id', 'in', ids).execute()
   const reviewOn = new Map(reviews.map((r) => [r.program_id, r.on as string]))
   const byProgram = new Map<number, ProgramItem[]>()
   for (const i of items) {

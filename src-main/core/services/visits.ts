@@ -9,6 +9,7 @@ import {
   MEASURE_KEYS,
   type FootInputValue,
   type FootMeasurement,
+  type SymptomRegion,
   type Symptoms,
   type Visit,
   type VisitCorrectInput,
@@ -18,7 +19,9 @@ import {
 import { plannedDaysBetween } from '@shared/calc/adherence'
 import { applyStageDecision } from '@shared/calc/plan'
 import { programWeek } from '@shared/calc/review'
-import type { MeasurementRow } from '../db/schema'
+import type { Insertable } from 'kysely'
+import { compiledOnce } from '../db/compiled-once'
+import type { MeasurementRow, MeasurementsTable, VisitsTable } from '../db/schema'
 import { recordAudit } from './audit'
 import { claimVersion } from './versions'
 import { nowIso, today, type Db, type ServiceContext } from './context'
@@ -43,36 +46,60 @@ const toFoot = (m: MeasurementRow): FootMeasurement => ({
   navicularStandingMm: m.navicular_standing_mm,
 })
 
-/** Visits with their feet and symptoms, in three queries whatever their number. */
-export async function loadVisits(db: Db, where: { patientId: number } | { visitIds: number[] }): Promise<Visit[]> {
-  let q = db
-    .selectFrom('visits as v')
-    .innerJoin('therapists as t', 't.id', 'v.therapist_id')
-    .selectAll('v')
-    .select('t.display_name as therapist_name')
-  q = 'patientId' in where ? q.where('v.patient_id', '=', where.patientId) : q.where('v.id', 'in', where.visitIds)
-  const rows = await q.orderBy('v.visit_date').orderBy('v.id').execute()
-  if (rows.length === 0) return []
-  const ids = rows.map((r) => r.id)
-  const [measurements, scores, steps, adherence] = await Promise.all([
-    db.selectFrom('measurements').selectAll().where('visit_id', 'in', ids).execute(),
-    db.selectFrom('symptom_scores').selectAll().where('visit_id', 'in', ids).execute(),
+type VisitsOf = { patientId: number } | { visitId: number }
+const whose = (where: VisitsOf) => ('patientId' in where ? 'patient' : 'visit')
+
+const visitRows = compiledOnce(
+  (db, p: { id: number }, of: VisitsOf) => {
+    const q = db.selectFrom('visits as v').innerJoin('therapists as t', 't.id', 'v.therapist_id').selectAll('v').select('t.display_name as therapist_name')
+    return ('patientId' in of ? q.where('v.patient_id', '=', p.id) : q.where('v.id', '=', p.id)).orderBy('v.visit_date').orderBy('v.id')
+  },
+  whose,
+)
+
+// The details are selected by the same condition as the visits (not by a list of their ids), so
+// the SQL text stays the same whatever the number of visits and is compiled once.
+const visitIdsOf = (db: Db, p: { id: number }, of: VisitsOf) =>
+  'patientId' in of ? db.selectFrom('visits').select('id').where('patient_id', '=', p.id) : db.selectFrom('visits').select('id').where('id', '=', p.id)
+
+const measurementRows = compiledOnce((db, p: { id: number }, of: VisitsOf) => db.selectFrom('measurements').selectAll().where('visit_id', 'in', visitIdsOf(db, p, of)), whose)
+
+const scoreRows = compiledOnce((db, p: { id: number }, of: VisitsOf) => db.selectFrom('symptom_scores').selectAll().where('visit_id', 'in', visitIdsOf(db, p, of)), whose)
+
+const stageStepRows = compiledOnce(
+  (db, p: { id: number }, of: VisitsOf) =>
     db
       .selectFrom('visit_stage_steps as s')
       .innerJoin('exercises as e', 'e.id', 's.exercise_id')
       .selectAll('s')
       .select('e.name as exercise_name')
-      .where('s.visit_id', 'in', ids)
-      .orderBy('s.id')
-      .execute(),
+      .where('s.visit_id', 'in', visitIdsOf(db, p, of))
+      .orderBy('s.id'),
+  whose,
+)
+
+const adherenceRows = compiledOnce(
+  (db, p: { id: number }, of: VisitsOf) =>
     db
       .selectFrom('visit_adherence as a')
       .innerJoin('exercises as e', 'e.id', 'a.exercise_id')
       .selectAll('a')
       .select('e.name as exercise_name')
-      .where('a.visit_id', 'in', ids)
-      .orderBy('a.id')
-      .execute(),
+      .where('a.visit_id', 'in', visitIdsOf(db, p, of))
+      .orderBy('a.id'),
+  whose,
+)
+
+/** Visits with their feet, symptoms, stage steps and adherence, in five queries whatever their number. */
+export async function loadVisits(db: Db, where: VisitsOf): Promise<Visit[]> {
+  const id = { id: 'patientId' in where ? where.patientId : where.visitId }
+  const rows = await visitRows.execute(db, id, where)
+  if (rows.length === 0) return []
+  const [measurements, scores, steps, adherence] = await Promise.all([
+    measurementRows.execute(db, id, where),
+    scoreRows.execute(db, id, where),
+    stageStepRows.execute(db, id, where),
+    adherenceRows.execute(db, id, where),
   ])
   const byVisit = new Map<number, Visit>()
   const visits = rows.map((r) => {
@@ -127,7 +154,7 @@ export async function loadVisits(db: Db, where: { patientId: number } | { visitI
 }
 
 async function loadVisit(db: Db, id: number): Promise<Visit | null> {
-  return (await loadVisits(db, { visitIds: [id] }))[0] ?? null
+  return (await loadVisits(db, { visitId: id }))[0] ?? null
 }
 
 const hasValue = (f: FootInputValue | null): f is FootInputValue => f !== null && MEASURE_KEYS.some((k) => f[k] !== null)
@@ -137,31 +164,48 @@ async function checkDates(ctx: ServiceContext, visitDate: string, dateOfBirth: s
   if (visitDate < dateOfBirth) throw invalidInput([{ path: ['visitDate'], message: 'Visit date cannot be before the date of birth' }])
 }
 
+const insertMeasurement = compiledOnce((db, p: Required<Omit<Insertable<MeasurementsTable>, 'id'>>) =>
+  db.insertInto('measurements').values({
+    visit_id: p.visit_id,
+    side: p.side,
+    foot_length_mm: p.foot_length_mm,
+    truncated_foot_length_mm: p.truncated_foot_length_mm,
+    arch_height_mm: p.arch_height_mm,
+    arch_height_method: p.arch_height_method,
+    navicular_sitting_mm: p.navicular_sitting_mm,
+    navicular_standing_mm: p.navicular_standing_mm,
+  }),
+)
+
+/** One statement for all scores of a visit; its shape is which regions were scored. */
+const insertScores = compiledOnce(
+  (db, p: { visitId: number } & Partial<Record<SymptomRegion, number>>, regions: SymptomRegion[]) =>
+    db.insertInto('symptom_scores').values(regions.map((region) => ({ visit_id: p.visitId, region, score: p[region]! }))),
+  (regions) => regions.join(),
+)
+
 async function writeDetails(db: Db, visitId: number, input: VisitFields, method: ArchHeightMethod): Promise<void> {
   const implausible = implausibleArchHeightIndex(input, method)
   if (implausible.length > 0) throw invalidInput(implausible)
   for (const side of SIDES) {
     const f = input[side]
     if (!hasValue(f)) continue
-    await db
-      .insertInto('measurements')
-      .values({
-        visit_id: visitId,
-        side,
-        foot_length_mm: f.footLengthMm,
-        truncated_foot_length_mm: f.truncatedFootLengthMm,
-        arch_height_mm: f.archHeightMm,
-        arch_height_method: method,
-        navicular_sitting_mm: f.navicularSittingMm,
-        navicular_standing_mm: f.navicularStandingMm,
-      })
-      .execute()
+    await insertMeasurement.execute(db, {
+      visit_id: visitId,
+      side,
+      foot_length_mm: f.footLengthMm,
+      truncated_foot_length_mm: f.truncatedFootLengthMm,
+      arch_height_mm: f.archHeightMm,
+      arch_height_method: method,
+      navicular_sitting_mm: f.navicularSittingMm,
+      navicular_standing_mm: f.navicularStandingMm,
+    })
   }
-  const scores = SYMPTOM_REGIONS.flatMap((region) => {
-    const score = input.symptoms[region]
-    return score === null ? [] : [{ visit_id: visitId, region, score }]
-  })
-  if (scores.length > 0) await db.insertInto('symptom_scores').values(scores).execute()
+  const regions = SYMPTOM_REGIONS.filter((region) => input.symptoms[region] !== null)
+  if (regions.length === 0) return
+  const scores: Partial<Record<SymptomRegion, number>> = {}
+  for (const region of regions) scores[region] = input.symptoms[region]!
+  await insertScores.execute(db, { visitId, ...scores }, regions)
 }
 
 /**
@@ -170,17 +214,21 @@ async function writeDetails(db: Db, visitId: number, input: VisitFields, method:
  * visit opens the new one, so the new program's own review can still come due.
  */
 async function programFor(db: Db, patientId: number, date: string, kind: VisitKind): Promise<number | null> {
-  const covering = await db
-    .selectFrom('programs')
-    .select('id')
-    .where('patient_id', '=', patientId)
-    .where('start_date', '<=', date)
-    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', date)]))
-    .orderBy('start_date', kind === 'review' ? 'asc' : 'desc')
-    .orderBy('id', kind === 'review' ? 'asc' : 'desc')
-    .executeTakeFirst()
-  return covering?.id ?? null
+  return (await coveringProgram.executeTakeFirst(db, { patientId, date }, kind === 'review' ? 'asc' : 'desc'))?.id ?? null
 }
+
+const coveringProgram = compiledOnce(
+  (db, p: { patientId: number; date: string }, order: 'asc' | 'desc') =>
+    db
+      .selectFrom('programs')
+      .select('id')
+      .where('patient_id', '=', p.patientId)
+      .where('start_date', '<=', p.date)
+      .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', p.date)]))
+      .orderBy('start_date', order)
+      .orderBy('id', order),
+  (order) => order,
+)
 
 /** A corrected visit stays with its program while the program still covers the corrected date. */
 async function programAfterCorrection(db: Db, before: Visit, date: string, kind: VisitKind): Promise<number | null> {
@@ -216,7 +264,7 @@ async function methodFor(db: Db, sent: ArchHeightMethod | undefined, allowed: Ar
  * do not rewrite it. One number for the program counts the days any exercise was planned.
  */
 async function writeAdherence(db: Db, visitId: number, programId: number | null, visitDate: string, input: VisitFields['adherence']): Promise<void> {
-  await db.deleteFrom('visit_adherence').where('visit_id', '=', visitId).execute()
+  await clearAdherence.execute(db, { visitId })
   let planned: number | null = null
   let done: number | null = null
   const asked = input !== null && (input.daysDone !== null || input.byExercise.length > 0)
@@ -255,8 +303,14 @@ async function writeAdherence(db: Db, visitId: number, programId: number | null,
       }
     }
   }
-  await db.updateTable('visits').set({ adherence_days_planned: planned, adherence_days_done: done }).where('id', '=', visitId).execute()
+  await setAdherence.execute(db, { visitId, planned, done })
 }
+
+// Both run for every visit recorded, whether adherence was asked or not.
+const clearAdherence = compiledOnce((db, p: { visitId: number }) => db.deleteFrom('visit_adherence').where('visit_id', '=', p.visitId))
+const setAdherence = compiledOnce((db, p: { visitId: number; planned: number | null; done: number | null }) =>
+  db.updateTable('visits').set({ adherence_days_planned: p.planned, adherence_days_done: p.done }).where('id', '=', p.visitId),
+)
 
 const formatSince = (from: string, afterVisit: boolean) => (afterVisit ? `since the last visit (${from})` : `since the program started (${from})`)
 
@@ -300,6 +354,28 @@ async function applyStageSteps(ctx: ServiceContext, db: Db, visitId: number, pro
   })
 }
 
+type NewVisit = Pick<Insertable<VisitsTable>, 'patient_id' | 'therapist_id' | 'visit_date' | 'kind' | 'notes' | 'created_at' | 'updated_at'> &
+  Pick<VisitsTable, 'program_id' | 'headache_days' | 'created_by' | 'updated_by'>
+
+const insertVisit = compiledOnce((db, p: NewVisit) =>
+  db
+    .insertInto('visits')
+    .values({
+      patient_id: p.patient_id,
+      therapist_id: p.therapist_id,
+      program_id: p.program_id,
+      visit_date: p.visit_date,
+      kind: p.kind,
+      headache_days: p.headache_days,
+      notes: p.notes,
+      created_at: p.created_at,
+      created_by: p.created_by,
+      updated_at: p.updated_at,
+      updated_by: p.updated_by,
+    })
+    .returning('id'),
+)
+
 export async function recordVisit(ctx: ServiceContext, input: RecordInput): Promise<Visit> {
   return ctx.db.transaction().execute(async (trx) => {
     const patient = await requirePatient(trx, input.patientId)
@@ -309,23 +385,19 @@ export async function recordVisit(ctx: ServiceContext, input: RecordInput): Prom
     const method = await methodFor(trx, input.archHeightMethod, null)
     const at = nowIso(ctx)
     const programId = await programFor(trx, input.patientId, input.visitDate, input.kind)
-    const { id } = await trx
-      .insertInto('visits')
-      .values({
-        patient_id: input.patientId,
-        therapist_id: input.therapistId,
-        program_id: programId,
-        visit_date: input.visitDate,
-        kind: input.kind,
-        headache_days: input.headacheDays,
-        notes: input.notes,
-        created_at: at,
-        created_by: ctx.actorId,
-        updated_at: at,
-        updated_by: ctx.actorId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const { id } = await insertVisit.executeTakeFirstOrThrow(trx, {
+      patient_id: input.patientId,
+      therapist_id: input.therapistId,
+      program_id: programId,
+      visit_date: input.visitDate,
+      kind: input.kind,
+      headache_days: input.headacheDays,
+      notes: input.notes,
+      created_at: at,
+      created_by: ctx.actorId,
+      updated_at: at,
+      updated_by: ctx.actorId,
+    })
     await writeDetails(trx, id, input, method)
     await writeAdherence(trx, id, programId, input.visitDate, input.adherence)
     await applyStageSteps(ctx, trx, id, programId, input.visitDate, input.stageSteps)
