@@ -12,6 +12,11 @@ export const KEEP_DAILY = 7
 export const KEEP_WEEKLY = 4
 /** Backups taken before an update are what the clinic needs if the update goes wrong; keep a few more. */
 export const KEEP_PRE_MIGRATION = 3
+/**
+ * A backup someone made by hand is kept until three newer ones are made by hand: the daily backup
+ * of the same day must not rotate it out a moment after "Back up now" said it was made.
+ */
+export const KEEP_MANUAL = 3
 
 export interface BackupOptions {
   now?: Date
@@ -98,7 +103,7 @@ function localWeek(d: Date): string {
   return localDay(monday)
 }
 
-/** Names to delete so that 7 daily, 4 weekly and the last few pre-update backups remain. Pure. */
+/** Names to delete so that 7 daily, 4 weekly and the last few pre-update and by-hand backups remain. Pure. */
 export function backupsToPrune(backups: readonly BackupInfo[]): string[] {
   const newestFirst = [...backups].sort((a, b) => (a.name < b.name ? 1 : -1))
   const keep = new Set<string>()
@@ -115,6 +120,7 @@ export function backupsToPrune(backups: readonly BackupInfo[]): string[] {
   pick(localDay, KEEP_DAILY)
   pick(localWeek, KEEP_WEEKLY)
   for (const b of newestFirst.filter((x) => x.reason === 'pre-migration').slice(0, KEEP_PRE_MIGRATION)) keep.add(b.name)
+  for (const b of newestFirst.filter((x) => x.reason === 'manual').slice(0, KEEP_MANUAL)) keep.add(b.name)
   return newestFirst.filter((b) => !keep.has(b.name)).map((b) => b.name)
 }
 
