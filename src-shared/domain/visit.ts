@@ -80,6 +80,7 @@ export const AdherenceInput = z
     byExercise: z
       .array(z.object({ exerciseId: Id, daysDone: daysDone('Days done') }).strict())
       .max(20)
+      .refine((list) => new Set(list.map((e) => e.exerciseId)).size === list.length, { error: 'Give each exercise’s days once' })
       .default([]),
   })
   .strict()
@@ -151,7 +152,11 @@ function requireSomething(v: z.output<typeof VisitFields>, ctx: z.RefinementCtx)
 export const VisitRecordInput = VisitFields.extend({
   patientId: Id,
   /** The therapist's confirmation per exercise of the program; recorded once, with the visit. */
-  stageSteps: z.array(StageStepInput).max(20).default([]),
+  stageSteps: z
+    .array(StageStepInput)
+    .max(20)
+    .refine((list) => new Set(list.map((e) => e.exerciseId)).size === list.length, { error: 'Confirm each exercise once' })
+    .default([]),
 })
   .strict()
   .superRefine(requireSomething)

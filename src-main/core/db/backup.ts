@@ -20,6 +20,11 @@ export const KEEP_PRE_MIGRATION = 3
  */
 export const MAX_AGE_DAYS = 35
 const MAX_AGE_MS = MAX_AGE_DAYS * 24 * 60 * 60 * 1000
+/**
+ * A backup someone made by hand is kept until three newer ones are made by hand: the daily backup
+ * of the same day must not rotate it out a moment after "Back up now" said it was made.
+ */
+export const KEEP_MANUAL = 3
 
 export interface BackupOptions {
   now?: Date
@@ -107,8 +112,8 @@ function localWeek(d: Date): string {
 }
 
 /**
- * Names to delete so that 7 daily, 4 weekly and the last few pre-update backups remain, none older
- * than MAX_AGE_DAYS before `now` (default: the newest backup, the one just made). Pure.
+ * Names to delete so that 7 daily, 4 weekly and the last few pre-update and by-hand backups remain,
+ * none older than MAX_AGE_DAYS before `now` (default: the newest backup, the one just made). Pure.
  */
 export function backupsToPrune(backups: readonly BackupInfo[], now?: Date): string[] {
   const newestFirst = [...backups].sort((a, b) => (a.name < b.name ? 1 : -1))
@@ -128,6 +133,7 @@ export function backupsToPrune(backups: readonly BackupInfo[], now?: Date): stri
   pick(localDay, KEEP_DAILY)
   pick(localWeek, KEEP_WEEKLY)
   for (const b of newestFirst.filter((x) => x.reason === 'pre-migration').slice(0, KEEP_PRE_MIGRATION)) keep.add(b.name)
+  for (const b of newestFirst.filter((x) => x.reason === 'manual').slice(0, KEEP_MANUAL)) keep.add(b.name)
   return newestFirst.filter((b) => !keep.has(b.name) || new Date(b.createdAt).getTime() < oldestKept).map((b) => b.name)
 }
 

@@ -322,6 +322,7 @@ async function applyStageSteps(ctx: ServiceContext, db: Db, visitId: number, pro
   if (steps.length === 0) return
   const before = programId === null ? undefined : (await loadPrograms(db, { programIds: [programId] }))[0]
   if (!before) throw invalidInput([{ path: ['stageSteps'], message: 'This visit is not within a program: there are no stages to confirm' }])
+  if (before.status !== 'active') throw conflict('This program has ended; its stages can no longer be changed')
   const exercises = await findExercises(db, before.items.map((i) => i.exerciseId))
   const { week } = programWeek(before.startDate, before.reviewDate, visitDate)
   for (const [index, step] of steps.entries()) {

@@ -111,6 +111,22 @@ describe('backups', () => {
     }
   })
 
+  it('rotation keeps the last three backups made by hand, even when a daily backup follows the same day', () => {
+    const at = (iso: string, reason: BackupInfo['reason']): BackupInfo => {
+      const name = backupName(new Date(iso), reason)
+      return { name, ...parseBackupName(name)!, sizeBytes: 1 }
+    }
+    // "Back up now" at 10:00:01, the daily backup (started a moment before) finishing at 10:00:02.
+    const list = [at('2026-06-15T10:00:01Z', 'manual'), at('2026-06-15T10:00:02Z', 'daily')]
+    expect(backupsToPrune(list)).toEqual([])
+    const manuals = [1, 2, 3, 4].map((d) => at(`2026-06-0${d}T09:00:00Z`, 'manual'))
+    const daily = Array.from({ length: 9 }, (_, i) => at(`2026-06-${String(5 + i).padStart(2, '0')}T09:00:00Z`, 'daily'))
+    // Daily rule: Jun 7–13; weekly rule: Jun 13 and Jun 7 (newest of their weeks); by hand: Jun 2, 3 and 4.
+    const pruned = backupsToPrune([...manuals, ...daily])
+    expect(pruned).toContain(manuals[0]!.name)
+    for (const m of manuals.slice(1)) expect(pruned).not.toContain(m.name)
+  })
+
   it('rotation keeps the last few backups made before an update while they are under 35 days old, and never touches foreign files', async () => {
     const at = (iso: string, reason: BackupInfo['reason']): BackupInfo => {
       const name = backupName(new Date(iso), reason)

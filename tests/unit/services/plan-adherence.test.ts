@@ -71,6 +71,16 @@ describe('planned progression', () => {
     )
     expect(first.issues).toEqual([{ path: ['stageSteps', 0, 'decision'], message: 'Short-foot exercise (arch doming): this exercise is at its first stage' }])
     expect((await clinic.call('visits.list', { patientId })).length).toBe(1)
+    const twice = await expectApiError(
+      clinic.call('visits.record', followUp('2026-03-02', { stageSteps: [{ exerciseId: byslug('short-foot').id, decision: 'advance' }, { exerciseId: byslug('short-foot').id, decision: 'hold' }] })),
+    )
+    expect(twice.issues).toEqual([{ path: ['stageSteps'], message: 'Confirm each exercise once' }])
+  })
+
+  it('refuses confirmations on a program that has ended', async () => {
+    await clinic.call('programs.end', { programId, version: await clinic.versionOf('programs', programId), endDate: '2026-03-01' })
+    const ended = await expectApiError(clinic.call('visits.record', followUp('2026-03-01', { stageSteps: [{ exerciseId: byslug('short-foot').id, decision: 'advance' }] })))
+    expect([ended.code, ended.message]).toEqual(['conflict', 'This program has ended; its stages can no longer be changed'])
   })
 })
 
