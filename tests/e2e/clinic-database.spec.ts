@@ -2,6 +2,7 @@
 // form, the right one connects, and "Move this clinic's records to the server" moves them: after the
 // reload the page reads the same patient from the PostgreSQL server.
 import { expect, test, type Page } from '@playwright/test'
+import { callApi, workAs } from './support-api'
 import { startShell, type RunningShell } from '../support/browser-shell'
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server'
 import { screenshot, seriousAxeViolations } from './support-ui'
@@ -16,22 +17,15 @@ test.afterAll(async () => {
   server?.stop()
 })
 
-async function call<T>(page: Page, method: string, input: unknown, actorId: number | null): Promise<T> {
-  const token = await page.locator('meta[name="footcore-token"]').getAttribute('content')
-  const res = await page.request.post(`${shell!.url}api/${method}`, { headers: { 'content-type': 'application/json', 'x-footcore-token': token ?? '' }, data: { input, actorId } })
-  const answer = (await res.json()) as { ok: boolean; value: T; error?: { message: string } }
-  if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`)
-  return answer.value
-}
+const call = <T,>(page: Page, method: string, input: unknown, actorId: number | null) => callApi<T>(page, shell!.url, method, input, actorId)
 
 test('moves the clinic from the file on this computer to a PostgreSQL server from Settings', async ({ page }) => {
   shell = await startShell({ fromUserData: true })
   await page.goto(shell.url)
   const t = (await call<{ id: number }>(page, 'therapists.create', { displayName: 'Anna Nowak' }, null)).id
   await call(page, 'patients.create', { firstName: 'Olena', lastName: 'Kovalenko', dateOfBirth: '1984-03-09' }, t)
-  await page.evaluate((id) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('footcore.therapistId', String(id)), t)
   await page.goto(`${shell.url}#/settings`)
-  await page.reload()
+  await workAs(page, t)
 
   const panel = page.getByRole('form', { name: 'Clinic database server' })
   await expect(page.getByText('This workstation keeps the clinic’s records in a file on this computer:')).toBeVisible()

@@ -2,6 +2,7 @@
 // the therapist writes notes. The second save shows both versions side by side; confirmed, the
 // database holds both changes and the history shows both people.
 import { expect, test, type Page } from '@playwright/test'
+import { callApi, workAs } from './support-api'
 import { startShell, type RunningShell } from '../support/browser-shell'
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server'
 import { screenshot, seriousAxeViolations } from './support-ui'
@@ -21,18 +22,12 @@ test.afterAll(async () => {
   server?.stop()
 })
 
-async function call<T>(page: Page, shell: RunningShell, method: string, input: unknown, actorId: number | null): Promise<T> {
-  const token = await page.locator('meta[name="footcore-token"]').getAttribute('content')
-  const res = await page.request.post(`${shell.url}api/${method}`, { headers: { 'content-type': 'application/json', 'x-footcore-token': token ?? '' }, data: { input, actorId } })
-  const answer = (await res.json()) as { ok: boolean; value: T; error?: { message: string } }
-  if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`)
-  return answer.value
-}
+const call = <T,>(page: Page, shell: RunningShell, method: string, input: unknown, actorId: number | null) => callApi<T>(page, shell.url, method, input, actorId)
 
+/** Opens `path` on `shell` working as `therapistId`. */
 async function openAs(page: Page, shell: RunningShell, therapistId: number, path: string): Promise<void> {
   await page.goto(`${shell.url}#${path}`)
-  await page.evaluate((id) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('footcore.therapistId', String(id)), therapistId)
-  await page.reload()
+  await workAs(page, therapistId)
 }
 
 test('reception’s phone and the therapist’s notes, saved on the same patient at once, both stay', async ({ browser }) => {

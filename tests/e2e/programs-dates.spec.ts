@@ -1,14 +1,9 @@
 // A new program that starts on the day the previous one was reviewed: its own review comes due, and
 // the Overview never reports the previous program's review as its own; past the plan it says "overdue".
 import { expect, test, type Page } from '@playwright/test'
+import { callApi } from './support-api'
 import { startShell, type RunningShell } from '../support/browser-shell'
 import { dayFromToday } from './support-ui'
-
-interface Answer<T> {
-  ok: boolean
-  value: T
-  error?: { code: string; message: string }
-}
 
 let shell: RunningShell
 test.beforeEach(async () => {
@@ -16,16 +11,7 @@ test.beforeEach(async () => {
 })
 test.afterEach(async () => shell.stop())
 
-async function call<T>(page: Page, method: string, input: unknown, actorId: number | null): Promise<T> {
-  const token = await page.locator('meta[name="footcore-token"]').getAttribute('content')
-  const res = await page.request.post(`${shell.url}api/${method}`, {
-    headers: { 'content-type': 'application/json', 'x-footcore-token': token ?? '' },
-    data: { input, actorId },
-  })
-  const answer = (await res.json()) as Answer<T>
-  expect(answer.error?.message ?? null).toBeNull()
-  return answer.value
-}
+const call = <T,>(page: Page, method: string, input: unknown, actorId: number | null) => callApi<T>(page, shell.url, method, input, actorId)
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 /** "5 Mar 2026", as the page writes dates. */

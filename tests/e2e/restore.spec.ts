@@ -1,13 +1,8 @@
 // Restoring a backup from Settings: the page says what will be set aside before confirming, and a
 // second tab that loaded before the restore cannot write into the patient who now has its ids.
 import { expect, test, type Page } from '@playwright/test'
+import { callApi, workAs } from './support-api'
 import { startShell, type RunningShell } from '../support/browser-shell'
-
-interface Answer<T> {
-  ok: boolean
-  value: T
-  error?: { code: string; message: string }
-}
 
 let shell: RunningShell
 test.beforeEach(async () => {
@@ -15,16 +10,7 @@ test.beforeEach(async () => {
 })
 test.afterEach(async () => shell.stop())
 
-async function call<T>(page: Page, method: string, input: unknown, actorId: number | null): Promise<T> {
-  const token = await page.locator('meta[name="footcore-token"]').getAttribute('content')
-  const res = await page.request.post(`${shell.url}api/${method}`, {
-    headers: { 'content-type': 'application/json', 'x-footcore-token': token ?? '' },
-    data: { input, actorId },
-  })
-  const answer = (await res.json()) as Answer<T>
-  expect(answer.error?.message ?? null).toBeNull()
-  return answer.value
-}
+const call = <T,>(page: Page, method: string, input: unknown, actorId: number | null) => callApi<T>(page, shell.url, method, input, actorId)
 
 test('restore says what it sets aside; a tab opened before it reloads instead of recording into another patient', async ({ page, context }) => {
   await page.goto(shell.url)
@@ -32,8 +18,7 @@ test('restore says what it sets aside; a tab opened before it reloads instead of
   await call(page, 'patients.create', { firstName: 'Ada', lastName: 'Adams', dateOfBirth: '1970-01-01' }, t)
   const backup = await call<{ name: string }>(page, 'backups.create', {}, t)
   const brown = await call<{ id: number }>(page, 'patients.create', { firstName: 'Bea', lastName: 'Brown', dateOfBirth: '1971-01-01' }, t)
-  await page.evaluate((id) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('footcore.therapistId', String(id)), t)
-  await page.reload()
+  await workAs(page, t)
 
   // The second tab shows Brown's measurements, ready to record a visit.
   const second = await context.newPage()

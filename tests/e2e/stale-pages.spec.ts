@@ -1,14 +1,9 @@
 // Pages that loaded before something changed elsewhere: the clinic's arch height method, the
 // settings, and who is working. Nothing a page sends may be filed under what it did not show.
 import { expect, test, type Page } from '@playwright/test'
+import { callApi, workAs } from './support-api'
 import { startShell, type RunningShell } from '../support/browser-shell'
 import { chooseOption } from './support-ui'
-
-interface Answer<T> {
-  ok: boolean
-  value: T
-  error?: { code: string; message: string }
-}
 
 let shell: RunningShell
 test.beforeEach(async () => {
@@ -16,16 +11,7 @@ test.beforeEach(async () => {
 })
 test.afterEach(async () => shell.stop())
 
-async function call<T>(page: Page, method: string, input: unknown, actorId: number | null): Promise<T> {
-  const token = await page.locator('meta[name="footcore-token"]').getAttribute('content')
-  const res = await page.request.post(`${shell.url}api/${method}`, {
-    headers: { 'content-type': 'application/json', 'x-footcore-token': token ?? '' },
-    data: { input, actorId },
-  })
-  const answer = (await res.json()) as Answer<T>
-  expect(answer.error?.message ?? null).toBeNull()
-  return answer.value
-}
+const call = <T,>(page: Page, method: string, input: unknown, actorId: number | null) => callApi<T>(page, shell.url, method, input, actorId)
 
 /** Two therapists and a patient; the page works as the first therapist. */
 async function clinic(page: Page) {
@@ -35,8 +21,7 @@ async function clinic(page: Page) {
   await call(page, 'therapists.create', { displayName: 'Carla Reyes' }, null)
   const patient = await call<{ id: number }>(page, 'patients.create', { firstName: 'Jana', lastName: 'Dvořáková', dateOfBirth: '1979-03-14' }, anna.id)
   // The header's "who is working" choice, as the app keeps it between visits.
-  await page.evaluate((id) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('footcore.therapistId', String(id)), anna.id)
-  await page.reload()
+  await workAs(page, anna.id)
   return { anna: anna.id, ben: ben.id, patientId: patient.id }
 }
 

@@ -2,6 +2,7 @@
 // the other's open patient page without a click; the server stops and starts again while a visit is
 // being saved: the banner comes and goes, and the second save stores the visit once.
 import { expect, test, type Page } from '@playwright/test'
+import { callApi, workAs } from './support-api'
 import { startShell, type RunningShell } from '../support/browser-shell'
 import { startPostgresServer, type PostgresServer } from '../support/postgres-server'
 import { screenshot } from './support-ui'
@@ -21,18 +22,12 @@ test.afterAll(async () => {
   server?.stop()
 })
 
-async function call<T>(page: Page, shell: RunningShell, method: string, input: unknown, actorId: number | null): Promise<T> {
-  const token = await page.locator('meta[name="footcore-token"]').getAttribute('content')
-  const res = await page.request.post(`${shell.url}api/${method}`, { headers: { 'content-type': 'application/json', 'x-footcore-token': token ?? '' }, data: { input, actorId } })
-  const answer = (await res.json()) as { ok: boolean; value: T; error?: { message: string } }
-  if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`)
-  return answer.value
-}
+const call = <T,>(page: Page, shell: RunningShell, method: string, input: unknown, actorId: number | null) => callApi<T>(page, shell.url, method, input, actorId)
 
-async function workAs(page: Page, shell: RunningShell, therapistId: number, path: string): Promise<void> {
+/** Opens `path` on `shell` working as `therapistId`. */
+async function openAs(page: Page, shell: RunningShell, therapistId: number, path: string): Promise<void> {
   await page.goto(`${shell.url}#${path}`)
-  await page.evaluate((id) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('footcore.therapistId', String(id)), therapistId)
-  await page.reload()
+  await workAs(page, therapistId)
 }
 
 test('a visit recorded at reception shows on the room’s open patient page, and a server restart is survived', async ({ browser }) => {
@@ -42,7 +37,7 @@ test('a visit recorded at reception shows on the room’s open patient page, and
   const t = (await call<{ id: number }>(receptionPage, reception, 'therapists.create', { displayName: 'Anna Nowak' }, null)).id
   const patient = await call<{ id: number }>(receptionPage, reception, 'patients.create', { firstName: 'Olena', lastName: 'Kovalenko', dateOfBirth: '1984-03-09' }, t)
 
-  await workAs(roomPage, room, t, `/patients/${patient.id}/measurements`)
+  await openAs(roomPage, room, t, `/patients/${patient.id}/measurements`)
   const visits = roomPage.getByRole('table', { name: 'Visits' })
   await expect(roomPage.getByRole('form', { name: 'Record visit' })).toBeVisible()
   await expect(roomPage.getByText('Kovalenko').first()).toBeVisible()
@@ -55,7 +50,7 @@ test('a visit recorded at reception shows on the room’s open patient page, and
   expect(seenAfterMs).toBeLessThan(2000)
 
   // Both workstations are listed in Settings.
-  await workAs(receptionPage, reception, t, '/settings')
+  await openAs(receptionPage, reception, t, '/settings')
   await expect(receptionPage.getByRole('table', { name: 'Workstations connected now' }).getByRole('row')).toHaveCount(3)
 
   // The server stops while the room saves a follow-up: the page says so, and keeps what was typed.
