@@ -74,8 +74,10 @@ async function workstation(n: number, database: PostgresClinicDatabase, therapis
       const current = (await call('programs.current', { patientId })).value as { id: number; version: number } | null
       if (current) await timed('change a program', () => call('programs.update', { programId: current.id, version: current.version, items: [{ exerciseId, sets: 3, reps: 8 + Math.floor(rnd.next() * 6) }], reason: 'Load run' }))
     } else if (roll < 0.95) {
-      // The same patient's notes saved here while another workstation may be saving it too.
+      // One of three patients' notes, typed for a while (the form open) and saved, while another
+      // workstation may be saving the same patient: the later save is refused (deliberate conflict).
       const p = (await call('patients.get', { id: patients[n % 3]! })).value as Record<string, unknown>
+      await sleep(think * 2)
       await timed('edit a patient', () =>
         call('patients.update', { id: p.id, version: p.version, firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dateOfBirth, sex: p.sex, phone: p.phone, email: p.email, complaints: p.complaints, notes: `Workstation ${n}, ${new Date().toISOString()}` }),
       )
