@@ -1,6 +1,7 @@
 // After "someone else changed this record while you were editing": their value and yours for each
 // field that differs, a choice per field (nothing merged silently), and "Save with these choices"
 // on their version. A field only they changed starts on theirs, one only you changed on yours.
+import { useState } from 'react'
 import { Alert, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core'
 import { ApiError } from '@shared/domain/errors'
 
@@ -30,6 +31,29 @@ export function applyChoices<V extends object>(rows: ConflictRow[], mine: V, the
   const out: Record<string, unknown> = { ...(mine as Record<string, unknown>) }
   for (const r of rows) if (r.keep === 'theirs') out[r.key] = (theirs as Record<string, unknown>)[r.key]
   return out as V
+}
+
+/**
+ * A form's review state: `show` after a stale-version refusal, `view` for the component, and
+ * `resolve(yours)`: your values with the choices applied (the review closes).
+ */
+export function useConflictReview<V extends object>(fields: { key: keyof V & string; label: string }[], shown: (key: keyof V, v: unknown) => string) {
+  const [review, setReview] = useState<{ message: string; theirs: V; rows: ConflictRow[] } | null>(null)
+  return {
+    show(message: string, base: V, mine: V, theirs: V) {
+      setReview({ message, theirs, rows: conflictRows(fields, base, mine, theirs, shown) })
+    },
+    resolve(mine: V): V {
+      const merged = review ? applyChoices(review.rows, mine, review.theirs) : mine
+      setReview(null)
+      return merged
+    },
+    view: review && {
+      message: review.message,
+      rows: review.rows,
+      onKeep: (key: string, keep: Keep) => setReview({ ...review, rows: review.rows.map((r) => (r.key === key ? { ...r, keep } : r)) }),
+    },
+  }
 }
 
 interface Props {

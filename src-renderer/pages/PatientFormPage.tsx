@@ -5,7 +5,7 @@ import { useForm } from '@mantine/form'
 import { ApiError } from '@shared/domain/errors'
 import { COMPLAINTS, COMPLAINT_LABELS, SEXES, type Complaint, type Patient, type Sex } from '@shared/domain/patient'
 import { api } from '../api'
-import { applyChoices, ConflictReview, conflictRows, isStaleVersion, type ConflictRow } from '../components/ConflictReview'
+import { ConflictReview, isStaleVersion, useConflictReview } from '../components/ConflictReview'
 import { PatientDataActions } from '../components/PatientDataActions'
 import { fullName } from '../lib/format'
 import { issuesToFieldErrors, plainMessage } from '../lib/issues'
@@ -77,22 +77,21 @@ function PatientForm({ patient }: { patient: Patient | null }) {
   const [archiveOpen, setArchiveOpen] = useState(false)
   // The version the edits are based on: the patient as loaded, or as saved by someone else since.
   const [base, setBase] = useState<Patient | null>(patient)
-  const [review, setReview] = useState<{ message: string; theirs: PatientFormValues; rows: ConflictRow[] } | null>(null)
+  const conflict = useConflictReview(REVIEWED, shownValue)
   useUnsavedChanges(form.isDirty())
 
   /** Someone saved this patient since the page loaded it: show theirs next to what was typed. */
   async function showTheirs(e: ApiError, values: PatientFormValues) {
     if (!base) return
     const theirs = await api.patients.get({ id: base.id })
-    setReview({ message: e.message, theirs: patientToValues(theirs), rows: conflictRows(REVIEWED, patientToValues(base), values, patientToValues(theirs), shownValue) })
+    conflict.show(e.message, patientToValues(base), values, patientToValues(theirs))
     setBase(theirs)
   }
 
   /** The choices into the form (nothing typed is lost: a field kept as yours stays as typed). */
   function applyReview(): PatientFormValues {
-    const merged = review ? applyChoices(review.rows, form.getValues(), review.theirs) : form.getValues()
+    const merged = conflict.resolve(form.getValues())
     form.setValues(merged)
-    setReview(null)
     return merged
   }
 
@@ -147,11 +146,9 @@ function PatientForm({ patient }: { patient: Patient | null }) {
               {formError}
             </Alert>
           )}
-          {review && (
+          {conflict.view && (
             <ConflictReview
-              message={review.message}
-              rows={review.rows}
-              onKeep={(key, keep) => setReview({ ...review, rows: review.rows.map((r) => (r.key === key ? { ...r, keep } : r)) })}
+              {...conflict.view}
               onSave={() => void save(applyReview())}
               onCancel={() => void applyReview()}
               saving={saving}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent 
 import { Alert, Button, Fieldset, FileInput, Group, Image, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { ARCH_HEIGHT_METHOD_LABELS, ARCH_HEIGHT_METHODS, PAGE_SIZES, type ArchHeightMethod, type PageSize, type Settings } from '@shared/domain/settings'
 import { api } from '../../api'
-import { applyChoices, ConflictReview, conflictRows, isStaleVersion, type ConflictRow } from '../ConflictReview'
+import { ConflictReview, isStaleVersion, useConflictReview } from '../ConflictReview'
 import { useDraftSubmit } from '../../lib/useDraftSubmit'
 import { useLeaveGuard } from '../program/useLeaveGuard'
 import { logoFileProblem, settingsDraftForApi, settingsToDraft, type SettingsDraft } from './settingsDraft'
@@ -58,12 +58,12 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
   const [initial, setInitial] = useState(() => settingsToDraft(settings))
   const [draft, setDraft] = useState(initial)
   const [status, setStatus] = useState<string | null>(null)
-  const [review, setReview] = useState<{ message: string; theirs: SettingsDraft; rows: ConflictRow[] } | null>(null)
+  const conflict = useConflictReview(REVIEWED, shownSetting)
   const formRef = useRef<HTMLFormElement>(null)
   const { errors, setErrors, failure, saving, submit: submitDraft } = useDraftSubmit(formRef)
   const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(initial), [draft, initial])
   useLeaveGuard(dirty)
-  const changedElsewhere = settings.version > base.version && !review
+  const changedElsewhere = settings.version > base.version && !conflict.view
   useEffect(() => {
     if (dirty || settings.version <= base.version) return
     const next = settingsToDraft(settings)
@@ -114,7 +114,7 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
         // Someone saved the settings meanwhile: theirs next to what is in this form, field by field.
         const theirs = await api.settings.get({})
         const theirsDraft = settingsToDraft(theirs)
-        setReview({ message: e.message, theirs: theirsDraft, rows: conflictRows(REVIEWED, initial, values, theirsDraft, (k, v) => shownSetting(k, v)) })
+        conflict.show(e.message, initial, values, theirsDraft)
         setBase(theirs)
         setInitial(theirsDraft)
       }
@@ -128,9 +128,8 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
 
   /** The choices into the form; a field kept as yours stays as typed. */
   function applyReview(): SettingsDraft {
-    const merged = review ? applyChoices(review.rows, draft, review.theirs) : draft
+    const merged = conflict.resolve(draft)
     setDraft(merged)
-    setReview(null)
     return merged
   }
 
@@ -147,11 +146,9 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
             The clinic settings were changed on another workstation while you were editing. Your changes stay in the form; saving shows theirs next to yours.
           </Text>
         )}
-        {review && (
+        {conflict.view && (
           <ConflictReview
-            message={review.message}
-            rows={review.rows}
-            onKeep={(key, keep) => setReview({ ...review, rows: review.rows.map((r) => (r.key === key ? { ...r, keep } : r)) })}
+            {...conflict.view}
             onSave={() => void save(applyReview())}
             onCancel={() => void applyReview()}
             saving={saving}
