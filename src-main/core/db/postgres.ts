@@ -1,8 +1,8 @@
 // Opens the clinic database on a PostgreSQL server: connection and version checks, then migrations.
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
+import { Kysely, Migrator, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { DatabaseOpenError, refuseNewerSchema } from './open-errors'
-import { MIGRATIONS, migrationProvider } from './migrations'
+import { migrationProvider } from './migrations'
 import type { DB } from './schema'
 
 export interface PostgresClinicDatabase {
@@ -210,18 +210,5 @@ export async function openPostgresDatabase(url: string, options: PostgresOpenOpt
     async close() {
       await db.destroy()
     },
-  }
-}
-
-/** The names of every migration this app knows (for the schema check of both dialects). */
-export const KNOWN_MIGRATIONS = Object.keys(MIGRATIONS)
-
-/** True when the database at hand answers a trivial query (banner: the server is back). */
-export async function serverAnswers(db: Kysely<DB>): Promise<boolean> {
-  try {
-    await sql`select 1`.execute(db)
-    return true
-  } catch {
-    return false
   }
 }
