@@ -15,6 +15,9 @@ export interface ConflictRow {
   keep: Keep
 }
 
+/** A field's value as the review shows it: the text, or a dash for an empty field. */
+export const plainValue = (v: unknown): string => (typeof v === 'string' && v.trim() !== '' ? v : '—')
+
 /** A refusal because the record changed since the page loaded it (the core names `version`). */
 export const isStaleVersion = (e: unknown): e is ApiError => e instanceof ApiError && e.code === 'conflict' && e.issues.some((i) => i.path[0] === 'version')
 

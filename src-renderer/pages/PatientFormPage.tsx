@@ -5,7 +5,7 @@ import { useForm } from '@mantine/form'
 import { ApiError } from '@shared/domain/errors'
 import { COMPLAINTS, COMPLAINT_LABELS, SEXES, type Complaint, type Patient, type Sex } from '@shared/domain/patient'
 import { api } from '../api'
-import { ConflictReview, isStaleVersion, useConflictReview } from '../components/ConflictReview'
+import { ConflictReview, isStaleVersion, plainValue, useConflictReview } from '../components/ConflictReview'
 import { PatientDataActions } from '../components/PatientDataActions'
 import { fullName } from '../lib/format'
 import { issuesToFieldErrors, plainMessage } from '../lib/issues'
@@ -41,7 +41,7 @@ const REVIEWED: { key: keyof PatientFormValues; label: string }[] = [
 function shownValue(key: keyof PatientFormValues, v: unknown): string {
   if (key === 'sex') return SEX_LABELS[v as Sex]
   if (key === 'complaints') return (v as Complaint[]).map((c) => COMPLAINT_LABELS[c]).join(', ') || '—'
-  return typeof v === 'string' && v.trim() !== '' ? v : '—'
+  return plainValue(v)
 }
 
 const EMPTY: PatientFormValues = { firstName: '', lastName: '', dateOfBirth: '', sex: 'unspecified', phone: '', email: '', complaints: [], notes: '' }

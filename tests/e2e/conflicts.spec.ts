@@ -98,6 +98,9 @@ test('two settings changes at once: a quiet notice while typing, then both versi
   const rows = review.getByRole('table', { name: 'Their values and yours' }).getByRole('row')
   await expect(rows.filter({ hasText: 'Clinic name' })).toContainText('Fizjo Kyiv')
   await expect(rows.filter({ hasText: 'Review interval' })).toContainText('12')
+  // This computer's row names who works here (the list is asked again once the session knows).
+  await expect(room.getByRole('table', { name: 'Workstations connected now' }).getByRole('row', { name: /This computer/ })).toContainText('Anna Nowak')
+  await screenshot(room, 'conflict-review-settings')
   await review.getByRole('button', { name: 'Save with these choices' }).click()
   await expect(roomForm.getByText('Settings saved.')).toBeVisible()
   const saved = await call<{ clinicName: string; reviewIntervalWeeks: number }>(room, roomShell, 'settings.get', {}, anna)

@@ -12,7 +12,9 @@ interface Answer<T> {
 export async function callApi<T>(page: Page, shellUrl: string, method: string, input: unknown, actorId: number | null): Promise<T> {
   const token = await page.locator('meta[name="footcore-token"]').getAttribute('content')
   const res = await page.request.post(`${shellUrl}api/${method}`, {
-    headers: { 'content-type': 'application/json', 'x-footcore-token': token ?? '' },
+    // A fresh connection per call: a kept-alive socket the shell closed after its 5 s idle timeout
+    // can be reused by the client at that same moment (ECONNRESET), seen after a pause in a test.
+    headers: { 'content-type': 'application/json', 'x-footcore-token': token ?? '', connection: 'close' },
     data: { input, actorId },
   })
   const answer = (await res.json()) as Answer<T>

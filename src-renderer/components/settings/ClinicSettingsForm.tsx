@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent 
 import { Alert, Button, Fieldset, FileInput, Group, Image, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { ARCH_HEIGHT_METHOD_LABELS, ARCH_HEIGHT_METHODS, PAGE_SIZES, type ArchHeightMethod, type PageSize, type Settings } from '@shared/domain/settings'
 import { api } from '../../api'
-import { ConflictReview, isStaleVersion, useConflictReview } from '../ConflictReview'
+import { ConflictReview, isStaleVersion, plainValue, useConflictReview } from '../ConflictReview'
 import { useDraftSubmit } from '../../lib/useDraftSubmit'
 import { useLeaveGuard } from '../program/useLeaveGuard'
 import { logoFileProblem, settingsDraftForApi, settingsToDraft, type SettingsDraft } from './settingsDraft'
@@ -43,7 +43,7 @@ const REVIEWED: { key: keyof SettingsDraft; label: string }[] = [
 function shownSetting(key: keyof SettingsDraft, v: unknown): string {
   if (key === 'archHeightMethod') return ARCH_HEIGHT_METHOD_LABELS[v as ArchHeightMethod]
   if (key === 'logoDataUrl') return v ? 'An image' : 'No logo'
-  return typeof v === 'string' && v.trim() !== '' ? v : '—'
+  return plainValue(v)
 }
 
 interface Props {

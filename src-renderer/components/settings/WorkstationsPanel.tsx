@@ -5,11 +5,14 @@ import { Badge, Stack, Table, Text, Title } from '@mantine/core'
 import type { Workstation } from '@shared/domain/changes'
 import { api } from '../../api'
 import { formatDateTime } from '../../lib/format'
+import { useSession } from '../../session'
 
 const REFRESH_MS = 10_000
 
 export function WorkstationsPanel() {
   const [rows, setRows] = useState<Workstation[] | null>(null)
+  // Asked again once the session knows who works here, so this computer's row names them.
+  const workingId = useSession().therapist?.id ?? null
   useEffect(() => {
     let stopped = false
     const load = () =>
@@ -23,7 +26,7 @@ export function WorkstationsPanel() {
       stopped = true
       clearInterval(timer)
     }
-  }, [])
+  }, [workingId])
   if (!rows) return null
   return (
     <Stack gap="xs">
