@@ -11,6 +11,7 @@ import { DatabaseOpenError } from './core/db/open-errors'
 import { DB_FILE_NAME, SERVER_BACKUPS_FOLDER } from './core/paths'
 import { devServerOrigin } from './electron/guards'
 import { wireApi } from './electron/ipc'
+import { dispatch } from './core/api/router'
 import { claimSingleInstance, hardenApp, registerAppScheme } from './electron/lifecycle'
 import { registerSavePdf } from './electron/save-pdf'
 import { APP_START_URL, createMainWindow } from './electron/window'
@@ -58,10 +59,15 @@ async function start(): Promise<void> {
     app.quit()
     return
   }
-  wireApi(ipcMain, state, METHOD_NAMES, devOrigin)
+  const sessions = wireApi(ipcMain, state, METHOD_NAMES, devOrigin)
   registerSavePdf(ipcMain, devOrigin, { app, BrowserWindow, dialog, shell })
 
   const win = createMainWindow(BrowserWindow, join(__dirname, '../preload/preload.cjs'))
+  // Closing the window signs its user out (the session is the window's).
+  const windowId = win.webContents.id
+  win.on('closed', () => {
+    void dispatch(state, 'session.signOut', {}, sessions.tokenFor(windowId)).then(() => sessions.forget(windowId))
+  })
   win.once('ready-to-show', () => win.show())
   await win.loadURL(devOrigin ? (process.env.ELECTRON_RENDERER_URL ?? devOrigin) : APP_START_URL)
   state.startAutomaticBackups()

@@ -8,11 +8,13 @@ import { DatabaseServerInput, type DatabaseMoveResult, type DatabaseServerCheck,
 import { ExerciseCreateInput, ExerciseListInput, ExerciseUpdateInput, type Exercise } from './domain/exercise'
 import {
   PatientArchiveInput,
+  PatientContactUpdateInput,
   PatientCreateInput,
   PatientIdInput,
   PatientSearchInput,
   PatientUpdateInput,
   type Patient,
+  type PatientContact,
   type PatientPage,
 } from './domain/patient'
 import {
@@ -26,7 +28,23 @@ import {
 import { PatientEraseInput, PatientExportInput, type PatientEraseResult, type PatientExport } from './domain/privacy'
 import { DueReviewsInput, type DueReview } from './domain/review'
 import { SettingsUpdateInput, type Settings } from './domain/settings'
-import { TherapistCreateInput, TherapistIdInput, TherapistListInput, TherapistUpdateInput, type Therapist } from './domain/therapist'
+import { TherapistListInput, type Therapist } from './domain/therapist'
+import {
+  FirstAdministratorInput,
+  RecoverInput,
+  SignInInput,
+  UnlockInput,
+  UserCreateInput,
+  UserIdInput,
+  UserRoleInput,
+  UserUpdateInput,
+  type FirstAdministratorResult,
+  type SessionState,
+  type SetupStatus,
+  type SignInResult,
+  type User,
+  type UserWithSetupCode,
+} from './domain/user'
 import { VisitCorrectInput, VisitListInput, VisitRecordInput, type Visit } from './domain/visit'
 import { Id } from './domain/common'
 
@@ -48,19 +66,36 @@ const HandoutInput = z.object({ programId: Id }).strict()
 const ProgressReportInput = z.object({ patientId: Id, programId: Id.nullable().optional() }).strict()
 
 export const contract = {
+  'session.setupStatus': method(NoInput).returns<SetupStatus>(),
+  'session.createFirstAdministrator': method(FirstAdministratorInput).returns<FirstAdministratorResult>(),
+  'session.signIn': method(SignInInput).returns<SignInResult>(),
+  'session.recover': method(RecoverInput).returns<FirstAdministratorResult>(),
+  'session.current': method(NoInput).returns<SessionState>(),
+  'session.signOut': method(NoInput).returns<SessionState>(),
+  'session.lock': method(NoInput).returns<SessionState>(),
+  'session.unlock': method(UnlockInput).returns<SessionState>(),
+  /** Someone is typing (no other call for a while): the idle lock starts counting again. */
+  'session.stillHere': method(NoInput).returns<SessionState>(),
+
+  'users.list': method(NoInput).returns<User[]>(),
+  'users.create': method(UserCreateInput).returns<UserWithSetupCode>(),
+  'users.update': method(UserUpdateInput).returns<User>(),
+  'users.setRole': method(UserRoleInput).returns<User>(),
+  'users.resetPin': method(UserIdInput).returns<UserWithSetupCode>(),
+  'users.deactivate': method(UserIdInput).returns<User>(),
+  'users.reactivate': method(UserIdInput).returns<User>(),
+
   'patients.create': method(PatientCreateInput).returns<Patient>(),
   'patients.update': method(PatientUpdateInput).returns<Patient>(),
   'patients.archive': method(PatientArchiveInput).returns<Patient>(),
   'patients.get': method(PatientIdInput).returns<Patient>(),
+  'patients.contact': method(PatientIdInput).returns<PatientContact>(),
+  'patients.updateContact': method(PatientContactUpdateInput).returns<PatientContact>(),
   'patients.search': method(PatientSearchInput).returns<PatientPage>(),
   'patients.export': method(PatientExportInput).returns<PatientExport>(),
   'patients.erase': method(PatientEraseInput).returns<PatientEraseResult>(),
 
   'therapists.list': method(TherapistListInput).returns<Therapist[]>(),
-  'therapists.create': method(TherapistCreateInput).returns<Therapist>(),
-  'therapists.update': method(TherapistUpdateInput).returns<Therapist>(),
-  'therapists.deactivate': method(TherapistIdInput).returns<Therapist>(),
-  'therapists.reactivate': method(TherapistIdInput).returns<Therapist>(),
 
   'settings.get': method(NoInput).returns<Settings>(),
   'settings.update': method(SettingsUpdateInput).returns<Settings>(),
@@ -116,8 +151,6 @@ export const isMethodName = (s: string): s is MethodName => Object.prototype.has
 /** One call as it travels over either transport. */
 export interface CallEnvelope {
   input: unknown
-  /** Therapist working at the computer, for the audit trail. */
-  actorId: number | null
   /** Identity of the database the page loaded its records from (null before its first answer). */
   databaseId?: string | null
 }

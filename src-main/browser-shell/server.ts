@@ -125,7 +125,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       }
       const body = await readBody(req)
       if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: 'Request too large' } })
-      let envelope: { input?: unknown; actorId?: unknown; databaseId?: unknown }
+      let envelope: { input?: unknown; databaseId?: unknown }
       try {
         envelope = JSON.parse(body) as typeof envelope
       } catch {
@@ -134,7 +134,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       if (typeof envelope !== 'object' || envelope === null) {
         return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Request body must be an object' } })
       }
-      const result = await dispatch(options.core, url.slice('/api/'.length).split('?')[0] ?? '', envelope.input, envelope.actorId ?? null, envelope.databaseId)
+      // The page's session: issued by a sign-in and kept by the page, never written into it by the shell.
+      const session = req.headers['x-footcore-session']
+      const result = await dispatch(options.core, url.slice('/api/'.length).split('?')[0] ?? '', envelope.input, typeof session === 'string' ? session : null, envelope.databaseId)
       return sendJson(res, 200, result)
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain')

@@ -14,11 +14,10 @@ export function createBridge(ipcInvoke: (channel: string, envelope: CallEnvelope
     invoke(method: string, envelope: CallEnvelope): Promise<unknown> {
       if (typeof method !== 'string' || !METHOD_PATTERN.test(method)) return Promise.reject(new Error('Unknown method'))
       // Only the envelope's fields cross: no functions, prototypes or extra keys from the page.
-      const actorId = envelope?.actorId
+      // No actor or session crosses: main keeps the window's session itself.
       const databaseId = envelope?.databaseId
       return ipcInvoke(`api:${method}`, {
         input: envelope?.input,
-        actorId: typeof actorId === 'number' ? actorId : null,
         databaseId: typeof databaseId === 'string' ? databaseId : null,
       })
     },

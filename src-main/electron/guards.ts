@@ -44,6 +44,8 @@ export function isAllowedRequest(url: string, devOrigin: string | undefined): bo
 /** The part of an IPC event the sender check reads (Electron's IpcMainInvokeEvent has it). */
 export interface SenderEvent {
   senderFrame: { url: string; parent: unknown } | null
+  /** The window's WebContents: its id names the window's session. */
+  sender?: { id: number }
 }
 
 /**

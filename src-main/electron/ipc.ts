@@ -31,15 +31,44 @@ interface IpcMainLike {
   handle(channel: string, listener: (event: SenderEvent, envelope: CallEnvelope | undefined) => Promise<unknown>): void
 }
 
+/**
+ * Each window's session, held here in main: the token a sign-in returns is kept for the window
+ * that signed in and never reaches its page, so a page cannot act as anybody else.
+ */
+export class WindowSessions {
+  private readonly tokens = new Map<number, string>()
+  tokenFor(windowId: number): string | null {
+    return this.tokens.get(windowId) ?? null
+  }
+  /** Keeps a token from an answer (sign-in, first administrator, recovery) and removes it from the answer. */
+  keepFrom(windowId: number, result: ApiResult<unknown>): ApiResult<unknown> {
+    if (!result.ok || typeof result.value !== 'object' || result.value === null || !('sessionToken' in result.value)) return result
+    const { sessionToken, ...value } = result.value as { sessionToken: unknown }
+    if (typeof sessionToken === 'string') this.tokens.set(windowId, sessionToken)
+    return { ...result, value }
+  }
+  /** The window closed or its user signed out. */
+  forget(windowId: number): void {
+    this.tokens.delete(windowId)
+  }
+}
+
+/** The window a call came from (Electron's WebContents id). */
+const windowOf = (event: SenderEvent): number => event.sender?.id ?? -1
+
 /** One channel per contract method, each dispatched to the core router after the sender check. */
-export function wireApi(ipcMain: IpcMainLike, core: Core, methods: readonly MethodName[], devOrigin: string | undefined): void {
+export function wireApi(ipcMain: IpcMainLike, core: Core, methods: readonly MethodName[], devOrigin: string | undefined, sessions: WindowSessions = new WindowSessions()): WindowSessions {
   for (const method of methods) {
     const channel = apiChannel(method)
     ipcMain.handle(
       channel,
-      trustedHandler(channel, devOrigin, (_event: SenderEvent, envelope: CallEnvelope | undefined) =>
-        dispatch(core, method, envelope?.input, envelope?.actorId ?? null, envelope?.databaseId),
-      ),
+      trustedHandler(channel, devOrigin, async (event: SenderEvent, envelope: CallEnvelope | undefined) => {
+        const windowId = windowOf(event)
+        const result = await dispatch(core, method, envelope?.input, sessions.tokenFor(windowId), envelope?.databaseId)
+        if (method === 'session.signOut' && result.ok) sessions.forget(windowId)
+        return sessions.keepFrom(windowId, result)
+      }),
     )
   }
+  return sessions
 }

@@ -2,9 +2,29 @@
 import { z } from 'zod'
 import { Id } from './common'
 
-export const AUDIT_ACTIONS = ['create', 'update', 'correct', 'archive', 'restore', 'end', 'delete', 'erase'] as const
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'correct',
+  'archive',
+  'restore',
+  'end',
+  'delete',
+  'erase',
+  // People and sessions (who was at the keyboard).
+  'sign_in',
+  'sign_out',
+  'lock',
+  'unlock',
+  'sign_in_failed',
+  'sign_in_refused',
+  'pin_set',
+  'pin_reset',
+  'role_change',
+  'recovery_used',
+] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
-export const AUDIT_ENTITIES = ['patient', 'visit', 'program', 'exercise', 'therapist', 'settings', 'database'] as const
+export const AUDIT_ENTITIES = ['patient', 'visit', 'program', 'exercise', 'therapist', 'settings', 'database', 'session'] as const
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
 
 export const AuditForPatientInput = z.object({ patientId: Id }).strict()

@@ -1,5 +1,5 @@
 // Errors as data: a stable code the renderer switches on, never a parsed message.
-export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'unauthorized', 'unavailable', 'internal', 'stale_page'] as const
+export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'unauthorized', 'locked', 'unavailable', 'internal', 'stale_page'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface FieldIssue {

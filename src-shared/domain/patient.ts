@@ -42,6 +42,9 @@ export function dateOfBirthIssue(dateOfBirth: string, today: string): string | n
 export const PatientCreateInput = PatientFields.strict()
 export const PatientUpdateInput = PatientFields.extend({ id: Id, version: BaseVersion }).strict()
 export const PatientIdInput = z.object({ id: Id }).strict()
+/** What reception may see and change: who the patient is and how to reach them (no clinical notes). */
+export const PatientContactFields = PatientFields.pick({ firstName: true, lastName: true, dateOfBirth: true, sex: true, phone: true, email: true })
+export const PatientContactUpdateInput = PatientContactFields.extend({ id: Id, version: BaseVersion }).strict()
 export const PatientArchiveInput = z.object({ id: Id, version: BaseVersion, archived: z.boolean().default(true) }).strict()
 
 export const PATIENT_SORTS = ['name', 'last_visit', 'next_review'] as const
@@ -68,6 +71,8 @@ export interface Patient {
   /** Row version: a change names the one it was based on. */
   version: number
 }
+
+export type PatientContact = Pick<Patient, 'id' | 'firstName' | 'lastName' | 'dateOfBirth' | 'sex' | 'phone' | 'email' | 'archivedAt' | 'version'>
 
 export type ReviewStatus = 'none' | 'upcoming' | 'due' | 'overdue'
 

@@ -60,6 +60,11 @@ export const SettingsUpdateInput = z
     reviewIntervalWeeks: z
       .number({ error: 'Review interval must be a whole number of weeks' })
       .refine((v) => Number.isInteger(v) && v >= 2 && v <= 52, { error: 'Review interval must be between 2 and 52 weeks' }),
+    /** Minutes without input before a screen locks; absent keeps the clinic's current value. */
+    lockAfterMinutes: z
+      .number({ error: 'Lock after must be a whole number of minutes' })
+      .refine((v) => Number.isInteger(v) && v >= 1 && v <= 30, { error: 'Lock after must be between 1 and 30 minutes' })
+      .optional(),
     version: BaseVersion,
   })
   .strict()
@@ -78,6 +83,7 @@ export interface Settings {
   smcFootLengthMm: number
   smcNavicularDropMm: number
   smcArchHeightIndex: number
+  lockAfterMinutes: number
   reviewIntervalWeeks: number
   /** Row version: a change names the one it was based on. */
   version: number
@@ -92,6 +98,7 @@ export const DEFAULT_SETTINGS: Settings = {
   logoDataUrl: null,
   pageSize: 'A4',
   archHeightMethod: 'dorsal_50',
+  lockAfterMinutes: 5,
   // CLINICAL.md: measurement error over two readings (migration 0004 moves untouched old defaults here).
   smcArchHeightMm: 3,
   smcFootLengthMm: 2,

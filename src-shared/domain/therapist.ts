@@ -1,15 +1,7 @@
-// Therapists: who enters clinical records.
+// Therapists: who measures and treats (users with a clinical role), named on clinical records.
 import { z } from 'zod'
-import { BaseVersion, Id, optionalLine } from './common'
-import { personName } from './names'
+import type { UserRole } from './user'
 
-export const TherapistFields = z.object({
-  displayName: personName('Name'),
-  credentials: optionalLine('Credentials', 100),
-})
-export const TherapistCreateInput = TherapistFields.strict()
-export const TherapistUpdateInput = TherapistFields.extend({ id: Id, version: BaseVersion }).strict()
-export const TherapistIdInput = z.object({ id: Id, version: BaseVersion }).strict()
 export const TherapistListInput = z.object({ includeInactive: z.boolean().default(false) }).strict()
 
 export interface Therapist {
@@ -17,5 +9,6 @@ export interface Therapist {
   displayName: string
   credentials: string | null
   active: boolean
+  role: UserRole
   version: number
 }

@@ -22,7 +22,7 @@ const call = <T,>(page: Page, method: string, input: unknown, actorId: number | 
 test('moves the clinic from the file on this computer to a PostgreSQL server from Settings', async ({ page }) => {
   shell = await startShell({ fromUserData: true })
   await page.goto(shell.url)
-  const t = (await call<{ id: number }>(page, 'therapists.create', { displayName: 'Anna Nowak' }, null)).id
+  const t = (await call<{ id: number }>(page, 'users.create', { displayName: 'Anna Nowak' }, null)).id
   await call(page, 'patients.create', { firstName: 'Olena', lastName: 'Kovalenko', dateOfBirth: '1984-03-09' }, t)
   await page.goto(`${shell.url}#/settings`)
   await workAs(page, t)

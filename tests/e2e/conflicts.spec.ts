@@ -35,8 +35,8 @@ test('reception’s phone and the therapist’s notes, saved on the same patient
   const reception = await (await browser.newContext()).newPage()
   const room = await (await browser.newContext()).newPage()
   await reception.goto(receptionShell.url)
-  const ola = (await call<{ id: number }>(reception, receptionShell, 'therapists.create', { displayName: 'Ola Recepcja' }, null)).id
-  const anna = (await call<{ id: number }>(reception, receptionShell, 'therapists.create', { displayName: 'Anna Nowak' }, null)).id
+  const ola = (await call<{ id: number }>(reception, receptionShell, 'users.create', { displayName: 'Ola Recepcja' }, null)).id
+  const anna = (await call<{ id: number }>(reception, receptionShell, 'users.create', { displayName: 'Anna Nowak' }, null)).id
   const patient = await call<{ id: number }>(reception, receptionShell, 'patients.create', { firstName: 'Olena', lastName: 'Kovalenko', dateOfBirth: '1984-03-09', phone: '+380 44 000 0000' }, ola)
 
   // Both open the patient's details.

@@ -26,7 +26,7 @@ async function apiClient(page: Page) {
     const res = await page.request.post(`${shell.url}api/${method}`, { headers: { 'X-Footcore-Token': token }, data: { input, actorId } })
     const body = (await res.json()) as Result
     if (!body.ok) throw new Error(`${method}: ${body.error.code} ${body.error.message}`)
-    if (method === 'therapists.create' && working === null) working = (body.value as { id: number }).id
+    if (method === 'users.create' && working === null) working = (body.value as { id: number }).id
     return body.value as T
   }
 }
@@ -71,7 +71,7 @@ async function getPdf(page: Page, hash: string, button: string, method: string, 
 
 test('handout and progress report download from the browser shell and read back correctly', async ({ page }) => {
   const call = await apiClient(page)
-  const therapist = await call<{ id: number }>('therapists.create', { displayName: 'Anna Nowak', credentials: 'PT' })
+  const therapist = await call<{ id: number }>('users.create', { displayName: 'Anna Nowak', credentials: 'PT' })
   await call('settings.update', {
     version: 1,
     clinicName: 'Fußwerk Physiotherapie Kraków',
@@ -143,7 +143,7 @@ test('handout and progress report download from the browser shell and read back 
 
 test('a patient without a follow-up gets the plain message instead of an empty report', async ({ page }) => {
   const call = await apiClient(page)
-  const therapist = await call<{ id: number }>('therapists.create', { displayName: 'Anna Nowak', credentials: null })
+  const therapist = await call<{ id: number }>('users.create', { displayName: 'Anna Nowak', credentials: null })
   const patient = await call<{ id: number }>('patients.create', { firstName: 'Дмитрий', lastName: 'Шостакович', dateOfBirth: '1975-09-25' })
   await call(
     'visits.record',

@@ -32,7 +32,7 @@ test.afterEach(async () => shell.stop())
 
 test('exports the complete record and erases the patient after two confirmations', async ({ page }) => {
   await page.goto(shell.url)
-  const therapist = (await call<{ id: number }>(page, shell, 'therapists.create', { displayName: 'Anna Nowak', credentials: 'PT' }, null)).value
+  const therapist = (await call<{ id: number }>(page, shell, 'users.create', { displayName: 'Anna Nowak', credentials: 'PT' }, null)).value
   const t = therapist.id
   const patient = (await call<{ id: number }>(page, shell, 'patients.create', { firstName: 'Greta', lastName: 'Brannigan-Oyelaran', dateOfBirth: '1958-04-12' }, t)).value
   const exercises = (await call<{ id: number }[]>(page, shell, 'exercises.list', {}, t)).value
@@ -109,7 +109,7 @@ test('exports the complete record and erases the patient after two confirmations
 
 test('when the wipe after a committed erase cannot finish, the page says the patient was erased and what is left, never "Nothing was changed"', async ({ page }) => {
   await page.goto(shell.url)
-  const t = (await call<{ id: number }>(page, shell, 'therapists.create', { displayName: 'Anna Nowak' }, null)).value.id
+  const t = (await call<{ id: number }>(page, shell, 'users.create', { displayName: 'Anna Nowak' }, null)).value.id
   const patient = (await call<{ id: number }>(page, shell, 'patients.create', { firstName: 'Greta', lastName: 'Brannigan-Oyelaran', dateOfBirth: '1958-04-12' }, t)).value
   await page.evaluate((id) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('footcore.therapistId', String(id)), t)
   await page.reload()

@@ -164,7 +164,7 @@ test('two therapists are added; the first is chosen as working; the last active 
 test('a custom exercise is created and listed with its dosage; built-ins are read-only', async ({ page }) => {
   // Someone is working: the clinic's own exercises are recorded under a therapist.
   await page.goto(shell.url)
-  const therapist = await callApi<{ id: number }>(page, 'therapists.create', { displayName: 'Ana Kowalska', credentials: 'PT' })
+  const therapist = await callApi<{ id: number }>(page, 'users.create', { displayName: 'Ana Kowalska', credentials: 'PT' })
   await setLocalStorage(page, 'footcore.therapistId', String(therapist.id))
   await page.goto(`${shell.url}#/exercises`)
   await page.reload()
@@ -217,7 +217,7 @@ test('a custom exercise is created and listed with its dosage; built-ins are rea
 
 test('the 16-week template is assigned, a dosage changed and reordered, shown in history, then ended', async ({ page }) => {
   await page.goto(shell.url)
-  const therapist = await callApi<{ id: number }>(page, 'therapists.create', { displayName: 'Ana Kowalska', credentials: 'PT' })
+  const therapist = await callApi<{ id: number }>(page, 'users.create', { displayName: 'Ana Kowalska', credentials: 'PT' })
   const patient = await callApi<{ id: number }>(
     page,
     'patients.create',

@@ -19,7 +19,7 @@ const shown = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.
 
 test("the program assigned on the day of the previous program's review has its own review due", async ({ page }) => {
   await page.goto(shell.url)
-  const t = (await call<{ id: number }>(page, 'therapists.create', { displayName: 'Anna Nowak' }, null)).id
+  const t = (await call<{ id: number }>(page, 'users.create', { displayName: 'Anna Nowak' }, null)).id
   const patient = await call<{ id: number }>(page, 'patients.create', { firstName: 'Jana', lastName: 'Dvořáková', dateOfBirth: '1979-03-14' }, t)
   const exercise = (await call<{ id: number }[]>(page, 'exercises.list', {}, t))[0]!
   const reviewDay = dayFromToday(-20)
@@ -42,7 +42,7 @@ test("the program assigned on the day of the previous program's review has its o
 
 test('a program past its review date says the review is overdue, not "week 24 of 16"', async ({ page }) => {
   await page.goto(shell.url)
-  const t = (await call<{ id: number }>(page, 'therapists.create', { displayName: 'Anna Nowak' }, null)).id
+  const t = (await call<{ id: number }>(page, 'users.create', { displayName: 'Anna Nowak' }, null)).id
   const patient = await call<{ id: number }>(page, 'patients.create', { firstName: 'Ana', lastName: 'Muñoz', dateOfBirth: '1980-01-01' }, t)
   const exercise = (await call<{ id: number }[]>(page, 'exercises.list', {}, t))[0]!
   const program = await call<{ reviewDate: string }>(page, 'programs.assign', { patientId: patient.id, therapistId: t, startDate: dayFromToday(-165), items: [{ exerciseId: exercise.id }] }, t)

@@ -14,7 +14,7 @@ const call = <T,>(page: Page, method: string, input: unknown, actorId: number | 
 
 test('restore says what it sets aside; a tab opened before it reloads instead of recording into another patient', async ({ page, context }) => {
   await page.goto(shell.url)
-  const t = (await call<{ id: number }>(page, 'therapists.create', { displayName: 'Anna Nowak' }, null)).id
+  const t = (await call<{ id: number }>(page, 'users.create', { displayName: 'Anna Nowak' }, null)).id
   await call(page, 'patients.create', { firstName: 'Ada', lastName: 'Adams', dateOfBirth: '1970-01-01' }, t)
   const backup = await call<{ name: string }>(page, 'backups.create', {}, t)
   const brown = await call<{ id: number }>(page, 'patients.create', { firstName: 'Bea', lastName: 'Brown', dateOfBirth: '1971-01-01' }, t)

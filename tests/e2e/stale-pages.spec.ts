@@ -16,9 +16,9 @@ const call = <T,>(page: Page, method: string, input: unknown, actorId: number | 
 /** Two therapists and a patient; the page works as the first therapist. */
 async function clinic(page: Page) {
   await page.goto(shell.url)
-  const anna = await call<{ id: number }>(page, 'therapists.create', { displayName: 'Anna Nowak' }, null)
-  const ben = await call<{ id: number }>(page, 'therapists.create', { displayName: 'Ben Okafor' }, null)
-  await call(page, 'therapists.create', { displayName: 'Carla Reyes' }, null)
+  const anna = await call<{ id: number }>(page, 'users.create', { displayName: 'Anna Nowak' }, null)
+  const ben = await call<{ id: number }>(page, 'users.create', { displayName: 'Ben Okafor' }, null)
+  await call(page, 'users.create', { displayName: 'Carla Reyes' }, null)
   const patient = await call<{ id: number }>(page, 'patients.create', { firstName: 'Jana', lastName: 'Dvořáková', dateOfBirth: '1979-03-14' }, anna.id)
   // The header's "who is working" choice, as the app keeps it between visits.
   await workAs(page, anna.id)

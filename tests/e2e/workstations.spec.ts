@@ -34,7 +34,7 @@ test('a visit recorded at reception shows on the room’s open patient page, and
   const receptionPage = await browser.newPage()
   const roomPage = await browser.newPage()
   await receptionPage.goto(reception.url)
-  const t = (await call<{ id: number }>(receptionPage, reception, 'therapists.create', { displayName: 'Anna Nowak' }, null)).id
+  const t = (await call<{ id: number }>(receptionPage, reception, 'users.create', { displayName: 'Anna Nowak' }, null)).id
   const patient = await call<{ id: number }>(receptionPage, reception, 'patients.create', { firstName: 'Olena', lastName: 'Kovalenko', dateOfBirth: '1984-03-09' }, t)
 
   await openAs(roomPage, room, t, `/patients/${patient.id}/measurements`)

@@ -8,6 +8,11 @@ import type Database from 'better-sqlite3'
 import { sql } from 'kysely'
 import { inject } from 'vitest'
 import { dispatch } from '../../src-main/core/api/router'
+import { newSessionToken, tokenHash } from '../../src-main/core/auth/secrets'
+import { createUser } from '../../src-main/core/services/users'
+import { UserCreateInput } from '../../src-shared/domain/user'
+import type { DB } from '../../src-main/core/db/schema'
+import type { Kysely } from 'kysely'
 import { openClinicDatabase, type ClinicDatabase, type DatabaseLocation } from '../../src-main/core/db/clinic-database'
 import type { ServiceContext } from '../../src-main/core/services/context'
 import { ApiError, type ApiResult } from '../../src-shared/domain/errors'
@@ -61,10 +66,13 @@ export interface TestClinic {
   /** A service context acting as `actorId` at FIXED_NOW (or `now`). */
   ctx(actorId?: number | null, now?: Date): ServiceContext
   /**
-   * Calls a contract method through the router, throwing ApiError on failure. Without `actorId`
-   * it acts as the first therapist created through it, as the app chooses the first therapist added.
+   * Calls a contract method through the router as `actorId` (a session opened for that user),
+   * throwing ApiError on failure. Without `actorId` it acts as the first user created through it:
+   * the clinic's first administrator, as the first start makes them. `null`: no session.
    */
   call<M extends MethodName>(method: M, input: Input<M>, actorId?: number | null): Promise<Output<M>>
+  /** A signed-in session's token for a user (no PIN typed: sign-in itself is tested on its own). */
+  sessionFor(userId: number): Promise<string>
   /**
    * Another workstation on the same clinic database: on PostgreSQL its own connection pool (a
    * second computer); on SQLite the same connection (tabs of one app share its process, and a
@@ -75,7 +83,7 @@ export interface TestClinic {
 }
 
 export interface Workstation {
-  /** The raw answer, so races can count the losers' codes. */
+  /** The raw answer, so races can count the losers' codes; acting as `actorId` (null: no session). */
   dispatch(method: MethodName, input: unknown, actorId: number | null): Promise<ApiResult<unknown>>
   close(): Promise<void>
 }
@@ -85,6 +93,14 @@ export async function openTestClinic(now: Date = FIXED_NOW): Promise<TestClinic>
   const location = await newTestLocation(dir)
   const database = await openClinicDatabase(location)
   let working: number | null = null
+  const sessions = new Map<number, string>()
+  const sessionFor = async (userId: number) => {
+    const known = sessions.get(userId)
+    if (known) return known
+    const token = await openTestSession(database.db, userId, now)
+    sessions.set(userId, token)
+    return token
+  }
   const query = async <T>(text: string) => (await sql.raw<T>(text).execute(database.db)).rows
   return {
     dialect: TEST_DIALECT,
@@ -102,17 +118,25 @@ export async function openTestClinic(now: Date = FIXED_NOW): Promise<TestClinic>
       return Number(rows[0]?.n)
     },
     ctx: (actorId = null, at = now) => ({ db: database.db, actorId, now: () => at }),
+    sessionFor: (userId) => sessionFor(userId),
     async call(method, input, actorId) {
-      const r = await dispatch({ db: database.db, now: () => now }, method, input, actorId === undefined ? working : actorId)
+      if (method === 'users.create' && working === null && actorId === undefined) {
+        // The first user: the clinic's first administrator (the first-start screen's job).
+        const parsed = UserCreateInput.parse({ ...(input as object), role: 'administrator' })
+        const created = await createUser({ db: database.db, actorId: null, now: () => now }, parsed)
+        working = created.id
+        return created as never
+      }
+      const who = actorId === undefined ? working : actorId
+      const r = await dispatch({ db: database.db, now: () => now }, method, input, who === null ? null : await sessionFor(who))
       if (!r.ok) throw new ApiError(r.error)
-      if (method === 'therapists.create' && working === null) working = (r.value as { id: number }).id
       return r.value as never
     },
     async workstation() {
       const own = location.kind === 'postgres' ? await openClinicDatabase(location) : null
       const db = (own ?? database).db
       return {
-        dispatch: (method, input, actorId) => dispatch({ db, now: () => now }, method, input, actorId),
+        dispatch: async (method, input, actorId) => dispatch({ db, now: () => now }, method, input, actorId === null ? null : await sessionFor(actorId)),
         close: async () => own?.close(),
       }
     },
@@ -121,6 +145,20 @@ export async function openTestClinic(now: Date = FIXED_NOW): Promise<TestClinic>
       rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * A session for `userId` as a sign-in would open it, without typing a PIN or writing the audit's
+ * sign-in row (tests of sign-in go through session.signIn itself).
+ */
+export async function openTestSession(db: Kysely<DB>, userId: number, now: Date = FIXED_NOW): Promise<string> {
+  const token = newSessionToken()
+  const at = now.toISOString()
+  await db
+    .insertInto('sessions')
+    .values({ id: `test-${token.slice(0, 12)}`, token_hash: tokenHash(token), user_id: userId, computer_name: 'test-computer', started_at: at, last_activity_at: at, locked: 0, ended_at: null })
+    .execute()
+  return token
 }
 
 /** The better-sqlite3 handle of a SQLite test clinic (tests of SQLite-only behaviour). */

@@ -9,36 +9,67 @@ import type { DB } from '../db/schema'
 import { listAuditForPatient } from '../services/audit'
 import { backUpNow, listBackupsFor, previewRestore, recoveryStatus, restoreFromBackup, restoreFromRecovery } from '../services/backups'
 import type { ServiceContext } from '../services/context'
-import { changesSince, listWorkstations } from '../services/changes'
+import { changesSince, listWorkstations, THIS_WORKSTATION } from '../services/changes'
 import { databaseStatus, moveToDatabaseServer, testDatabaseServer, useDatabaseServer } from '../services/clinic-database'
 import { handoutDocument, progressReportDocument } from '../services/documents'
 import { createExercise, listExercises, updateExercise } from '../services/exercises'
-import { archivePatient, createPatient, getPatient, searchPatients, updatePatient } from '../services/patients'
+import { archivePatient, createPatient, getPatient, getPatientContact, searchPatients, updatePatient, updatePatientContact } from '../services/patients'
 import { erasePatient, exportPatientRecord } from '../services/privacy'
 import { assignProgram, currentProgram, endProgram, programHistory, updateProgram } from '../services/programs'
 import { dueReviews } from '../services/reviews'
 import { getSettings, updateSettings } from '../services/settings'
-import { createTherapist, findTherapist, listTherapists, setTherapistActive, updateTherapist } from '../services/therapists'
+import { listTherapists } from '../services/therapists'
+import { createUser, listUsers, resetUserPin, setUserActive, setUserRole, updateUser } from '../services/users'
+import { PERMISSIONS, BACKGROUND_METHODS } from '../auth/permissions'
+import { createFirstAdministrator, lockSession, recoverWithCode, resolveSession, sessionState, setupStatus, signIn, signOut, touchSession, unlockSession, type ActiveSession } from '../auth/sessions'
+import { ROLE_LABELS } from '@shared/domain/user'
 import { correctVisit, listVisits, recordVisit } from '../services/visits'
 import { isServerUnreachable, SERVER_UNREACHABLE } from '../db/postgres'
 import { writeConflictMessage } from '../db/write-conflicts'
 import { log } from '../log'
 
-type Handlers = { [M in MethodName]: (ctx: ServiceContext, input: ParsedInput<M>, core: Core) => Promise<Output<M>> }
+/** What a handler gets besides its input: the running app and the caller's session. */
+interface Call {
+  core: Core
+  /** The caller's session; the router checked it exists for every method not open to anyone. */
+  session: ActiveSession | null
+  computer: string
+}
+type Handlers = { [M in MethodName]: (ctx: ServiceContext, input: ParsedInput<M>, core: Core, call: Call) => Promise<Output<M>> }
+
+/** Methods whose rule is `signedIn` or a role list run only with a session: the router checked. */
+const signedIn = (call: Call): ActiveSession => {
+  if (!call.session) throw new ApiError({ code: 'unauthorized', message: SIGN_IN })
+  return call.session
+}
 
 const handlers: Handlers = {
+  'session.setupStatus': (ctx) => setupStatus(ctx),
+  'session.createFirstAdministrator': (ctx, input, _core, call) => createFirstAdministrator(ctx, input, call.computer),
+  'session.signIn': (ctx, input, _core, call) => signIn(ctx, input, call.computer),
+  'session.recover': (ctx, input, _core, call) => recoverWithCode(ctx, input, call.computer),
+  'session.current': (ctx, _input, _core, call) => sessionState(ctx.db, call.session),
+  'session.signOut': (ctx, _input, _core, call) => signOut(ctx, signedIn(call)),
+  'session.lock': (ctx, _input, _core, call) => lockSession(ctx, signedIn(call)),
+  'session.unlock': (ctx, input, _core, call) => unlockSession(ctx, signedIn(call), input, call.computer),
+  'session.stillHere': (ctx, _input, _core, call) => sessionState(ctx.db, call.session),
+  'users.list': (ctx) => listUsers(ctx),
+  'users.create': createUser,
+  'users.update': updateUser,
+  'users.setRole': setUserRole,
+  'users.resetPin': resetUserPin,
+  'users.deactivate': (ctx, input) => setUserActive(ctx, input, false),
+  'users.reactivate': (ctx, input) => setUserActive(ctx, input, true),
   'patients.create': createPatient,
   'patients.update': updatePatient,
   'patients.archive': archivePatient,
   'patients.get': getPatient,
+  'patients.contact': getPatientContact,
+  'patients.updateContact': updatePatientContact,
   'patients.search': searchPatients,
   'patients.export': exportPatientRecord,
   'patients.erase': erasePatient,
   'therapists.list': listTherapists,
-  'therapists.create': createTherapist,
-  'therapists.update': updateTherapist,
-  'therapists.deactivate': (ctx, input) => setTherapistActive(ctx, input, false),
-  'therapists.reactivate': (ctx, input) => setTherapistActive(ctx, input, true),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': updateSettings,
   'visits.record': recordVisit,
@@ -70,31 +101,8 @@ const handlers: Handlers = {
   'recovery.restore': (_ctx, input, core) => restoreFromRecovery(core, input),
 }
 
-/**
- * Changes to clinical data: each is recorded under the therapist working at the computer, so
- * they are refused while nobody is chosen. (Clinic setup — settings, therapists — is not, so a
- * fresh install can add its first therapist.)
- */
-const CLINICAL_CHANGES: ReadonlySet<MethodName> = new Set<MethodName>([
-  'patients.create',
-  'patients.update',
-  'patients.archive',
-  'patients.erase',
-  'visits.record',
-  'visits.correct',
-  'programs.assign',
-  'programs.update',
-  'programs.end',
-  'exercises.create',
-  'exercises.update',
-  // Not clinical data, but they move or replace every record: someone must answer for it.
-  'database.useServer',
-  'database.moveToServer',
-  // Sets aside everything entered after the backup: recorded in the audit under who did it.
-  'backups.restore',
-])
-
-const CHOOSE_THERAPIST = 'Choose who is working before making changes'
+const SIGN_IN = 'Sign in to continue'
+const LOCKED = 'The screen is locked: unlock it with your PIN to continue'
 
 /** Methods that answer while the database is not open (the recovery screen's). */
 const RECOVERY_METHODS: ReadonlySet<string> = new Set(['recovery.status', 'recovery.restore'])
@@ -104,6 +112,8 @@ export interface Core {
   now?: () => Date
   /** The running app (core/app-state.ts): backups, restore, recovery. Absent when given a bare database. */
   app?: AppState
+  /** This computer, as wrong-PIN waits and sessions name it (tests give two workstations names). */
+  computerName?: string
 }
 
 export function zodIssues(error: z.ZodError): FieldIssue[] {
@@ -122,18 +132,19 @@ const STALE_PAGE =
 
 /**
  * Runs one contract call. Never throws: every outcome is an ApiResult, stamped with the identity of
- * the database that answered. `databaseId` is the identity the page loaded its records from: a page
- * opened before a restore names records by ids the restored file may have given to others, so its
- * calls are refused until it reloads.
+ * the database that answered. `sessionToken` is what the transport holds for this window or page
+ * (never an id the page chose). `databaseId` is the identity the page loaded its records from: a
+ * page opened before a restore names records by ids the restored file may have given to others,
+ * so its calls are refused until it reloads.
  */
-export async function dispatch(core: Core, method: string, input: unknown, actorId: unknown, databaseId?: unknown): Promise<ApiResult<unknown>> {
+export async function dispatch(core: Core, method: string, input: unknown, sessionToken: unknown, databaseId?: unknown): Promise<ApiResult<unknown>> {
   const current = core.app?.databaseId ?? null
-  const result = await run(core, method, input, actorId, databaseId, current)
+  const result = await run(core, method, input, sessionToken, databaseId, current)
   const answeredBy = core.app?.databaseId ?? null
   return answeredBy === null ? result : { ...result, databaseId: answeredBy }
 }
 
-async function run(core: Core, method: string, input: unknown, actorId: unknown, databaseId: unknown, current: string | null): Promise<ApiResult<unknown>> {
+async function run(core: Core, method: string, input: unknown, sessionToken: unknown, databaseId: unknown, current: string | null): Promise<ApiResult<unknown>> {
   if (current !== null && typeof databaseId === 'string' && databaseId !== current) {
     return { ok: false, error: { code: 'stale_page', message: STALE_PAGE } }
   }
@@ -145,18 +156,27 @@ async function run(core: Core, method: string, input: unknown, actorId: unknown,
     return { ok: false, error: { code: 'unavailable', message: core.app.unavailableMessage() } }
   }
   try {
-    // Recovery runs without a database, so there is no therapist to check.
-    const actor = recovery ? null : await checkActor(core, actorId)
+    const now = core.now ?? (() => new Date())
+    // Recovery runs without a database, so there is no session to look up.
+    const session = recovery ? null : await resolveSession(core.db, sessionToken, now())
+    const rule = PERMISSIONS[method]
+    if (rule !== 'anyone') {
+      if (!session) throw new ApiError({ code: 'unauthorized', message: SIGN_IN })
+      if (rule !== 'signedIn') {
+        if (session.locked) return { ok: false, error: { code: 'locked', message: LOCKED } }
+        if (!rule.includes(session.user.role)) throw new ApiError({ code: 'unauthorized', message: `Your role (${ROLE_LABELS[session.user.role]}) does not allow this` })
+        if (!BACKGROUND_METHODS.has(method)) await touchSession(core.db, session.id, now())
+      }
+    }
     const parsed = contract[method].input.safeParse(input ?? {})
     if (!parsed.success) {
       const issues = zodIssues(parsed.error)
       return { ok: false, error: { code: 'invalid_input', message: issues.map((i) => i.message).join('; '), issues } }
     }
-    if (actor === null && CLINICAL_CHANGES.has(method)) throw new ApiError({ code: 'unauthorized', message: CHOOSE_THERAPIST })
     // db is read when a service uses it: recovery methods run while there is none.
-    const ctx: ServiceContext = { get db() { return core.db }, actorId: actor, now: core.now ?? (() => new Date()) }
-    const handler = handlers[method] as (ctx: ServiceContext, input: unknown, core: Core) => Promise<unknown>
-    return { ok: true, value: await handler(ctx, parsed.data, core) }
+    const ctx: ServiceContext = { get db() { return core.db }, actorId: session?.user.id ?? null, role: session?.user.role ?? null, now }
+    const handler = handlers[method] as (ctx: ServiceContext, input: unknown, core: Core, call: Call) => Promise<unknown>
+    return { ok: true, value: await handler(ctx, parsed.data, core, { core, session, computer: core.computerName ?? THIS_WORKSTATION.computerName }) }
   } catch (e) {
     if (e instanceof ApiError) return { ok: false, error: e.toData() }
     const lost = writeConflictMessage(e)
@@ -170,14 +190,4 @@ async function run(core: Core, method: string, input: unknown, actorId: unknown,
     log.error('api call failed', { method, error: e instanceof Error ? (e.stack ?? e.message) : String(e) })
     return { ok: false, error: { code: 'internal', message: UNEXPECTED } }
   }
-}
-
-async function checkActor(core: Core, actorId: unknown): Promise<number | null> {
-  if (actorId === null || actorId === undefined) return null
-  if (typeof actorId !== 'number' || !Number.isInteger(actorId) || actorId <= 0) {
-    throw new ApiError({ code: 'unauthorized', message: CHOOSE_THERAPIST })
-  }
-  const t = await findTherapist(core.db, actorId)
-  if (!t || !t.active) throw new ApiError({ code: 'unauthorized', message: CHOOSE_THERAPIST })
-  return actorId
 }

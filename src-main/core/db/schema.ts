@@ -1,5 +1,6 @@
 // Kysely table types: the database as the services see it (snake_case, one row type per table).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+import type { UserRole } from '@shared/domain/user'
 
 type Id = Generated<number>
 /** Row version (migration 0008): starts at 1, +1 with every change; a stale change is refused. */
@@ -15,6 +16,11 @@ export interface TherapistsTable {
   created_at: string
   updated_at: string
   version: Version
+  role: ColumnType<UserRole, UserRole | undefined, UserRole>
+  login_name: string | null
+  secret_hash: string | null
+  setup_code_hash: string | null
+  secret_changed_at: string | null
 }
 
 export interface ClinicSettingsTable {
@@ -34,6 +40,8 @@ export interface ClinicSettingsTable {
   updated_at: string
   updated_by: number | null
   version: Version
+  lock_after_minutes: ColumnType<number, number | undefined, number>
+  recovery_code_hash: string | null
 }
 
 export interface PatientsTable {
@@ -190,6 +198,25 @@ export interface WorkstationsTable {
   last_seen_at: string
 }
 
+export interface SessionsTable {
+  id: string
+  token_hash: string
+  user_id: number
+  computer_name: string
+  started_at: string
+  last_activity_at: string
+  locked: ColumnType<Flag, Flag | undefined, Flag>
+  ended_at: string | null
+}
+
+export interface SignInFailuresTable {
+  login_key: string
+  computer_name: string
+  failures: number
+  last_failure_at: string
+  wait_until: string | null
+}
+
 /** One row: the identity of this database file; a restore gives the restored file a new one. */
 export interface DatabaseIdentityTable {
   id: Id
@@ -212,6 +239,8 @@ export interface DB {
   visit_stage_steps: VisitStageStepsTable
   visit_adherence: VisitAdherenceTable
   database_identity: DatabaseIdentityTable
+  sessions: SessionsTable
+  sign_in_failures: SignInFailuresTable
 }
 
 export type PatientRow = Selectable<PatientsTable>

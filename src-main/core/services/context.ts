@@ -2,11 +2,14 @@
 import type { Kysely, Transaction } from 'kysely'
 import { localToday } from '@shared/calc/dates'
 import type { DB } from '../db/schema'
+import type { UserRole } from '@shared/domain/user'
 
 export interface ServiceContext {
   db: Kysely<DB>
-  /** The therapist working at the computer (header switcher); null during first setup. */
+  /** The signed-in user (from the session, never from the page); null before anyone signs in. */
   actorId: number | null
+  /** Their role; services that treat roles differently (reception's patient fields) read it. */
+  role?: UserRole | null
   now: () => Date
 }
 

@@ -2,9 +2,11 @@
 import { sql, type Expression, type SqlBool } from 'kysely'
 import type { z } from 'zod'
 import { reviewStatus } from '@shared/calc/review'
-import { conflict, invalidInput, notFound } from '@shared/domain/errors'
+import { ApiError, conflict, invalidInput, notFound } from '@shared/domain/errors'
 import { nameSearchKey } from '@shared/domain/names'
 import {
+  type PatientContact,
+  type PatientContactUpdateInput,
   dateOfBirthIssue,
   type Complaint,
   type Patient,
@@ -65,7 +67,7 @@ function columns(input: Fields) {
   }
 }
 
-async function checkFields(db: Db, ctx: ServiceContext, input: Fields, exceptId: number | null): Promise<void> {
+async function checkFields(db: Db, ctx: ServiceContext, input: Pick<Fields, 'firstName' | 'lastName' | 'dateOfBirth'>, exceptId: number | null): Promise<void> {
   const dobIssue = dateOfBirthIssue(input.dateOfBirth, today(ctx))
   if (dobIssue) throw invalidInput([{ path: ['dateOfBirth'], message: dobIssue }])
   let q = db
@@ -79,6 +81,9 @@ async function checkFields(db: Db, ctx: ServiceContext, input: Fields, exceptId:
 }
 
 export async function createPatient(ctx: ServiceContext, input: Fields): Promise<Patient> {
+  if (ctx.role === 'reception' && (input.notes !== '' || input.complaints.length > 0)) {
+    throw new ApiError({ code: 'unauthorized', message: 'Reception enters contact details only: a therapist adds complaints and notes' })
+  }
   return ctx.db.transaction().execute(async (trx) => {
     await checkFields(trx, ctx, input, null)
     const at = nowIso(ctx)
@@ -134,6 +139,51 @@ export async function archivePatient(ctx: ServiceContext, input: { id: number; v
 
 export async function getPatient(ctx: ServiceContext, input: { id: number }): Promise<Patient> {
   return requirePatient(ctx.db, input.id, ['id'])
+}
+
+const contactOf = (p: Patient): PatientContact => ({
+  id: p.id,
+  firstName: p.firstName,
+  lastName: p.lastName,
+  dateOfBirth: p.dateOfBirth,
+  sex: p.sex,
+  phone: p.phone,
+  email: p.email,
+  archivedAt: p.archivedAt,
+  version: p.version,
+})
+
+/** Reception's view of a patient: contact details, never complaints or notes. */
+export async function getPatientContact(ctx: ServiceContext, input: { id: number }): Promise<PatientContact> {
+  return contactOf(await requirePatient(ctx.db, input.id, ['id']))
+}
+
+/** Contact details only (reception's form): complaints and notes stay as they are. */
+export async function updatePatientContact(ctx: ServiceContext, input: z.output<typeof PatientContactUpdateInput>): Promise<PatientContact> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = contactOf(await requirePatient(trx, input.id, ['id']))
+    await claimVersion(trx, ctx, 'patients', input.id, input.version)
+    await checkFields(trx, ctx, input, input.id)
+    await trx
+      .updateTable('patients')
+      .set({
+        first_name: input.firstName,
+        last_name: input.lastName,
+        first_name_key: nameSearchKey(input.firstName),
+        last_name_key: nameSearchKey(input.lastName),
+        date_of_birth: input.dateOfBirth,
+        sex: input.sex,
+        phone: input.phone,
+        email: input.email,
+        updated_at: nowIso(ctx),
+        updated_by: ctx.actorId,
+      })
+      .where('id', '=', input.id)
+      .execute()
+    const after = contactOf((await findPatient(trx, input.id))!)
+    await recordAudit(trx, ctx, { action: 'update', entity: 'patient', entityId: input.id, patientId: input.id, before, after })
+    return after
+  })
 }
 
 /** Upper bound for a prefix range: portable to PostgreSQL and served by a plain index. */

@@ -23,6 +23,7 @@ export async function readSettings(db: Db): Promise<Settings> {
     smcNavicularDropMm: r.smc_navicular_drop_mm,
     smcArchHeightIndex: r.smc_arch_height_index,
     reviewIntervalWeeks: r.review_interval_weeks,
+    lockAfterMinutes: r.lock_after_minutes,
     version: r.version,
   }
 }
@@ -50,6 +51,7 @@ export async function updateSettings(ctx: ServiceContext, input: z.output<typeof
         smc_navicular_drop_mm: input.smcNavicularDropMm,
         smc_arch_height_index: input.smcArchHeightIndex,
         review_interval_weeks: input.reviewIntervalWeeks,
+        lock_after_minutes: input.lockAfterMinutes ?? before.lockAfterMinutes,
         updated_at: nowIso(ctx),
         updated_by: ctx.actorId,
       })

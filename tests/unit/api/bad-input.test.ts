@@ -33,9 +33,9 @@ async function ok<T>(method: string, input: unknown): Promise<T> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'footcore-bad-input-'))
   state = await AppState.open(await newTestLocation(dir), {}, () => NOW)
-  ids.therapist = (await ok<{ id: number }>('therapists.create', { displayName: 'Anna Nowak', credentials: 'PT' })).id
-  ids.inactiveTherapist = (await ok<{ id: number }>('therapists.create', { displayName: 'Piotr Zieliński' })).id
-  await ok('therapists.deactivate', { id: ids.inactiveTherapist, version: 1 })
+  ids.therapist = (await ok<{ id: number }>('users.create', { displayName: 'Anna Nowak', credentials: 'PT' })).id
+  ids.inactiveTherapist = (await ok<{ id: number }>('users.create', { displayName: 'Piotr Zieliński' })).id
+  await ok('users.deactivate', { id: ids.inactiveTherapist, version: 1 })
   ids.patient = (await ok<{ id: number }>('patients.create', { firstName: 'Zoë', lastName: 'Kowalska', dateOfBirth: '1980-02-29' })).id
   ids.visit = (await ok<{ id: number }>('visits.record', visit({}))).id
   ids.exercise = (await ok<{ id: number }[]>('exercises.list', {}))[0]!.id
@@ -106,8 +106,8 @@ const CASES: Case[] = [
   { what: 'control character in a name', method: 'patients.create', input: () => patient({ firstName: 'An\u0000na' }), code: 'invalid_input', path: ['firstName'] },
   { what: 'emoji in a name', method: 'patients.create', input: () => patient({ firstName: 'Anna 🦶' }), code: 'invalid_input', path: ['firstName'] },
   { what: 'number as a name', method: 'patients.create', input: () => patient({ lastName: 42 }), code: 'invalid_input', path: ['lastName'] },
-  { what: 'empty therapist name', method: 'therapists.create', input: () => ({ displayName: ' ' }), code: 'invalid_input', path: ['displayName'] },
-  { what: 'emoji in a therapist name', method: 'therapists.create', input: () => ({ displayName: '😀' }), code: 'invalid_input', path: ['displayName'] },
+  { what: 'empty therapist name', method: 'users.create', input: () => ({ displayName: ' ' }), code: 'invalid_input', path: ['displayName'] },
+  { what: 'emoji in a therapist name', method: 'users.create', input: () => ({ displayName: '😀' }), code: 'invalid_input', path: ['displayName'] },
   { what: 'newline in a clinic name', method: 'settings.update', input: () => settings({ clinicName: 'Foot\nClinic' }), code: 'invalid_input', path: ['clinicName'] },
   { what: '10,000-character clinic name', method: 'settings.update', input: () => settings({ clinicName: LONG }), code: 'invalid_input', path: ['clinicName'] },
   { what: 'empty exercise name', method: 'exercises.create', input: () => exercise({ name: '' }), code: 'invalid_input', path: ['name'] },
@@ -120,9 +120,9 @@ const CASES: Case[] = [
   { what: 'script as a logo', method: 'settings.update', input: () => settings({ logoDataUrl: 'javascript:alert(1)' }), code: 'invalid_input', path: ['logoDataUrl'] },
   { what: 'not an email for the clinic', method: 'settings.update', input: () => settings({ email: 'front desk at clinic' }), code: 'invalid_input', path: ['email'] },
   { what: 'letters as the clinic phone', method: 'settings.update', input: () => settings({ phone: 'call us maybe' }), code: 'invalid_input', path: ['phone'] },
-  { what: '10,000-character credentials', method: 'therapists.create', input: () => ({ displayName: 'Ewa Nowak', credentials: LONG }), code: 'invalid_input', path: ['credentials'] },
+  { what: '10,000-character credentials', method: 'users.create', input: () => ({ displayName: 'Ewa Nowak', credentials: LONG }), code: 'invalid_input', path: ['credentials'] },
   { what: 'right-to-left override in a name', method: 'patients.create', input: () => patient({ lastName: 'Nowak\u202Eevil' }), code: 'invalid_input', path: ['lastName'] },
-  { what: 'zero-width space as a name', method: 'therapists.create', input: () => ({ displayName: '\u200B' }), code: 'invalid_input', path: ['displayName'] },
+  { what: 'zero-width space as a name', method: 'users.create', input: () => ({ displayName: '\u200B' }), code: 'invalid_input', path: ['displayName'] },
   { what: 'unknown arch height method', method: 'visits.record', input: () => visit({ archHeightMethod: 'tape' }), code: 'invalid_input', path: ['archHeightMethod'] },
   // Dates
   { what: 'date of birth in the future', method: 'patients.create', input: () => patient({ dateOfBirth: '2026-06-16' }), code: 'invalid_input', path: ['dateOfBirth'] },
@@ -179,12 +179,12 @@ const CASES: Case[] = [
   { what: 'unknown visit id', method: 'visits.correct', input: () => correction({ visitId: 999999 }), code: 'not_found', path: ['visitId'] },
   { what: 'unknown program id', method: 'programs.end', input: () => ({ programId: 31337, version: 1, endDate: '2026-06-10' }), code: 'not_found', path: ['programId'] },
   { what: 'unknown exercise in a program', method: 'programs.update', input: () => ({ programId: ids.program, version: 1, items: [{ exerciseId: 9999 }] }), code: 'invalid_input', path: ['items', 0, 'exerciseId'] },
-  { what: 'unknown therapist id', method: 'therapists.update', input: () => ({ id: 555, version: 1, displayName: 'Ewa Nowak' }), code: 'not_found', path: ['id'] },
+  { what: 'unknown therapist id', method: 'users.update', input: () => ({ id: 555, version: 1, displayName: 'Ewa Nowak' }), code: 'not_found', path: ['id'] },
   { what: 'visits of an unknown patient', method: 'visits.list', input: () => ({ patientId: 8080 }), code: 'not_found', path: ['patientId'] },
   { what: 'id as a string', method: 'patients.get', input: () => ({ id: '1' }), code: 'invalid_input', path: ['id'] },
   { what: 'negative id', method: 'patients.archive', input: () => ({ id: -1 }), code: 'invalid_input', path: ['id'] },
   { what: 'zero id', method: 'patients.get', input: () => ({ id: 0 }), code: 'invalid_input', path: ['id'] },
-  { what: 'fractional id', method: 'therapists.deactivate', input: () => ({ id: 1.5 }), code: 'invalid_input', path: ['id'] },
+  { what: 'fractional id', method: 'users.deactivate', input: () => ({ id: 1.5 }), code: 'invalid_input', path: ['id'] },
   { what: 'NaN id', method: 'patients.get', input: () => ({ id: NaN }), code: 'invalid_input', path: ['id'], notJson: true },
   { what: 'Infinity id', method: 'visits.list', input: () => ({ patientId: Infinity }), code: 'invalid_input', path: ['patientId'], notJson: true },
   // A clinic server is restored on the server (pg_restore): every restore there answers that.

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { METHOD_NAMES } from '@shared/api'
 import { dispatch } from '../../../src-main/core/api/router'
-import { openTestClinic, type TestClinic } from '../../support/db'
+import { FIXED_NOW, openTestClinic, type TestClinic } from '../../support/db'
 
 let clinic: TestClinic
 beforeEach(async () => {
@@ -10,7 +10,7 @@ beforeEach(async () => {
 })
 afterEach(async () => clinic.close())
 
-const core = () => ({ db: clinic.database.db })
+const core = () => ({ db: clinic.database.db, now: () => FIXED_NOW })
 
 describe('dispatch', () => {
   it('answers every contract method with data, never a throw', async () => {
@@ -25,19 +25,16 @@ describe('dispatch', () => {
     expect(await dispatch(core(), 'patients.drop', {}, null)).toEqual({ ok: false, error: { code: 'not_found', message: 'Unknown method patients.drop' } })
   })
 
-  it('refuses changes by an unknown or inactive therapist', async () => {
-    const r = await dispatch(core(), 'patients.create', { firstName: 'A', lastName: 'B', dateOfBirth: '1990-01-01' }, 77)
-    expect(r).toMatchObject({ ok: false, error: { code: 'unauthorized', message: 'Choose who is working before making changes' } })
-    const r2 = await dispatch(core(), 'patients.create', { firstName: 'A', lastName: 'B', dateOfBirth: '1990-01-01' }, '1')
-    expect(r2).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
-  })
-
-  it('refuses a change to clinical data while nobody is chosen as working, writing nothing', async () => {
-    const r = await dispatch(core(), 'patients.create', { firstName: 'Anna', lastName: 'Nowak', dateOfBirth: '1990-01-01' }, null)
-    expect(r).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Choose who is working before making changes' } })
+  it('refuses every call that needs a session when there is none, a made-up one or a signed-out one, writing nothing', async () => {
+    const patient = { firstName: 'A', lastName: 'B', dateOfBirth: '1990-01-01' }
+    for (const token of [null, 77, 'x'.repeat(43), { actorId: 1 }]) {
+      expect(await dispatch(core(), 'patients.create', patient, token)).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Sign in to continue' } })
+    }
+    const admin = await clinic.call('users.create', { displayName: 'Anna Nowak' })
+    const token = await clinic.sessionFor(admin.id)
+    expect((await dispatch(core(), 'session.signOut', {}, token)).ok).toBe(true)
+    expect(await dispatch(core(), 'patients.create', patient, token)).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
     expect(await clinic.count('patients')).toBe(0)
-    // Clinic setup is allowed, so a fresh install can add its first therapist.
-    expect((await dispatch(core(), 'therapists.create', { displayName: 'Anna Nowak' }, null)).ok).toBe(true)
   })
 
   it('answers unexpected failures in one plain sentence and logs no input', async () => {
@@ -46,8 +43,14 @@ describe('dispatch', () => {
       writes.push(String(chunk))
       return true
     })
-    await clinic.database.close()
-    const r = await dispatch(core(), 'patients.search', { query: 'Secretname' }, null)
+    const admin = await clinic.call('users.create', { displayName: 'Anna Nowak' })
+    const token = await clinic.sessionFor(admin.id)
+    // The session is looked up (and its activity noted) on the clinic; then the service finds its database closed.
+    const closed = await openTestClinic()
+    await closed.database.close()
+    let uses = 0
+    const broken = { now: () => FIXED_NOW, get db() { return uses++ < 2 ? clinic.database.db : closed.database.db } }
+    const r = await dispatch(broken, 'patients.search', { query: 'Secretname' }, token)
     spy.mockRestore()
     expect(r).toEqual({
       ok: false,
@@ -55,7 +58,6 @@ describe('dispatch', () => {
     })
     expect(writes.join('')).toContain('patients.search')
     expect(writes.join('')).not.toContain('Secretname')
-    // Reopen so afterEach can close cleanly.
-    clinic = await openTestClinic()
+    closed.close = async () => undefined
   })
 })

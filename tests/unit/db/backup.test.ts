@@ -6,7 +6,7 @@ import Database from 'better-sqlite3'
 import { Kysely, Migrator, SqliteDialect } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BackupInfo } from '@shared/domain/backup'
-import { dispatch } from '../../../src-main/core/api/router'
+import { asAdministrator } from '../../support/sessions'
 import { AppState } from '../../../src-main/core/app-state'
 import { backupDirFor, backupName, backupsToPrune, parseBackupName } from '../../../src-main/core/db/backup'
 import { openDatabase } from '../../../src-main/core/db/connection'
@@ -26,27 +26,18 @@ beforeEach(async () => {
   file = join(dir, 'footcore.sqlite')
   clock = new Date('2026-06-15T10:00:00Z')
   state = await AppState.open(file, {}, () => clock)
-  working = null
+  admin.reset()
 })
 afterEach(async () => {
   await state.close()
   rmSync(dir, { recursive: true, force: true })
 })
 
-/** Clinical changes are made by someone working at the computer, as in the app: a therapist, added once. */
-let working: number | null = null
-async function actorFor(method: string): Promise<number | null> {
-  if (!/^((patients|visits|programs|exercises)\.(create|update|archive|erase|record|correct|assign|end)|backups\.restore)$/.test(method)) return null
-  if (working === null) {
-    const t = await dispatch(state, 'therapists.create', { displayName: 'Anna Nowak' }, null)
-    if (!t.ok) throw new Error(`therapists.create: ${t.error.message}`)
-    working = (t.value as { id: number }).id
-  }
-  return working
-}
+/** Calls as the clinic's administrator (backups and restore are theirs), signed in as in the app. */
+const admin = asAdministrator(() => state)
 
 async function call(method: string, input: unknown = {}) {
-  const r = await dispatch(state, method, input, await actorFor(method))
+  const r = await admin.call(method, input)
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
   return r.value
 }
@@ -196,7 +187,7 @@ describe('backups', () => {
   it('refuses an unknown backup name or a path, and keeps the open database', async () => {
     await addPatient('Stays')
     for (const name of ['footcore-20990101T000000000Z-manual.sqlite', '../footcore.sqlite', 'footcore.sqlite']) {
-      const r = await dispatch(state, 'backups.restore', { name }, await actorFor('backups.restore'))
+      const r = await admin.call('backups.restore', { name })
       expect(r.ok).toBe(false)
       if (!r.ok) {
         expect(['not_found', 'invalid_input']).toContain(r.error.code)

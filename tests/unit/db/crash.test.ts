@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildSync } from 'esbuild'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { firstAdministrator } from '../../support/sessions'
 import { dispatch } from '../../../src-main/core/api/router'
 import { openDatabase } from '../../../src-main/core/db/connection'
 
@@ -34,9 +35,9 @@ beforeAll(async () => {
   })
   const database = await openDatabase(file)
   const core = { db: database.db }
-  const t = await dispatch(core, 'therapists.create', { displayName: 'Anna Nowak' }, null)
-  const p = await dispatch(core, 'patients.create', { firstName: 'Zoë', lastName: 'Kowalska', dateOfBirth: '1980-02-29' }, t.ok ? (t.value as { id: number }).id : null)
-  expect(t.ok && p.ok).toBe(true)
+  const admin = await firstAdministrator(core)
+  const p = await dispatch(core, 'patients.create', { firstName: 'Zoë', lastName: 'Kowalska', dateOfBirth: '1980-02-29' }, admin.token)
+  expect(p.ok).toBe(true)
   await database.close()
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

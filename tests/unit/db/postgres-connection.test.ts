@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { sql, type Kysely } from 'kysely'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { firstAdministrator } from '../../support/sessions'
 import { dispatch } from '../../../src-main/core/api/router'
 import { openDatabase } from '../../../src-main/core/db/connection'
 import { openPostgresDatabase } from '../../../src-main/core/db/postgres'
@@ -89,11 +90,11 @@ describe('the schema on PostgreSQL', () => {
   it('keeps one decimal of a measurement exactly (double precision, not 4-byte real)', async () => {
     const pgDb = await openPostgresDatabase(await server.createDatabase())
     try {
-      const r = await dispatch({ db: pgDb.db }, 'therapists.create', { displayName: 'Anna Nowak' }, null)
-      const therapistId = (r as { ok: true; value: { id: number } }).value.id
-      const p = await dispatch({ db: pgDb.db }, 'patients.create', { firstName: 'Zoë', lastName: 'Kowalska', dateOfBirth: '1980-02-29' }, therapistId)
+      const admin = await firstAdministrator({ db: pgDb.db })
+      const therapistId = admin.id
+      const p = await dispatch({ db: pgDb.db }, 'patients.create', { firstName: 'Zoë', lastName: 'Kowalska', dateOfBirth: '1980-02-29' }, admin.token)
       const patientId = (p as { ok: true; value: { id: number } }).value.id
-      const v = await dispatch({ db: pgDb.db }, 'visits.record', { patientId, therapistId, visitDate: '2026-06-01', kind: 'baseline', left: { footLengthMm: 262.3, archHeightMm: 62.3 }, right: { footLengthMm: 261.7 } }, therapistId)
+      const v = await dispatch({ db: pgDb.db }, 'visits.record', { patientId, therapistId, visitDate: '2026-06-01', kind: 'baseline', left: { footLengthMm: 262.3, archHeightMm: 62.3 }, right: { footLengthMm: 261.7 } }, admin.token)
       expect(v.ok).toBe(true)
       const rows = await sql<{ a: number }>`select arch_height_mm as a from measurements where arch_height_mm is not null`.execute(pgDb.db)
       expect(rows.rows[0]!.a).toBe(62.3)
@@ -155,14 +156,16 @@ describe('a server that stops while visits are recorded', () => {
   it('stores each visit whole or not at all, answers "cannot be reached", and carries on without a restart once the server is back', async () => {
     const database = await openPostgresDatabase(await server.createDatabase())
     const core = { db: database.db }
-    const ok = async <T,>(method: string, input: unknown, actor: number | null) => {
-      const r = await dispatch(core, method, input, actor)
+    const ok = async <T,>(method: string, input: unknown, session: string | null) => {
+      const r = await dispatch(core, method, input, session)
       if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
       return r.value as T
     }
     try {
-      const therapist = (await ok<{ id: number }>('therapists.create', { displayName: 'Anna Nowak' }, null)).id
-      const patientId = (await ok<{ id: number }>('patients.create', { firstName: 'Zoë', lastName: 'Kowalska', dateOfBirth: '1980-02-29' }, therapist)).id
+      const admin = await firstAdministrator(core)
+      const therapist = admin.id
+      const session = admin.token
+      const patientId = (await ok<{ id: number }>('patients.create', { firstName: 'Zoë', lastName: 'Kowalska', dateOfBirth: '1980-02-29' }, session)).id
       const visit = (day: number) => ({
         patientId,
         therapistId: therapist,
@@ -177,14 +180,14 @@ describe('a server that stops while visits are recorded', () => {
       let halted = false
       for (let day = 1; day <= 28; day++) {
         if (day === 12) {
-          const pending = dispatch(core, 'visits.record', visit(day), therapist)
+          const pending = dispatch(core, 'visits.record', visit(day), session)
           server.halt('immediate')
           halted = true
           const r = await pending
           answers.push({ day, ok: r.ok, ...(r.ok ? {} : { code: r.error.code, message: r.error.message }) })
           continue
         }
-        const r = await dispatch(core, 'visits.record', visit(day), therapist)
+        const r = await dispatch(core, 'visits.record', visit(day), session)
         answers.push({ day, ok: r.ok, ...(r.ok ? {} : { code: r.error.code, message: r.error.message }) })
         if (halted && day === 16) {
           server.resume()
@@ -200,7 +203,7 @@ describe('a server that stops while visits are recorded', () => {
       }
       // After the server came back every call works again, without reopening anything.
       expect(answers.filter((a) => a.day > 16).every((a) => a.ok)).toBe(true)
-      const stored = await ok<{ id: number; visitDate: string }[]>('visits.list', { patientId }, therapist)
+      const stored = await ok<{ id: number; visitDate: string }[]>('visits.list', { patientId }, session)
       const storedDays = new Set(stored.map((v) => Number(v.visitDate.slice(8))))
       for (const a of answers) if (a.ok) expect(storedDays.has(a.day), `day ${a.day} answered ok`).toBe(true)
       // Whole or nothing: every stored visit has both feet and all five pain scores.

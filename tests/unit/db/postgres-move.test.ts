@@ -2,10 +2,11 @@
 // `npm run bench -- --dialect postgres` moves the full 20,000 patients): every row arrives, the
 // checksums agree, the SQLite file's bytes are unchanged and the app answers the same on the server.
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FIXED_NOW, openTestSession } from '../../support/db'
 import { dispatch } from '../../../src-main/core/api/router'
 import { openDatabase } from '../../../src-main/core/db/connection'
 import { moveClinicToServer } from '../../../src-main/core/db/move-to-server'
@@ -44,11 +45,22 @@ describe('moving a clinic to a database server', () => {
     expect(lines.length).toBe(result.tables.length)
 
     // The same services answer the same on both: a search page, a patient, due reviews.
-    const local = await openDatabase(file, { beforeMigrate: null })
+    // Opening the file only reads it (beforeMigrate null, nothing pending): its bytes stay the same.
+    await (await openDatabase(file, { beforeMigrate: null })).close()
+    expect(fileHash()).toBe(before)
+    // The comparison signs in on each side (a session row): on a copy, so the file stays as it was.
+    const copy = join(dir, 'compare.sqlite')
+    copyFileSync(file, copy)
+    const local = await openDatabase(copy, { beforeMigrate: null })
     const remote = await openPostgresDatabase(url)
+    const therapistId = (await local.db.selectFrom('therapists').select('id').orderBy('id').executeTakeFirstOrThrow()).id
+    const sessions = new Map([
+      [local.db, await openTestSession(local.db, therapistId)],
+      [remote.db, await openTestSession(remote.db, therapistId)],
+    ])
     try {
       const ask = async (db: typeof local.db, method: string, input: unknown) => {
-        const r = await dispatch({ db, now: () => new Date('2026-06-15T10:00:00Z') }, method, input, null)
+        const r = await dispatch({ db, now: () => FIXED_NOW }, method, input, sessions.get(db))
         if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
         return r.value
       }
@@ -65,14 +77,12 @@ describe('moving a clinic to a database server', () => {
         expect(await ask(remote.db, method, input), method).toEqual(await ask(local.db, method, input))
       }
       // New rows on the server are numbered after the copied ones.
-      const therapist = (await ask(remote.db, 'therapists.list', {})) as { id: number }[]
-      const created = await dispatch({ db: remote.db }, 'patients.create', { firstName: 'Nowa', lastName: 'Pacjentka', dateOfBirth: '1990-01-01' }, therapist[0]!.id)
+      const created = await dispatch({ db: remote.db, now: () => FIXED_NOW }, 'patients.create', { firstName: 'Nowa', lastName: 'Pacjentka', dateOfBirth: '1990-01-01' }, sessions.get(remote.db))
       expect(created).toMatchObject({ ok: true, value: { id: 401 } })
     } finally {
       await local.close()
       await remote.close()
     }
-    // Opening the file read it only (beforeMigrate null, nothing pending): its bytes are still the same.
     expect(fileHash()).toBe(before)
   }, 120_000)
 

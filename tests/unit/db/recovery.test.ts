@@ -8,6 +8,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { BackupInfo, RecoveryStatus, RestoreResult } from '@shared/domain/backup'
 import { dispatch } from '../../../src-main/core/api/router'
 import { AppState } from '../../../src-main/core/app-state'
+import { asAdministrator } from '../../support/sessions'
 
 process.env.FOOTCORE_LOG = 'silent'
 const ROOT = resolve(__dirname, '../../..')
@@ -20,20 +21,15 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-/** Clinical changes are made by someone working at the computer, as in the app: a therapist, added once per file. */
-const working = new Map<AppState, number>()
-async function actorFor(state: AppState, method: string): Promise<number | null> {
-  if (!/^((patients|visits|programs|exercises)\.(create|update|archive|erase|record|correct|assign|end)|backups\.restore)$/.test(method)) return null
-  if (!working.has(state)) {
-    const t = await dispatch(state, 'therapists.create', { displayName: 'Anna Nowak' }, null)
-    if (!t.ok) throw new Error(`therapists.create: ${t.error.message}`)
-    working.set(state, (t.value as { id: number }).id)
-  }
-  return working.get(state)!
+/** Each open of the file signs in as the clinic's administrator, as a person at the app would. */
+const admins = new WeakMap<AppState, ReturnType<typeof asAdministrator>>()
+function adminOn(state: AppState) {
+  if (!admins.has(state)) admins.set(state, asAdministrator(() => state))
+  return admins.get(state)!
 }
 
 async function call(state: AppState, method: string, input: unknown = {}) {
-  const r = await dispatch(state, method, input, await actorFor(state, method))
+  const r = await adminOn(state).call(method, input)
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
   return r.value
 }
@@ -57,7 +53,7 @@ function crashWhileWriting(db: string): void {
 
 it('detects a file damaged in the middle, leaves it and its -wal/-shm untouched, and restores the last backup', async () => {
   const state = await AppState.open(file)
-  const therapist = (await call(state, 'therapists.create', { displayName: 'Anna Nowak' })) as { id: number }
+  const therapist = (await call(state, 'users.create', { displayName: 'Anna Nowak' })) as { id: number }
   const notes = 'Heel pain on the first steps in the morning, better after walking. '.repeat(40)
   const before: string[] = []
   for (let i = 0; i < 150; i++) {
@@ -144,7 +140,7 @@ it('a file that is not a database at all opens the recovery screen and stays as 
 
 it('a database saved by a newer Footcore is refused on the recovery screen and left as it was', async () => {
   const state = await AppState.open(file)
-  await call(state, 'therapists.create', { displayName: 'Anna Nowak' })
+  await call(state, 'users.create', { displayName: 'Anna Nowak' })
   await state.close()
   const { default: Database } = await import('better-sqlite3')
   const raw = new Database(file)
@@ -177,7 +173,7 @@ it('refuses to restore a damaged backup and keeps working on the current records
   const fd = openSync(copy, 'r+')
   writeSync(fd, Buffer.alloc(4096, 'DAMAGED!'), 0, 4096, 0)
   closeSync(fd)
-  const r = await dispatch(state, 'backups.restore', { name }, await actorFor(state, 'backups.restore'))
+  const r = await adminOn(state).call('backups.restore', { name })
   expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: 'That backup is damaged and cannot be restored. Choose another one.' } })
   const page = (await call(state, 'patients.search', {})) as { items: { lastName: string }[] }
   expect(page.items.map((p) => p.lastName)).toEqual(['Kept'])

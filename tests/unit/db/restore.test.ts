@@ -7,6 +7,8 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BackupInfo, RestorePreview, RestoreResult } from '@shared/domain/backup'
 import { dispatch } from '../../../src-main/core/api/router'
+import { asAdministrator, firstAdministrator } from '../../support/sessions'
+import { openTestSession } from '../../support/db'
 import { AppState } from '../../../src-main/core/app-state'
 import { RESTORE_STEPS, type RestoreStep } from '../../../src-main/core/db/backup'
 
@@ -19,6 +21,8 @@ let clock: Date
 let state: AppState
 let failAt: RestoreStep | null
 let therapistId: number
+/** The administrator's session (backups and restore are theirs). */
+let token: string | null
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'footcore-restore-'))
@@ -34,18 +38,22 @@ beforeEach(async () => {
     },
     () => clock,
   )
-  const t = await dispatch(state, 'therapists.create', { displayName: 'Anna Nowak' }, null)
-  if (!t.ok) throw new Error(t.error.message)
-  therapistId = (t.value as { id: number }).id
+  const first = await firstAdministrator(state)
+  therapistId = first.id
+  token = first.token
+  admin.reset()
 })
 afterEach(async () => {
   await state.close()
   rmSync(dir, { recursive: true, force: true })
 })
 
-/** A call as a page makes it: the therapist working, and the database identity the page loaded from. */
-async function call<T>(method: string, input: unknown = {}, page: { databaseId?: string | null; actorId?: number | null } = {}): Promise<T> {
-  const r = await dispatch(state, method, input, page.actorId === undefined ? therapistId : page.actorId, page.databaseId ?? null)
+/** The administrator at the app: signs in again or unlocks when the test's clock moved on. */
+const admin = asAdministrator(() => state)
+
+/** A call as a page makes it: its session, and the database identity the page loaded from. */
+async function call<T>(method: string, input: unknown = {}, page: { databaseId?: string | null; session?: string | null } = {}): Promise<T> {
+  const r = page.session === undefined ? await admin.call(method, input, page.databaseId ?? null) : await dispatch(state, method, input, page.session, page.databaseId ?? null)
   if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code })
   return r.value as T
 }
@@ -64,7 +72,7 @@ describe('a page opened before a restore', () => {
     const { name } = await call<BackupInfo>('backups.create')
     const b = await addPatient('Brown')
     // The second tab loaded Brown's record: it holds the identity of the database it came from.
-    const oldPage = (await dispatch(state, 'patients.get', { id: b.id }, therapistId, null)).databaseId!
+    const oldPage = (await dispatch(state, 'patients.get', { id: b.id }, token, null)).databaseId!
     expect(oldPage).toMatch(/^[0-9a-f-]{36}$/)
 
     await call<RestoreResult>('backups.restore', { name })
@@ -75,7 +83,7 @@ describe('a page opened before a restore', () => {
       state,
       'visits.record',
       { patientId: b.id, therapistId, visitDate: '2026-06-01', kind: 'baseline', left: { footLengthMm: 250, archHeightMm: 60 } },
-      therapistId,
+      token,
       oldPage,
     )
     expect(refused).toMatchObject({
@@ -95,13 +103,13 @@ describe('a page opened before a restore', () => {
 })
 
 describe('restore from Settings', () => {
-  it('needs someone chosen as working', async () => {
+  it('is the administrator’s: nobody signed in and a therapist are refused', async () => {
     const { name } = await call<BackupInfo>('backups.create')
     await addPatient('After')
-    await expect(call('backups.restore', { name }, { actorId: null })).rejects.toMatchObject({
-      code: 'unauthorized',
-      message: 'Choose who is working before making changes',
-    })
+    await expect(call('backups.restore', { name }, { session: null })).rejects.toMatchObject({ code: 'unauthorized', message: 'Sign in to continue' })
+    const ben = await call<{ id: number }>('users.create', { displayName: 'Ben Okafor' })
+    const bensSession = await openTestSession(state.db, ben.id, clock)
+    await expect(call('backups.restore', { name }, { session: bensSession })).rejects.toMatchObject({ code: 'unauthorized', message: 'Your role (Therapist) does not allow this' })
     expect(await patientNames()).toEqual(['After'])
   })
 

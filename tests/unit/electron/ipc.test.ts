@@ -16,7 +16,7 @@ beforeEach(async () => {
 })
 afterEach(async () => clinic.close())
 
-const appFrame: SenderEvent = { senderFrame: { url: 'app://footcore/index.html', parent: null } }
+const appFrame: SenderEvent = { senderFrame: { url: 'app://footcore/index.html', parent: null }, sender: { id: 1 } }
 const NEW_PATIENT = { firstName: 'Ingrid', lastName: 'Halvorsen', dateOfBirth: '1970-03-02' }
 
 async function patientCount(): Promise<number> {
@@ -29,11 +29,29 @@ describe('wireApi', () => {
     expect([...handlers.keys()].sort()).toEqual(METHOD_NAMES.map(apiChannel).sort())
   })
 
-  it('answers the app page through the router', async () => {
-    const t = (await handlers.get('api:therapists.create')!(appFrame, { input: { displayName: 'Anna Nowak' }, actorId: null })) as { value: { id: number } }
-    const r = await handlers.get('api:patients.create')!(appFrame, { input: NEW_PATIENT, actorId: t.value.id })
+  it('answers the app page through the router, with the session its window signed in', async () => {
+    const call = (event: SenderEvent, method: string, input: unknown) => handlers.get(`api:${method}`)!(event, { input }) as Promise<{ ok: boolean; value: Record<string, unknown>; error?: { code: string } }>
+    const first = await call(appFrame, 'session.createFirstAdministrator', { displayName: 'Anna Nowak', loginName: 'anna', secret: '428613' })
+    // The token stays in main: the page gets the session without it.
+    expect(first.ok).toBe(true)
+    expect(first.value).not.toHaveProperty('sessionToken')
+    expect(first.value.session).toMatchObject({ user: { displayName: 'Anna Nowak', role: 'administrator' }, locked: false })
+    const r = await call(appFrame, 'patients.create', NEW_PATIENT)
     expect(r).toMatchObject({ ok: true, value: { lastName: 'Halvorsen' } })
     expect(await patientCount()).toBe(1)
+
+    // Another window of the app has no session: refused, nothing written.
+    const otherWindow: SenderEvent = { ...appFrame, sender: { id: 2 } }
+    expect(await call(otherWindow, 'patients.create', { ...NEW_PATIENT, firstName: 'Karin' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+    expect(await patientCount()).toBe(1)
+
+    // Signing out forgets the window's session.
+    expect((await call(appFrame, 'session.signOut', {})).ok).toBe(true)
+    expect(await call(appFrame, 'patients.create', { ...NEW_PATIENT, firstName: 'Karin' })).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+    const signedIn = await call(otherWindow, 'session.signIn', { loginName: 'anna', secret: '428613' })
+    expect(signedIn.value).toEqual({ status: 'signedIn', session: expect.objectContaining({ locked: false }) })
+    expect(await call(appFrame, 'session.current', {})).toMatchObject({ ok: true, value: { user: null } })
+    expect(await call(otherWindow, 'session.current', {})).toMatchObject({ ok: true, value: { user: { loginName: 'anna' } } })
   })
 
   it('refuses a subframe, another origin or a gone frame, and changes nothing', async () => {
@@ -44,14 +62,16 @@ describe('wireApi', () => {
       { senderFrame: null },
     ]
     for (const event of foreign) {
-      expect(await handlers.get('api:patients.create')!(event, { input: NEW_PATIENT, actorId: null })).toEqual(UNTRUSTED_SENDER)
+      expect(await handlers.get('api:patients.create')!(event, { input: NEW_PATIENT })).toEqual(UNTRUSTED_SENDER)
     }
     expect(await patientCount()).toBe(0)
   })
 
   it('answers a missing envelope as invalid input, not a crash', async () => {
-    const r = await handlers.get('api:patients.create')!(appFrame, undefined)
+    const r = await handlers.get('api:session.signIn')!(appFrame, undefined)
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    // Without a session, a method that needs one is refused before its input is even read.
+    expect(await handlers.get('api:patients.create')!(appFrame, undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized', message: 'Sign in to continue' } })
   })
 })
 

@@ -20,7 +20,7 @@ export const LOGO_PNG =
 
 export async function openPdfClinic(pageSize: PageSize = 'A4', withLogo = true): Promise<PdfClinic> {
   const clinic = await openTestClinic(NOW)
-  const therapist = await clinic.call('therapists.create', { displayName: 'Anna Nowak', credentials: 'PT, MSc' })
+  const therapist = await clinic.call('users.create', { displayName: 'Anna Nowak', credentials: 'PT, MSc' })
   await clinic.call('settings.update', {
     version: await clinic.versionOf('clinic_settings', 1),
     clinicName: 'Fußwerk Physiotherapie Kraków',

@@ -13,7 +13,7 @@ afterAll(() => {
 async function reportWithChangeAt(changedAt: string): Promise<string> {
   const setup = await openTestClinic(new Date('2026-01-05T12:00:00Z'))
   try {
-    const t = await setup.call('therapists.create', { displayName: 'Anna Nowak' })
+    const t = await setup.call('users.create', { displayName: 'Anna Nowak' })
     const p = await setup.call('patients.create', { firstName: 'Jana', lastName: 'Dvořáková', dateOfBirth: '1979-03-14' })
     const exercise = (await setup.call('exercises.list', {})).find((e) => e.slug === 'short-foot')!
     const program = await setup.call('programs.assign', { patientId: p.id, therapistId: t.id, startDate: '2026-01-05', items: [{ exerciseId: exercise.id, ...exercise.dosage }] })

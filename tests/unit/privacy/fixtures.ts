@@ -42,7 +42,7 @@ export function visit(patientId: number, therapistId: number, visitDate: string,
 
 export async function openPrivacyClinic(): Promise<PrivacyClinic> {
   const clinic = await openTestClinic(NOW)
-  const t = await clinic.call('therapists.create', { displayName: 'Anna Nowak', credentials: 'PT' })
+  const t = await clinic.call('users.create', { displayName: 'Anna Nowak', credentials: 'PT' })
   const as = t.id
   const exercises = await clinic.call('exercises.list', {})
   const items = exercises.slice(0, 2).map((e) => ({ exerciseId: e.id, sets: 3, reps: 10 }))

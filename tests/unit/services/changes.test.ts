@@ -11,7 +11,7 @@ afterEach(async () => clinic.close())
 
 describe('changes.since', () => {
   it('answers only a cursor at first, then what was changed after it, with the patient it belongs to', async () => {
-    const t = await clinic.call('therapists.create', { displayName: 'Anna Nowak' })
+    const t = await clinic.call('users.create', { displayName: 'Anna Nowak' })
     const first = await clinic.call('changes.since', { after: null })
     expect(first.changes).toEqual([])
     const p = await clinic.call('patients.create', { firstName: 'Olena', lastName: 'Kovalenko', dateOfBirth: '1984-03-09' })
@@ -30,7 +30,7 @@ describe('changes.since', () => {
   })
 
   it('sees a change written by another workstation', async () => {
-    const t = await clinic.call('therapists.create', { displayName: 'Anna Nowak' })
+    const t = await clinic.call('users.create', { displayName: 'Anna Nowak' })
     const other = await clinic.workstation()
     try {
       const { cursor } = await clinic.call('changes.since', { after: null })
@@ -46,7 +46,7 @@ describe('changes.since', () => {
 
 describe('workstations.list', () => {
   it('lists this workstation with who is working there', async () => {
-    const t = await clinic.call('therapists.create', { displayName: 'Anna Nowak' })
+    const t = await clinic.call('users.create', { displayName: 'Anna Nowak' })
     await clinic.call('changes.since', { after: null }, t.id)
     const list = await clinic.call('workstations.list', {}, t.id)
     expect(list).toEqual([expect.objectContaining({ thisOne: true, therapistName: 'Anna Nowak' })])

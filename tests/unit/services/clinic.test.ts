@@ -11,20 +11,20 @@ afterEach(async () => clinic.close())
 
 describe('therapists', () => {
   it('creates, lists by name, renames and deactivates', async () => {
-    const a = await clinic.call('therapists.create', { displayName: 'Anna Nowak' })
-    const b = await clinic.call('therapists.create', { displayName: 'Piotr Zieliński', credentials: 'MSc PT' })
+    const a = await clinic.call('users.create', { displayName: 'Anna Nowak' })
+    const b = await clinic.call('users.create', { displayName: 'Piotr Zieliński', credentials: 'MSc PT' })
     expect((await clinic.call('therapists.list', {})).map((t) => t.displayName)).toEqual(['Anna Nowak', 'Piotr Zieliński'])
-    await clinic.call('therapists.update', { version: await clinic.versionOf('therapists', a.id), id: a.id, displayName: 'Anna Nowak-Kowalska' })
-    await clinic.call('therapists.deactivate', { version: await clinic.versionOf('therapists', b.id), id: b.id })
+    await clinic.call('users.update', { version: await clinic.versionOf('therapists', a.id), id: a.id, displayName: 'Anna Nowak-Kowalska' })
+    await clinic.call('users.deactivate', { version: await clinic.versionOf('therapists', b.id), id: b.id })
     expect((await clinic.call('therapists.list', {})).map((t) => t.displayName)).toEqual(['Anna Nowak-Kowalska'])
     expect((await clinic.call('therapists.list', { includeInactive: true })).find((t) => t.id === b.id)?.active).toBe(false)
-    await clinic.call('therapists.reactivate', { version: await clinic.versionOf('therapists', b.id), id: b.id })
+    await clinic.call('users.reactivate', { version: await clinic.versionOf('therapists', b.id), id: b.id })
     expect((await clinic.call('therapists.list', {})).length).toBe(2)
   })
 
   it('keeps at least one therapist active', async () => {
-    const a = await clinic.call('therapists.create', { displayName: 'Anna Nowak' })
-    const e = await expectApiError(clinic.call('therapists.deactivate', { version: await clinic.versionOf('therapists', a.id), id: a.id }))
+    const a = await clinic.call('users.create', { displayName: 'Anna Nowak' })
+    const e = await expectApiError(clinic.call('users.deactivate', { version: await clinic.versionOf('therapists', a.id), id: a.id }))
     expect([e.code, e.message]).toEqual(['conflict', 'At least one therapist must stay active'])
   })
 })

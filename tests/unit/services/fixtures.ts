@@ -3,7 +3,7 @@ import type { Input } from '@shared/api'
 import type { TestClinic } from '../../support/db'
 
 export async function seedTherapist(clinic: TestClinic, displayName = 'Anna Nowak') {
-  return clinic.call('therapists.create', { displayName, credentials: 'PT' })
+  return clinic.call('users.create', { displayName, credentials: 'PT' })
 }
 
 export async function seedPatient(clinic: TestClinic, over: Partial<Input<'patients.create'>> = {}, actorId?: number) {

@@ -16,7 +16,7 @@ beforeEach(async () => {
   clinic = await openTestClinic()
   a = await clinic.workstation()
   b = await clinic.workstation()
-  therapist = (await clinic.call('therapists.create', { displayName: 'Anna Nowak' })).id
+  therapist = (await clinic.call('users.create', { displayName: 'Anna Nowak' })).id
 })
 afterEach(async () => {
   await a.close()
@@ -78,11 +78,11 @@ describe(`races between two workstations (${ROUNDS} rounds each)`, () => {
   it('keeps one therapist active when two workstations deactivate the last two at once', async () => {
     const answers = await rounds(async (i) => {
       // Each round: exactly two active therapists, both deactivated at once.
-      const x = (await clinic.call('therapists.create', { displayName: `Round ${surname(i)} A` }, null)).id
-      const y = (await clinic.call('therapists.create', { displayName: `Round ${surname(i)} B` }, null)).id
+      const x = (await clinic.call('users.create', { displayName: `Round ${surname(i)} A` }, null)).id
+      const y = (await clinic.call('users.create', { displayName: `Round ${surname(i)} B` }, null)).id
       const others = (await clinic.call('therapists.list', { includeInactive: false }, null)).filter((t) => t.id !== x && t.id !== y)
-      for (const t of others) await clinic.call('therapists.deactivate', { version: await clinic.versionOf('therapists', t.id), id: t.id }, x)
-      const race = await Promise.all([a.dispatch('therapists.deactivate', { id: x, version: 1 }, x), b.dispatch('therapists.deactivate', { id: y, version: 1 }, y)])
+      for (const t of others) await clinic.call('users.deactivate', { version: await clinic.versionOf('therapists', t.id), id: t.id }, x)
+      const race = await Promise.all([a.dispatch('users.deactivate', { id: x, version: 1 }, x), b.dispatch('users.deactivate', { id: y, version: 1 }, y)])
       expect((await clinic.call('therapists.list', { includeInactive: false }, null)).length, `round ${i}`).toBe(1)
       return race
     }, 1)

@@ -9,8 +9,8 @@ let reception: number
 let therapist: number
 beforeEach(async () => {
   clinic = await openTestClinic()
-  reception = (await clinic.call('therapists.create', { displayName: 'Ola Recepcja' })).id
-  therapist = (await clinic.call('therapists.create', { displayName: 'Anna Nowak' })).id
+  reception = (await clinic.call('users.create', { displayName: 'Ola Recepcja' })).id
+  therapist = (await clinic.call('users.create', { displayName: 'Anna Nowak' })).id
 })
 afterEach(async () => clinic.close())
 
@@ -82,7 +82,7 @@ describe('row versions', () => {
     expect((await expectApiError(clinic.call('visits.correct', { ...correction, left: { footLengthMm: 252 } }, reception))).message).toMatch(/^Anna Nowak changed this visit at/)
 
     const t = (await clinic.call('therapists.list', {})).find((x) => x.id === reception)!
-    await clinic.call('therapists.update', { id: t.id, version: t.version, displayName: 'Ola Recepcja-Nowak' }, therapist)
-    expect((await expectApiError(clinic.call('therapists.deactivate', { id: t.id, version: t.version }, therapist))).code).toBe('conflict')
+    await clinic.call('users.update', { id: t.id, version: t.version, displayName: 'Ola Recepcja-Nowak' }, therapist)
+    expect((await expectApiError(clinic.call('users.deactivate', { id: t.id, version: t.version }, therapist))).code).toBe('conflict')
   })
 })

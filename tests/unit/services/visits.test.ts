@@ -92,7 +92,7 @@ describe('visits.record', () => {
   it('answers not_found for unknown patient or inactive therapist, writing nothing', async () => {
     expect((await expectApiError(clinic.call('visits.record', visitInput(999, therapistId)))).issues[0]!.path).toEqual(['patientId'])
     const other = await seedTherapist(clinic, 'Piotr Zieliński')
-    await clinic.call('therapists.deactivate', { version: await clinic.versionOf('therapists', other.id), id: other.id })
+    await clinic.call('users.deactivate', { version: await clinic.versionOf('therapists', other.id), id: other.id })
     const e = await expectApiError(clinic.call('visits.record', visitInput(patientId, other.id)))
     expect([e.code, e.issues[0]!.path]).toEqual(['not_found', ['therapistId']])
     expect(await count('visits')).toBe(0)
