@@ -106,3 +106,78 @@ test('two settings changes at once: a quiet notice while typing, then both versi
   const saved = await call<{ clinicName: string; reviewIntervalWeeks: number }>(room, roomShell, 'settings.get', {}, anna)
   expect([saved.clinicName, saved.reviewIntervalWeeks]).toEqual(['Fizjo Kyiv', 12])
 })
+
+/** The two therapists the first test made. */
+async function twoTherapists(page: Page, shell: RunningShell): Promise<{ ola: number; anna: number }> {
+  const list = await call<{ id: number; displayName: string }[]>(page, shell, 'therapists.list', {}, null)
+  return { ola: list.find((t) => t.displayName === 'Ola Recepcja')!.id, anna: list.find((t) => t.displayName === 'Anna Nowak')!.id }
+}
+
+test('a program’s dosage edited in two rooms: both values side by side, both kept, both therapists in the history', async ({ browser }) => {
+  const roomA = await (await browser.newContext()).newPage()
+  const roomB = await (await browser.newContext()).newPage()
+  await roomA.goto(receptionShell.url)
+  const { ola, anna } = await twoTherapists(roomA, receptionShell)
+  const patient = await call<{ id: number }>(roomA, receptionShell, 'patients.create', { firstName: 'Mykola', lastName: 'Shevchenko', dateOfBirth: '1979-11-02' }, anna)
+  const exercises = await call<{ id: number; slug: string | null; name: string }[]>(roomA, receptionShell, 'exercises.list', {}, anna)
+  const shortFoot = exercises.find((e) => e.slug === 'short-foot')!
+  const towel = exercises.find((e) => e.slug === 'towel-crumpling')!
+  const program = await call<{ id: number }>(
+    roomA,
+    receptionShell,
+    'programs.assign',
+    {
+      patientId: patient.id,
+      therapistId: anna,
+      startDate: '2026-01-05',
+      reviewDate: '2026-05-04',
+      items: [
+        { exerciseId: towel.id, sets: 2, reps: 10 },
+        { exerciseId: shortFoot.id, sets: 3, reps: 10, holdSeconds: 5 },
+      ],
+    },
+    anna,
+  )
+
+  // Both rooms open the program editor.
+  await openAs(roomA, receptionShell, anna, `/patients/${patient.id}/program`)
+  await openAs(roomB, roomShell, ola, `/patients/${patient.id}/program`)
+  const editorIn = async (page: Page) => {
+    await page.getByRole('button', { name: 'Change program' }).click()
+    return page.getByRole('form', { name: 'Change program' })
+  }
+  const editorA = await editorIn(roomA)
+  const editorB = await editorIn(roomB)
+  const shortFootIn = (page: Page, editor: ReturnType<Page['getByRole']>) => editor.getByRole('group').filter({ has: page.locator('legend', { hasText: shortFoot.name }) })
+
+  // Room A: four sets; room B, a moment later: an eight-second hold.
+  await shortFootIn(roomA, editorA).getByLabel('Sets').fill('4')
+  await editorA.getByRole('button', { name: 'Save changes' }).click()
+  await expect(roomA.getByRole('status')).toHaveText('Program changes saved.')
+  await shortFootIn(roomB, editorB).getByLabel('Hold (seconds)').fill('8')
+  await editorB.getByRole('button', { name: 'Save changes' }).click()
+
+  const review = editorB.getByRole('alert', { name: 'Someone else changed this record' })
+  await expect(review).toContainText(/Anna Nowak changed this program at \d\d:\d\d while you were editing\./)
+  const rows = review.getByRole('table', { name: 'Their values and yours' }).getByRole('row')
+  const sets = rows.filter({ hasText: `${shortFoot.name}: Sets` })
+  const hold = rows.filter({ hasText: `${shortFoot.name}: Hold (seconds)` })
+  await expect(sets.getByRole('cell')).toHaveText([`${shortFoot.name}: Sets`, '4', '3', /Theirs/])
+  await expect(hold.getByRole('cell')).toHaveText([`${shortFoot.name}: Hold (seconds)`, '5 s', '8 s', /Yours/])
+  // Only the two fields that differ are listed; what was typed is still in the form.
+  await expect(rows).toHaveCount(3)
+  await expect(shortFootIn(roomB, editorB).getByLabel('Hold (seconds)')).toHaveValue('8')
+  // Their sets (only they changed them) and her hold (only she did) are the defaults.
+  await expect(sets.getByRole('radio', { name: 'Theirs' })).toBeChecked()
+  await expect(hold.getByRole('radio', { name: 'Yours' })).toBeChecked()
+  expect(await seriousAxeViolations(roomB)).toEqual([])
+  await screenshot(roomB, 'conflict-review-program')
+
+  await review.getByRole('button', { name: 'Save with these choices' }).click()
+  await expect(roomB.getByRole('status')).toHaveText('Program changes saved.')
+  const saved = await call<{ id: number; items: { exerciseId: number; sets: number | null; holdSeconds: number | null }[] }>(roomB, roomShell, 'programs.current', { patientId: patient.id }, ola)
+  expect(saved.id).toBe(program.id)
+  expect(saved.items.find((i) => i.exerciseId === shortFoot.id)).toMatchObject({ sets: 4, holdSeconds: 8 })
+  const trail = await call<{ action: string; entity: string; therapistName: string }[]>(roomB, roomShell, 'audit.forPatient', { patientId: patient.id }, ola)
+  expect(trail.filter((a) => a.entity === 'program' && a.action === 'update').map((a) => a.therapistName)).toEqual(['Ola Recepcja', 'Anna Nowak'])
+})
