@@ -107,10 +107,12 @@ test('two settings changes at once: a quiet notice while typing, then both versi
   expect([saved.clinicName, saved.reviewIntervalWeeks]).toEqual(['Fizjo Kyiv', 12])
 })
 
-/** The two therapists the first test made. */
+/** Ola and Anna (made here when this test runs on its own). */
 async function twoTherapists(page: Page, shell: RunningShell): Promise<{ ola: number; anna: number }> {
   const list = await call<{ id: number; displayName: string }[]>(page, shell, 'therapists.list', {}, null)
-  return { ola: list.find((t) => t.displayName === 'Ola Recepcja')!.id, anna: list.find((t) => t.displayName === 'Anna Nowak')!.id }
+  const idOf = async (displayName: string) =>
+    list.find((t) => t.displayName === displayName)?.id ?? (await call<{ id: number }>(page, shell, 'therapists.create', { displayName }, null)).id
+  return { ola: await idOf('Ola Recepcja'), anna: await idOf('Anna Nowak') }
 }
 
 test('a program’s dosage edited in two rooms: both values side by side, both kept, both therapists in the history', async ({ browser }) => {
@@ -180,4 +182,58 @@ test('a program’s dosage edited in two rooms: both values side by side, both k
   expect(saved.items.find((i) => i.exerciseId === shortFoot.id)).toMatchObject({ sets: 4, holdSeconds: 8 })
   const trail = await call<{ action: string; entity: string; therapistName: string }[]>(roomB, roomShell, 'audit.forPatient', { patientId: patient.id }, ola)
   expect(trail.filter((a) => a.entity === 'program' && a.action === 'update').map((a) => a.therapistName)).toEqual(['Ola Recepcja', 'Anna Nowak'])
+})
+
+test('a visit corrected in two rooms: their foot length next to your notes, both kept', async ({ browser }) => {
+  const roomA = await (await browser.newContext()).newPage()
+  const roomB = await (await browser.newContext()).newPage()
+  await roomA.goto(receptionShell.url)
+  const { ola, anna } = await twoTherapists(roomA, receptionShell)
+  const patient = await call<{ id: number }>(roomA, receptionShell, 'patients.create', { firstName: 'Iryna', lastName: 'Bondarenko', dateOfBirth: '1990-06-15' }, anna)
+  const visit = await call<{ id: number }>(
+    roomA,
+    receptionShell,
+    'visits.record',
+    {
+      patientId: patient.id,
+      therapistId: anna,
+      visitDate: '2026-02-02',
+      kind: 'baseline',
+      left: { footLengthMm: 252, truncatedFootLengthMm: 183, archHeightMm: 58 },
+      right: { footLengthMm: 251, truncatedFootLengthMm: 182, archHeightMm: 59 },
+      symptoms: { foot_heel: 6 },
+      notes: '',
+    },
+    anna,
+  )
+  const correctIn = async (page: Page, shell: RunningShell, therapist: number) => {
+    await openAs(page, shell, therapist, `/patients/${patient.id}/measurements`)
+    await page.getByRole('button', { name: /^Correct visit of / }).click()
+    return page.getByRole('dialog', { name: 'Correct this visit' })
+  }
+  const correctA = await correctIn(roomA, receptionShell, anna)
+  const correctB = await correctIn(roomB, roomShell, ola)
+
+  await correctA.getByRole('group', { name: 'Left foot' }).getByLabel('Foot length (mm)', { exact: true }).fill('250')
+  await correctA.getByRole('textbox', { name: 'Reason for the correction' }).fill('Re-measured standing')
+  await correctA.getByRole('button', { name: 'Save correction' }).click()
+  await expect(correctA).toBeHidden()
+
+  await correctB.getByRole('textbox', { name: 'Notes' }).fill('Heel pain worst on the first steps.')
+  await correctB.getByRole('textbox', { name: 'Reason for the correction' }).fill('Notes were missing')
+  await correctB.getByRole('button', { name: 'Save correction' }).click()
+  const review = correctB.getByRole('alert', { name: 'Someone else changed this record' })
+  await expect(review).toContainText(/Anna Nowak changed this visit at \d\d:\d\d while you were editing\./)
+  const rows = review.getByRole('table', { name: 'Their values and yours' }).getByRole('row')
+  await expect(rows.filter({ hasText: 'Left foot: Foot length' }).getByRole('cell')).toHaveText(['Left foot: Foot length', '250 mm', '252 mm', /Theirs/])
+  await expect(rows.filter({ hasText: 'Notes' }).getByRole('cell')).toHaveText(['Notes', '—', 'Heel pain worst on the first steps.', /Yours/])
+  await expect(rows).toHaveCount(3)
+  expect(await seriousAxeViolations(roomB)).toEqual([])
+
+  await review.getByRole('button', { name: 'Save with these choices' }).click()
+  await expect(correctB).toBeHidden()
+  const saved = (await call<{ id: number; notes: string; left: { footLengthMm: number } }[]>(roomB, roomShell, 'visits.list', { patientId: patient.id }, ola)).find((v) => v.id === visit.id)!
+  expect([saved.left.footLengthMm, saved.notes]).toEqual([250, 'Heel pain worst on the first steps.'])
+  const trail = await call<{ action: string; entity: string; therapistName: string }[]>(roomB, roomShell, 'audit.forPatient', { patientId: patient.id }, ola)
+  expect(trail.filter((a) => a.entity === 'visit' && a.action !== 'create').map((a) => a.therapistName)).toEqual(['Ola Recepcja', 'Anna Nowak'])
 })
