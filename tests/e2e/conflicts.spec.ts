@@ -237,3 +237,32 @@ test('a visit corrected in two rooms: their foot length next to your notes, both
   const trail = await call<{ action: string; entity: string; therapistName: string }[]>(roomB, roomShell, 'audit.forPatient', { patientId: patient.id }, ola)
   expect(trail.filter((a) => a.entity === 'visit' && a.action !== 'create').map((a) => a.therapistName)).toEqual(['Ola Recepcja', 'Anna Nowak'])
 })
+
+test('a therapist edited on two workstations: their name next to your credentials, both kept', async ({ browser }) => {
+  const reception = await (await browser.newContext()).newPage()
+  const room = await (await browser.newContext()).newPage()
+  await reception.goto(receptionShell.url)
+  const { ola, anna } = await twoTherapists(reception, receptionShell)
+  const maria = await call<{ id: number }>(reception, receptionShell, 'therapists.create', { displayName: 'Maria Lysenko' }, null)
+  await openAs(reception, receptionShell, ola, '/settings')
+  await openAs(room, roomShell, anna, '/settings')
+  await reception.getByRole('button', { name: 'Edit Maria Lysenko' }).click()
+  await room.getByRole('button', { name: 'Edit Maria Lysenko' }).click()
+
+  await reception.getByLabel('Name of Maria Lysenko').fill('Maria Lysenko-Koval')
+  await reception.getByRole('form', { name: 'Edit Maria Lysenko' }).getByRole('button', { name: 'Save' }).click()
+  await expect(reception.getByRole('table', { name: 'Therapists' })).toContainText('Maria Lysenko-Koval')
+
+  const roomForm = room.getByRole('form', { name: 'Edit Maria Lysenko' })
+  await room.getByLabel('Credentials of Maria Lysenko').fill('PT, MSc')
+  await roomForm.getByRole('button', { name: 'Save', exact: true }).click()
+  const review = roomForm.getByRole('alert', { name: 'Someone else changed this record' })
+  await expect(review).toContainText(/Ola Recepcja changed this therapist at \d\d:\d\d while you were editing\./)
+  const rows = review.getByRole('table', { name: 'Their values and yours' }).getByRole('row')
+  await expect(rows.filter({ hasText: 'Name' }).getByRole('cell')).toHaveText(['Name', 'Maria Lysenko-Koval', 'Maria Lysenko', /Theirs/])
+  await expect(rows.filter({ hasText: 'Credentials' }).getByRole('cell')).toHaveText(['Credentials', '—', 'PT, MSc', /Yours/])
+  await review.getByRole('button', { name: 'Save with these choices' }).click()
+  await expect(room.getByRole('table', { name: 'Therapists' })).toContainText('PT, MSc')
+  const saved = (await call<{ id: number; displayName: string; credentials: string }[]>(room, roomShell, 'therapists.list', {}, anna)).find((t) => t.id === maria.id)!
+  expect([saved.displayName, saved.credentials]).toEqual(['Maria Lysenko-Koval', 'PT, MSc'])
+})
