@@ -266,3 +266,40 @@ test('a therapist edited on two workstations: their name next to your credential
   const saved = (await call<{ id: number; displayName: string; credentials: string }[]>(room, roomShell, 'therapists.list', {}, anna)).find((t) => t.id === maria.id)!
   expect([saved.displayName, saved.credentials]).toEqual(['Maria Lysenko-Koval', 'PT, MSc'])
 })
+
+test('a program ended while another room changed its dosage: their change shown next to the end, then ended', async ({ browser }) => {
+  const reception = await (await browser.newContext()).newPage()
+  const room = await (await browser.newContext()).newPage()
+  await reception.goto(receptionShell.url)
+  const { ola, anna } = await twoTherapists(reception, receptionShell)
+  const patient = await call<{ id: number }>(reception, receptionShell, 'patients.create', { firstName: 'Taras', lastName: 'Melnyk', dateOfBirth: '1968-04-21' }, anna)
+  const exercises = await call<{ id: number; slug: string | null; name: string }[]>(reception, receptionShell, 'exercises.list', {}, anna)
+  const shortFoot = exercises.find((e) => e.slug === 'short-foot')!
+  const program = await call<{ id: number; version: number }>(
+    reception,
+    receptionShell,
+    'programs.assign',
+    { patientId: patient.id, therapistId: anna, startDate: '2026-01-05', items: [{ exerciseId: shortFoot.id, sets: 3, reps: 10 }] },
+    anna,
+  )
+  await openAs(room, roomShell, ola, `/patients/${patient.id}/program`)
+  await room.getByRole('button', { name: 'End program' }).click()
+  const dialog = room.getByRole('dialog', { name: 'End program' })
+  await dialog.getByLabel('End date').fill('2026-03-02')
+  await dialog.getByLabel('Reason (optional)').fill('Moved abroad')
+
+  // Meanwhile Anna changes the sets in her room.
+  await call(reception, receptionShell, 'programs.update', { programId: program.id, version: program.version, items: [{ exerciseId: shortFoot.id, sets: 2, reps: 10 }] }, anna)
+  await dialog.getByRole('button', { name: 'End program' }).click()
+  const review = dialog.getByRole('alert', { name: 'Someone else changed this record' })
+  await expect(review).toContainText(/Anna Nowak changed this program at \d\d:\d\d while you were editing\./)
+  const rows = review.getByRole('table', { name: 'Their values and yours' }).getByRole('row')
+  await expect(rows.filter({ hasText: 'End date' }).getByRole('cell')).toHaveText(['End date', 'Not ended', '2 Mar 2026', /Yours/])
+  await expect(rows.filter({ hasText: `${shortFoot.name}: Sets` }).getByRole('cell')).toHaveText([`${shortFoot.name}: Sets`, '2', '3', /Theirs/])
+  expect(await seriousAxeViolations(room)).toEqual([])
+  await review.getByRole('button', { name: 'Save with these choices' }).click()
+  await expect(room.getByRole('status')).toHaveText('Program ended.')
+  const history = await call<{ program: { id: number; endDate: string | null; endReason: string | null; items: { sets: number | null }[] } }[]>(room, roomShell, 'programs.history', { patientId: patient.id }, ola)
+  const ended = history.find((h) => h.program.id === program.id)!.program
+  expect([ended.endDate, ended.endReason, ended.items[0]!.sets]).toEqual(['2026-03-02', 'Moved abroad', 2])
+})
