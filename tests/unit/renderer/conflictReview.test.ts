@@ -2,7 +2,7 @@
 // labels, values as people read them, the defaults (theirs where only they changed a field), and
 // the form rebuilt from the choices.
 import { describe, expect, it } from 'vitest'
-import type { Exercise } from '@shared/domain/exercise'
+import type { Dosage, Exercise } from '@shared/domain/exercise'
 import type { Program } from '@shared/domain/program'
 import type { Visit } from '@shared/domain/visit'
 import { applyChoices, conflictRows } from '../../../src-renderer/components/ConflictReview'
@@ -13,8 +13,8 @@ import { exerciseToDraft } from '../../../src-renderer/components/exercise/exerc
 import { visitToValues } from '../../../src-renderer/lib/visitForm'
 import { visitReviewFields, visitReviewValues, visitShownValue, visitValuesFromReview } from '../../../src-renderer/lib/visitReview'
 
-const dosage = { sets: 3, reps: 10, repsText: null, holdSeconds: 5, minutes: null, timesPerDay: 1, daysPerWeek: 7, stage: 0, notes: '' }
-const item = (exerciseId: number, exerciseName: string, over: Partial<typeof dosage> = {}) => ({
+const dosage: Dosage = { sets: 3, reps: 10, repsText: null, holdSeconds: 5, minutes: null, timesPerDay: 1, daysPerWeek: 7, stage: 0, notes: '' }
+const item = (exerciseId: number, exerciseName: string, over: Partial<Dosage> = {}) => ({
   id: exerciseId,
   exerciseId,
   exerciseName,
