@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config'
 export const BOTH_DIALECTS = [
   'tests/unit/services/**/*.test.ts',
   'tests/unit/api/**/*.test.ts',
+  'tests/unit/auth/**/*.test.ts',
   'tests/unit/privacy/**/*.test.ts',
   'tests/unit/pdf/handout.test.ts',
   'tests/unit/pdf/progress-report.test.ts',

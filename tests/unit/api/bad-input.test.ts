@@ -11,6 +11,7 @@ import { dispatch } from '../../../src-main/core/api/router'
 import { AppState } from '../../../src-main/core/app-state'
 import { startBrowserShell, type BrowserShell } from '../../../src-main/browser-shell/server'
 import { newTestLocation, TEST_DIALECT } from '../../support/db'
+import { firstAdministrator } from '../../support/sessions'
 
 process.env.FOOTCORE_LOG = 'silent'
 const NOW = new Date('2026-06-15T10:00:00Z')
@@ -23,9 +24,11 @@ let shell: BrowserShell
 /** Ids of the records the inputs point at. */
 const ids = { therapist: 0, inactiveTherapist: 0, patient: 0, deletedPatient: 0, visit: 0, exercise: 0, program: 0 }
 
+/** The clinic's administrator's session (created first, as the first start does). */
+let session = ''
+
 async function ok<T>(method: string, input: unknown): Promise<T> {
-  // Acting as the first therapist once there is one, as the app does.
-  const r = await dispatch(state, method, input, ids.therapist || null)
+  const r = await dispatch(state, method, input, session)
   if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`)
   return r.value as T
 }
@@ -33,7 +36,9 @@ async function ok<T>(method: string, input: unknown): Promise<T> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'footcore-bad-input-'))
   state = await AppState.open(await newTestLocation(dir), {}, () => NOW)
-  ids.therapist = (await ok<{ id: number }>('users.create', { displayName: 'Anna Nowak', credentials: 'PT' })).id
+  const admin = await firstAdministrator(state)
+  session = admin.token
+  ids.therapist = admin.id
   ids.inactiveTherapist = (await ok<{ id: number }>('users.create', { displayName: 'Piotr Zieliński' })).id
   await ok('users.deactivate', { id: ids.inactiveTherapist, version: 1 })
   ids.patient = (await ok<{ id: number }>('patients.create', { firstName: 'Zoë', lastName: 'Kowalska', dateOfBirth: '1980-02-29' })).id
@@ -236,7 +241,7 @@ describe(`${CASES.length} bad inputs`, () => {
 
   it.each(CASES.map((c) => [c.what, c] as const))('dispatch refuses %s and changes nothing', async (_what, c) => {
     const before = await snapshot()
-    const r = await dispatch(state, c.method, c.input(), ids.therapist)
+    const r = await dispatch(state, c.method, c.input(), session)
     expectRefusal(c, r)
     expect(await snapshot()).toEqual(before)
   })
@@ -250,7 +255,7 @@ interface HttpAnswer {
 /** POSTs like the page does; a header given as null is left out. */
 function post(path: string, body: string, headers: Record<string, string | null> = {}): Promise<HttpAnswer> {
   const url = new URL(shell.url)
-  const all: Record<string, string | null> = { Host: `127.0.0.1:${url.port}`, 'Content-Type': 'application/json', 'X-Footcore-Token': TOKEN, ...headers }
+  const all: Record<string, string | null> = { Host: `127.0.0.1:${url.port}`, 'Content-Type': 'application/json', 'X-Footcore-Token': TOKEN, 'X-Footcore-Session': session, ...headers }
   const sent = Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== null))
   return new Promise((ok, fail) => {
     const req = request(
@@ -275,7 +280,7 @@ function post(path: string, body: string, headers: Record<string, string | null>
 describe('the same inputs over the browser shell HTTP API', () => {
   it.each(CASES.filter((c) => !c.notJson).map((c) => [c.what, c] as const))('HTTP refuses %s and changes nothing', async (_what, c) => {
     const before = await snapshot()
-    const res = await post(`/api/${c.method}`, JSON.stringify({ input: c.input(), actorId: ids.therapist }))
+    const res = await post(`/api/${c.method}`, JSON.stringify({ input: c.input() }))
     expect(res.status).toBe(200)
     expectRefusal(c, JSON.parse(res.body) as Parameters<typeof expectRefusal>[1])
     expect(await snapshot()).toEqual(before)
@@ -291,7 +296,22 @@ describe('the same inputs over the browser shell HTTP API', () => {
     expect(await snapshot()).toEqual(before)
   })
 
-  const good = () => JSON.stringify({ input: patient({ lastName: 'Stranger' }), actorId: ids.therapist })
+  const good = () => JSON.stringify({ input: patient({ lastName: 'Stranger' }) })
+
+  it('refuses a call without a signed-in session, whatever actor the page names, and writes nothing', async () => {
+    const before = await snapshot()
+    for (const [header, body] of [
+      [null, good()],
+      ['', good()],
+      ['not-a-session-token-at-all-0123456789', good()],
+      [null, JSON.stringify({ input: patient({ lastName: 'Stranger' }), actorId: ids.therapist })],
+    ] as const) {
+      const res = await post('/api/patients.create', body, { 'X-Footcore-Session': header })
+      expect(res.status).toBe(200)
+      expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Sign in to continue' }, databaseId: expect.any(String) })
+    }
+    expect(await snapshot()).toEqual(before)
+  })
 
   it('refuses a call without the session token, or with a wrong one (401), and writes nothing', async () => {
     const before = await snapshot()

@@ -39,6 +39,8 @@ describe('migrations', () => {
       'patients',
       'program_items',
       'programs',
+      'sessions',
+      'sign_in_failures',
       'symptom_scores',
       'therapists',
       'visit_adherence',

@@ -1,7 +1,7 @@
 // Dates a person reads in the report are the clinic's calendar day, in zones behind and ahead of UTC and across DST.
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildProgressReport } from '../../../src-main/core/services/documents'
-import { openTestClinic } from '../../support/db'
+import { openTestClinic, openTestSession } from '../../support/db'
 import { readPdf } from './read-pdf'
 
 const originalTz = process.env.TZ
@@ -21,9 +21,11 @@ async function reportWithChangeAt(changedAt: string): Promise<string> {
     await setup.call('visits.record', { patientId: p.id, therapistId: t.id, visitDate: '2026-01-05', kind: 'baseline', ...feet })
     const { dispatch } = await import('../../../src-main/core/api/router')
     const at = new Date(changedAt)
-    const update = await dispatch({ db: setup.database.db, now: () => at }, 'programs.update', { programId: program.id, version: program.version, items: [{ exerciseId: exercise.id, ...exercise.dosage, holdSeconds: 8 }], reason: 'Easy now' }, t.id)
+    // Signed in at that moment (a session from January would have ended long before).
+    const session = await openTestSession(setup.database.db, t.id, at)
+    const update = await dispatch({ db: setup.database.db, now: () => at }, 'programs.update', { programId: program.id, version: program.version, items: [{ exerciseId: exercise.id, ...exercise.dosage, holdSeconds: 8 }], reason: 'Easy now' }, session)
     expect(update.ok).toBe(true)
-    const later = await dispatch({ db: setup.database.db, now: () => at }, 'visits.record', { patientId: p.id, therapistId: t.id, visitDate: '2026-01-20', kind: 'follow_up', ...feet }, t.id)
+    const later = await dispatch({ db: setup.database.db, now: () => at }, 'visits.record', { patientId: p.id, therapistId: t.id, visitDate: '2026-01-20', kind: 'follow_up', ...feet }, session)
     expect(later.ok).toBe(true)
     const pdf = await readPdf(await buildProgressReport(setup.ctx(t.id, at), { patientId: p.id }))
     return pdf.text

@@ -43,6 +43,7 @@ function expectClean(result: ApiResult<unknown>, label: string): void {
 describe('failing calls keep patient details out of answers and logs', () => {
   it('for refused input, conflicts and unknown records', async () => {
     const t = pc.therapistId
+    const session = await pc.clinic.sessionFor(t)
     const calls: [string, string, unknown][] = [
       ['duplicate patient', 'patients.create', details],
       ['birth date in the future', 'patients.create', { ...details, firstName: 'Another', dateOfBirth: '2099-01-01' }],
@@ -55,9 +56,9 @@ describe('failing calls keep patient details out of answers and logs', () => {
       ['search with a bad page', 'patients.search', { query: SECRET.lastName, page: -1 }],
       ['export of an unknown id', 'patients.export', { id: 4242 }],
     ]
-    for (const [label, method, input] of calls) expectClean(await dispatch(core(), method, input, t), label)
-    await dispatch(core(), 'patients.archive', { id: pc.patientId, version: await pc.clinic.versionOf('patients', pc.patientId), archived: true }, t)
-    expectClean(await dispatch(core(), 'visits.record', { patientId: pc.patientId, therapistId: t, visitDate: '2026-06-01', kind: 'follow_up', left: { footLengthMm: 250, archHeightMm: 20 } }, t), 'visit for an archived patient')
+    for (const [label, method, input] of calls) expectClean(await dispatch(core(), method, input, session), label)
+    await dispatch(core(), 'patients.archive', { id: pc.patientId, version: await pc.clinic.versionOf('patients', pc.patientId), archived: true }, session)
+    expectClean(await dispatch(core(), 'visits.record', { patientId: pc.patientId, therapistId: t, visitDate: '2026-06-01', kind: 'follow_up', left: { footLengthMm: 250, archHeightMm: 20 } }, session), 'visit for an archived patient')
     const log = captured.join('')
     for (const s of SECRETS) expect(log.includes(s), `log holds ${s}`).toBe(false)
   })
@@ -66,6 +67,7 @@ describe('failing calls keep patient details out of answers and logs', () => {
     // A broken database: every call fails inside the service and is logged.
     await pc.clinic.database.db.schema.alterTable('audit_log').renameTo('audit_log_gone').execute()
     const t = pc.therapistId
+    const session = await pc.clinic.sessionFor(t)
     const failing: [string, unknown][] = [
       ['patients.update', { id: pc.patientId, version: await pc.clinic.versionOf('patients', pc.patientId), ...details, phone: '+44 7700 900999' }],
       ['patients.create', { ...details, firstName: 'Another' }],
@@ -74,7 +76,7 @@ describe('failing calls keep patient details out of answers and logs', () => {
       ['patients.export', { id: pc.patientId }],
     ]
     for (const [method, input] of failing) {
-      const r = await dispatch(core(), method, input, t)
+      const r = await dispatch(core(), method, input, session)
       expectClean(r, method)
       expect(r).toMatchObject({ ok: false, error: { code: 'internal' } })
     }

@@ -22,10 +22,10 @@ describe('therapists', () => {
     expect((await clinic.call('therapists.list', {})).length).toBe(2)
   })
 
-  it('keeps at least one therapist active', async () => {
+  it('keeps at least one administrator active', async () => {
     const a = await clinic.call('users.create', { displayName: 'Anna Nowak' })
     const e = await expectApiError(clinic.call('users.deactivate', { version: await clinic.versionOf('therapists', a.id), id: a.id }))
-    expect([e.code, e.message]).toEqual(['conflict', 'At least one therapist must stay active'])
+    expect([e.code, e.message]).toEqual(['conflict', 'At least one administrator must stay active: make someone else an administrator first'])
   })
 })
 

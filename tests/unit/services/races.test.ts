@@ -75,20 +75,28 @@ describe(`races between two workstations (${ROUNDS} rounds each)`, () => {
     expect(await clinic.count('programs', "status = 'active'")).toBe(ROUNDS)
   }, 120_000)
 
-  it('keeps one therapist active when two workstations deactivate the last two at once', async () => {
+  it('keeps one administrator active when two workstations deactivate the last two at once', async () => {
+    // Whoever is still an administrator sets up the next round.
+    let admin = (await clinic.call('users.create', { displayName: 'Clinic Administrator', role: 'administrator' })).id
+    const activeAdmins = async () => (await clinic.call('users.list', {}, admin)).filter((u) => u.active && u.role === 'administrator')
     const answers = await rounds(async (i) => {
-      // Each round: exactly two active therapists, both deactivated at once.
-      const x = (await clinic.call('users.create', { displayName: `Round ${surname(i)} A` }, null)).id
-      const y = (await clinic.call('users.create', { displayName: `Round ${surname(i)} B` }, null)).id
-      const others = (await clinic.call('therapists.list', { includeInactive: false }, null)).filter((t) => t.id !== x && t.id !== y)
-      for (const t of others) await clinic.call('users.deactivate', { version: await clinic.versionOf('therapists', t.id), id: t.id }, x)
+      // Each round: exactly two active administrators, both deactivated at once.
+      const x = (await clinic.call('users.create', { displayName: `Round ${surname(i)} A`, role: 'administrator' }, admin)).id
+      const y = (await clinic.call('users.create', { displayName: `Round ${surname(i)} B`, role: 'administrator' }, admin)).id
+      for (const t of await activeAdmins()) {
+        if (t.id !== x && t.id !== y) await clinic.call('users.deactivate', { version: t.version, id: t.id }, x)
+      }
       const race = await Promise.all([a.dispatch('users.deactivate', { id: x, version: 1 }, x), b.dispatch('users.deactivate', { id: y, version: 1 }, y)])
-      expect((await clinic.call('therapists.list', { includeInactive: false }, null)).length, `round ${i}`).toBe(1)
+      admin = x
+      const left = await clinic.call('users.list', {}, x).catch(async () => clinic.call('users.list', {}, y))
+      const stillAdmins = left.filter((u) => u.active && u.role === 'administrator')
+      expect(stillAdmins.length, `round ${i}`).toBe(1)
+      admin = stillAdmins[0]!.id
       return race
     }, 1)
     const { codes, messages } = tally(answers)
     expect(codes).toEqual({ ok: ROUNDS, conflict: ROUNDS })
-    expect(messages.every((m) => m === 'At least one therapist must stay active' || m.startsWith('Another workstation changed the same records at the same moment'))).toBe(true)
+    expect(messages.every((m) => m === 'At least one administrator must stay active: make someone else an administrator first' || m.startsWith('Another workstation changed the same records at the same moment'))).toBe(true)
   }, 300_000)
 
   it('records a visit while the patient is erased: either the visit or the erase wins, never half of each', async () => {

@@ -10,7 +10,8 @@ let therapist: number
 beforeEach(async () => {
   clinic = await openTestClinic()
   reception = (await clinic.call('users.create', { displayName: 'Ola Recepcja' })).id
-  therapist = (await clinic.call('users.create', { displayName: 'Anna Nowak' })).id
+  // Two administrators: each may change the clinic's settings and its users.
+  therapist = (await clinic.call('users.create', { displayName: 'Anna Nowak', role: 'administrator' })).id
 })
 afterEach(async () => clinic.close())
 
