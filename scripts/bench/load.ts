@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { localToday } from '@shared/calc/dates'
 import { dispatch } from '../../src-main/core/api/router'
+import { startSession } from '../../src-main/core/auth/sessions'
 import { moveClinicToServer } from '../../src-main/core/db/move-to-server'
 import { openPostgresDatabase, type PostgresClinicDatabase } from '../../src-main/core/db/postgres'
 import { startPostgresServer } from '../../tests/support/postgres-server'
@@ -40,8 +41,10 @@ type Call = (method: string, input: unknown) => Promise<{ ok: boolean; value?: u
 
 /** One person at one workstation: an action, a pause, again, until the day is over. */
 async function workstation(n: number, database: PostgresClinicDatabase, therapistId: number, patients: number[], exerciseId: number, until: number, tally: Tally, rnd: Random): Promise<void> {
+  // Signed in as the therapist (no PIN typed: the sign-in's own cost is not what is measured).
+  const { token } = await startSession(database.db, { db: database.db, actorId: therapistId, now: () => new Date() }, therapistId, `load-workstation-${n}`)
   const call: Call = async (method, input) => {
-    const r = await dispatch({ db: database.db }, method, input, therapistId)
+    const r = await dispatch({ db: database.db }, method, input, token)
     return r.ok ? { ok: true, value: r.value } : { ok: false, code: r.error.code }
   }
   const timed = async (op: string, fn: () => Promise<{ ok: boolean; code?: string }>) => {
