@@ -1,5 +1,8 @@
-// The app shell: header (who is working, colour scheme), navigation, and the page for the route.
-import { Anchor, AppShell, Button, Group, Modal, NavLink, Select, Stack, Text, Title, useComputedColorScheme, useMantineColorScheme } from '@mantine/core'
+// The app shell: header (who is signed in, lock, colour scheme), navigation, and the page for the route.
+import { Anchor, AppShell, Badge, Button, Group, Modal, NavLink, Stack, Text, Title, useComputedColorScheme, useMantineColorScheme } from '@mantine/core'
+import { ROLE_LABELS } from '@shared/domain/user'
+import type { MethodName } from '@shared/api'
+import { useAuth } from './auth'
 import { useEffect } from 'react'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { startLiveChanges } from './lib/liveChanges'
@@ -12,36 +15,31 @@ import { DueReviewsPage } from './pages/DueReviewsPage'
 import { ExerciseLibraryPage } from './pages/ExerciseLibraryPage'
 import { SettingsPage } from './pages/SettingsPage'
 
-const NAV: { label: string; path: string; section: Route['name'][] }[] = [
-  { label: 'Patients', path: '/patients', section: ['patients', 'patientNew', 'patient', 'patientEdit'] },
-  { label: 'Due reviews', path: '/reviews', section: ['reviews'] },
-  { label: 'Exercise library', path: '/exercises', section: ['exercises'] },
-  { label: 'Settings', path: '/settings', section: ['settings'] },
+/** Each section shows for the roles that may call the method that opens it (the core's table). */
+const NAV: { label: string; path: string; section: Route['name'][]; needs: MethodName }[] = [
+  { label: 'Patients', path: '/patients', section: ['patients', 'patientNew', 'patient', 'patientEdit'], needs: 'patients.search' },
+  { label: 'Due reviews', path: '/reviews', section: ['reviews'], needs: 'reviews.due' },
+  { label: 'Exercise library', path: '/exercises', section: ['exercises'], needs: 'exercises.create' },
+  { label: 'Settings', path: '/settings', section: ['settings'], needs: 'settings.update' },
 ]
 
-function WhoIsWorking() {
-  const { therapist, therapists, chooseTherapist } = useSession()
-  const active = therapists.filter((t) => t.active)
-  if (active.length === 0) {
-    return (
-      <Anchor href={href('/settings')} size="sm" fw={600}>
-        No therapists yet: add one in Settings
-      </Anchor>
-    )
-  }
+function SignedInAs() {
+  const { user, lock, signOut } = useAuth()
   return (
-    <Select
-      label="Who is working"
-      placeholder="Choose yourself"
-      size="xs"
-      w={220}
-      data={active.map((t) => ({ value: String(t.id), label: t.displayName }))}
-      value={therapist ? String(therapist.id) : null}
-      onChange={(v) => chooseTherapist(v === null ? null : Number(v))}
-      allowDeselect={false}
-      comboboxProps={{ withinPortal: true }}
-      styles={{ root: { display: 'flex', alignItems: 'center', gap: 8 }, label: { whiteSpace: 'nowrap', marginBottom: 0 } }}
-    />
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm" fw={600} truncate="end" maw={200} title={user.displayName}>
+        {user.displayName}
+      </Text>
+      <Badge variant="light" size="sm">
+        {ROLE_LABELS[user.role]}
+      </Badge>
+      <Button size="xs" variant="default" onClick={lock} title="Lock the screen (Ctrl+Shift+L)" aria-keyshortcuts="Control+Shift+L">
+        Lock
+      </Button>
+      <Button size="xs" variant="subtle" onClick={signOut}>
+        Sign out
+      </Button>
+    </Group>
   )
 }
 
@@ -75,7 +73,21 @@ function LeaveFormModal() {
   )
 }
 
+function NotForYourRole() {
+  const { user } = useAuth()
+  return (
+    <Stack>
+      <Title order={1}>Not available</Title>
+      <Text>This part of Footcore is not open to the {ROLE_LABELS[user.role].toLowerCase()} role. An administrator can change roles in Settings → Users.</Text>
+      <Anchor href={href('/patients')}>Go to the patient list</Anchor>
+    </Stack>
+  )
+}
+
 function Page({ route }: { route: Route }) {
+  const { may } = useAuth()
+  const section = NAV.find((n) => n.section.includes(route.name))
+  if (section && !may(section.needs) && route.name !== 'patient' && route.name !== 'patientEdit') return <NotForYourRole />
   switch (route.name) {
     case 'patients':
       return <PatientsPage />
@@ -105,6 +117,7 @@ export function App() {
   useEffect(startLiveChanges, [])
   const route = useRoute()
   const { settings, loadError } = useSession()
+  const { may } = useAuth()
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
       <AppShell.Header px="md">
@@ -120,13 +133,13 @@ export function App() {
             )}
           </Group>
           <Group gap="md" wrap="nowrap">
-            <WhoIsWorking />
+            <SignedInAs />
             <ColorSchemeToggle />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main">
-        {NAV.map((n) => (
+        {NAV.filter((n) => may(n.needs)).map((n) => (
           <NavLink
             key={n.path}
             href={href(n.path)}

@@ -10,13 +10,26 @@ declare global {
   }
 }
 
-let actorId: number | null = null
-
-/** The therapist working at the computer; every change is recorded under this id. */
-export function setActor(id: number | null): void {
-  actorId = id
+/**
+ * The browser shell's session token: issued by a sign-in and kept for this tab only (never written
+ * into the page by the shell). Inside Electron main keeps the window's session and the page has none.
+ */
+const SESSION_KEY = 'footcore.session'
+const sessionToken = (): string => window.sessionStorage.getItem(SESSION_KEY) ?? ''
+function keepSessionToken(value: unknown): void {
+  if (typeof value === 'object' && value !== null && 'sessionToken' in value && typeof value.sessionToken === 'string') {
+    window.sessionStorage.setItem(SESSION_KEY, value.sessionToken)
+  }
 }
-export const currentActor = (): number | null => actorId
+export const forgetSessionToken = (): void => window.sessionStorage.removeItem(SESSION_KEY)
+
+/** What the core said about this page's session: locked, or no (longer a) session. */
+export type SessionEvent = 'locked' | 'signedOut'
+const sessionListeners = new Set<(e: SessionEvent) => void>()
+export function onSessionEvent(listener: (e: SessionEvent) => void): () => void {
+  sessionListeners.add(listener)
+  return () => sessionListeners.delete(listener)
+}
 
 /**
  * Identity of the database this page loaded its records from. A restore puts a file with another
@@ -33,7 +46,7 @@ async function overHttp(method: string, envelope: CallEnvelope): Promise<ApiResu
   try {
     res = await fetch(`/api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Footcore-Token': token },
+      headers: { 'Content-Type': 'application/json', 'X-Footcore-Token': token, 'X-Footcore-Session': sessionToken() },
       body: JSON.stringify(envelope),
     })
   } catch {
@@ -47,14 +60,21 @@ async function overHttp(method: string, envelope: CallEnvelope): Promise<ApiResu
 }
 
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
-  const envelope: CallEnvelope = { input, actorId, databaseId }
+  const envelope: CallEnvelope = { input, databaseId }
   const result = window.footcore ? await window.footcore.invoke(method, envelope) : await overHttp(method, envelope)
   if (result.databaseId !== undefined) {
     if (databaseId === null) databaseId = result.databaseId
     else if (result.databaseId !== databaseId) reloadPage()
   }
   if (!result.ok && result.error.code === 'stale_page') reloadPage()
+  if (!result.ok && result.error.code === 'locked') for (const l of sessionListeners) l('locked')
+  if (!result.ok && result.error.code === 'unauthorized' && result.error.issues?.some((i) => i.path[0] === 'session')) {
+    forgetSessionToken()
+    for (const l of sessionListeners) l('signedOut')
+  }
   if (!result.ok) throw new ApiError(result.error)
+  keepSessionToken(result.value)
+  if (method === 'session.signOut') forgetSessionToken()
   return result.value as Output<M>
 }
 

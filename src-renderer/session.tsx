@@ -1,31 +1,26 @@
-// Who is working and the clinic's settings, shared by every screen.
+// The signed-in therapist, the clinic's therapists and its settings, shared by every screen.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { Settings } from '@shared/domain/settings'
 import type { Therapist } from '@shared/domain/therapist'
-import { api, setActor } from './api'
+import { api } from './api'
+import { useAuth } from './auth'
 import { useRecordChanges } from './lib/liveChanges'
 
 interface Session {
-  /** The therapist working at the computer; null until one is chosen or created. */
+  /** The signed-in user when they measure and treat (not reception): the visit form's default. */
   therapist: Therapist | null
   therapists: Therapist[]
   settings: Settings | null
-  chooseTherapist(id: number | null): void
   /** Reloads therapists and settings after they change. */
   refresh(): Promise<void>
   loadError: string | null
 }
 
 const SessionContext = createContext<Session | null>(null)
-const STORAGE_KEY = 'footcore.therapistId'
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [therapists, setTherapists] = useState<Therapist[]>([])
   const [settings, setSettings] = useState<Settings | null>(null)
-  const [therapistId, setTherapistId] = useState<number | null>(() => {
-    const saved = Number(window.localStorage.getItem(STORAGE_KEY))
-    return Number.isInteger(saved) && saved > 0 ? saved : null
-  })
+  const therapistId = useAuth().user.id
   const [loadError, setLoadError] = useState<string | null>(null)
 
   const refresh = useCallback(async () => {
@@ -62,20 +57,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh])
 
   const therapist = therapists.find((t) => t.id === therapistId) ?? null
-  // Keep the API client's actor in step with the header switcher.
-  setActor(therapist?.id ?? null)
 
-  const chooseTherapist = useCallback((id: number | null) => {
-    setTherapistId(id)
-    setActor(id)
-    if (id === null) window.localStorage.removeItem(STORAGE_KEY)
-    else window.localStorage.setItem(STORAGE_KEY, String(id))
-  }, [])
-
-  const value = useMemo(
-    () => ({ therapist, therapists, settings, chooseTherapist, refresh, loadError }),
-    [therapist, therapists, settings, chooseTherapist, refresh, loadError],
-  )
+  const value = useMemo(() => ({ therapist, therapists, settings, refresh, loadError }), [therapist, therapists, settings, refresh, loadError])
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>
 }
 

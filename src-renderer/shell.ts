@@ -1,6 +1,5 @@
 // Hands a generated file to the person: Electron shows a save dialog and opens it; the browser shell downloads it.
 import { ApiError, type ApiResult } from '@shared/domain/errors'
-import { currentActor } from './api'
 
 export interface SavePdfResult {
   /** False when the person cancelled the save dialog. */
@@ -34,7 +33,6 @@ export async function savePdf(bytes: Uint8Array, suggestedName: string): Promise
   if (window.footcore) {
     const result = (await window.footcore.invoke('shell.savePdf', {
       input: { bytes, suggestedName },
-      actorId: currentActor(),
     })) as ApiResult<SavePdfResult>
     if (!result.ok) throw new ApiError(result.error)
     return result.value

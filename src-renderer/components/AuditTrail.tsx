@@ -19,6 +19,17 @@ const VERBS: Record<AuditEntry['action'], string> = {
   end: 'ended',
   delete: 'deleted',
   erase: 'erased',
+  // A patient's trail never holds these (they name no patient); listed so every action has words.
+  sign_in: 'signed in to',
+  sign_out: 'signed out of',
+  lock: 'locked',
+  unlock: 'unlocked',
+  sign_in_failed: 'failed to sign in to',
+  sign_in_refused: 'was kept waiting at',
+  pin_set: 'chose a PIN for',
+  pin_reset: 'reset the PIN of',
+  role_change: 'changed the role of',
+  recovery_used: 'used the recovery code for',
 }
 
 const ENTITY_WORDS: Record<AuditEntry['entity'], string> = {
@@ -29,6 +40,7 @@ const ENTITY_WORDS: Record<AuditEntry['entity'], string> = {
   therapist: 'a therapist',
   settings: 'the clinic settings',
   database: 'the clinic records (from a backup)',
+  session: 'Footcore',
 }
 
 const asRecord = (v: unknown): Record<string, unknown> | null => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null)

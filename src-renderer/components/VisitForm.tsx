@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
+import { registerOpenForm, takeKeptDraft } from '../lib/keptDrafts'
 import { localToday } from '@shared/calc/dates'
 import { isPlausibleArchHeightIndex } from '@shared/calc/measures'
 import { isIsoDate } from '@shared/domain/common'
@@ -11,6 +12,7 @@ import type { Program } from '@shared/domain/program'
 import type { ArchHeightMethod } from '@shared/domain/settings'
 import { SYMPTOM_LABELS, SYMPTOM_REGIONS, VISIT_KINDS, VISIT_KIND_LABELS, type Side, type Visit, type VisitKind } from '@shared/domain/visit'
 import { api } from '../api'
+import { useAuth } from '../auth'
 import { mm, ratio3 } from '../lib/format'
 import { issuesToFieldErrors } from '../lib/issues'
 import { programFieldKeys, programIssueKey, programValuesToInput } from '../lib/visitProgram'
@@ -86,12 +88,15 @@ interface VisitFormProps {
 }
 
 export function VisitForm({ patientId, mode, program = null, visits = [], onSaved, onCancel }: VisitFormProps) {
-  const { therapist, therapists, settings } = useSession()
+  const { therapists, settings } = useSession()
+  // The signed-in user measures, unless they are reception (who never records a visit).
+  const me = useAuth().user
+  const signedInTherapist = me.role === 'reception' ? null : me.id
   const fieldId = idFor(mode.type === 'correct' ? 'correct' : 'visit')
   const initial =
     mode.type === 'correct'
       ? visitToValues(mode.visit, program)
-      : emptyVisitValues(localToday(), therapist?.id ?? null, mode.proposeKind?.(localToday()) ?? mode.kind, program)
+      : emptyVisitValues(localToday(), signedInTherapist, mode.proposeKind?.(localToday()) ?? mode.kind, program)
   const form = useForm<VisitFormValues>({ mode: 'controlled', initialValues: initial })
   // The visit as the correction was opened (the list behind it refreshes on changes elsewhere), or
   // as someone else saved it since.
@@ -100,6 +105,13 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
   const [formError, setFormError] = useState<string | null>(null)
   const [kindChosen, setKindChosen] = useState(false)
   useUnsavedChanges(form.isDirty())
+  // Typed before the screen locked: back in the form (and still unsaved).
+  const draftKey = `visit:${patientId}:${mode.type === 'correct' ? mode.visit.id : 'new'}`
+  useEffect(() => {
+    const kept = takeKeptDraft<VisitFormValues>(draftKey)
+    if (kept) form.setValues(kept)
+    return registerOpenForm(draftKey, () => (form.isDirty() ? form.getValues() : undefined))
+  }, [draftKey])
 
   // A back-dated follow-up typed near the review date must not be proposed as the review.
   // Follows the typed date and the patient's program (assigned while this form was open).
@@ -112,29 +124,6 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
     if (!form.isDirty()) form.setInitialValues({ ...form.getInitialValues(), kind: proposed })
     form.setFieldValue('kind', proposed)
   }, [proposed, kindChosen])
-
-  // Opened straight from a link, the form can appear before the session knows who is working.
-  // Later switches in the header: the therapist field follows while it still names whoever was
-  // working (values typed by the new therapist must not be filed under the previous one); a
-  // therapist picked by hand stays, and the form says so.
-  const workingId = therapist?.id ?? null
-  const previousWorking = useRef(workingId)
-  const [switchNote, setSwitchNote] = useState<string | null>(null)
-  useEffect(() => {
-    const previous = previousWorking.current
-    previousWorking.current = workingId
-    if (mode.type !== 'record' || workingId === null || previous === workingId) return
-    const current = form.getValues().therapistId
-    const newName = therapists.find((t) => t.id === workingId)?.displayName ?? 'the therapist now working'
-    if (current === null || current === String(previous)) {
-      if (form.getInitialValues().therapistId === current) form.setInitialValues({ ...form.getInitialValues(), therapistId: String(workingId) })
-      form.setFieldValue('therapistId', String(workingId))
-      if (previous !== null && current !== null) setSwitchNote(`Who is working changed: this visit will be recorded for ${newName}.`)
-    } else {
-      const chosen = therapists.find((t) => String(t.id) === current)?.displayName ?? 'the therapist chosen below'
-      setSwitchNote(`Who is working changed to ${newName}, but this visit still names ${chosen} as the therapist who measured. Change it below if that is not right.`)
-    }
-  }, [workingId])
 
   // The method the arch height label shows, sent with the values: the core refuses them if the
   // clinic has switched methods since. Once an arch height is typed the label no longer follows
@@ -228,11 +217,6 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
         )}
         {conflict.view && (
           <ConflictReview {...conflict.view} onSave={() => void save(applyReview())} onCancel={() => void applyReview()} saving={saving} />
-        )}
-        {switchNote && (
-          <Alert color="yellow" role="status" data-testid={fieldId('therapist-switch')}>
-            {switchNote}
-          </Alert>
         )}
         <Group align="flex-start" grow>
           <TextInput id={fieldId('visitDate')} label="Visit date" description="YYYY-MM-DD" withAsterisk {...form.getInputProps('visitDate')} />

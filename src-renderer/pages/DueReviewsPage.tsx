@@ -4,6 +4,7 @@ import { Anchor, Paper, SegmentedControl, Stack, Table, Text, Title } from '@man
 import { daysBetween, localToday } from '@shared/calc/dates'
 import type { DueReview } from '@shared/domain/review'
 import { api } from '../api'
+import { useAuth } from '../auth'
 import { ReviewBadge } from '../components/ReviewBadge'
 import { formatDate, listName } from '../lib/format'
 import { notifyError } from '../lib/notify'
@@ -20,6 +21,7 @@ function whenText(reviewDate: string, today: string): string {
 }
 
 export function DueReviewsPage() {
+  const { may } = useAuth()
   const [within, setWithin] = useState('14')
   const [rows, setRows] = useState<DueReview[] | null>(null)
   // A review recorded or a program assigned elsewhere changes the list.
@@ -90,7 +92,7 @@ export function DueReviewsPage() {
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.programName}</Table.Td>
                 <Table.Td>{formatDate(r.lastVisitDate)}</Table.Td>
                 <Table.Td>
-                  <Anchor href={href(`/patients/${r.patientId}/measurements?kind=review`)}>Record the review visit</Anchor>
+                  {may('visits.record') && <Anchor href={href(`/patients/${r.patientId}/measurements?kind=review`)}>Record the review visit</Anchor>}
                 </Table.Td>
               </Table.Tr>
             ))}

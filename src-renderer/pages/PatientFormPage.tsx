@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react'
 import { Alert, Anchor, Button, Checkbox, Group, Loader, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { ApiError } from '@shared/domain/errors'
-import { COMPLAINTS, COMPLAINT_LABELS, SEXES, type Complaint, type Patient, type Sex } from '@shared/domain/patient'
+import { COMPLAINTS, COMPLAINT_LABELS, SEXES, type Complaint, type Patient, type PatientContact, type Sex } from '@shared/domain/patient'
+import { useAuth } from '../auth'
+import { registerOpenForm, takeKeptDraft } from '../lib/keptDrafts'
 import { api } from '../api'
 import { ConflictReview, isStaleVersion, plainValue, useConflictReview } from '../components/ConflictReview'
 import { PatientDataActions } from '../components/PatientDataActions'
@@ -46,44 +48,58 @@ function shownValue(key: keyof PatientFormValues, v: unknown): string {
 
 const EMPTY: PatientFormValues = { firstName: '', lastName: '', dateOfBirth: '', sex: 'unspecified', phone: '', email: '', complaints: [], notes: '' }
 
-export const patientToValues = (p: Patient): PatientFormValues => ({
+/** Reception sees and edits contact details only: no complaints, no notes. */
+type Editable = Patient | PatientContact
+const isFullPatient = (p: Editable): p is Patient => 'notes' in p
+
+export const patientToValues = (p: Editable): PatientFormValues => ({
   firstName: p.firstName,
   lastName: p.lastName,
   dateOfBirth: p.dateOfBirth,
   sex: p.sex,
   phone: p.phone ?? '',
   email: p.email ?? '',
-  complaints: p.complaints,
-  notes: p.notes,
+  complaints: isFullPatient(p) ? p.complaints : [],
+  notes: isFullPatient(p) ? p.notes : '',
 })
 
 export function PatientFormPage({ patientId }: { patientId: number | null }) {
-  const [patient, setPatient] = useState<Patient | null>(null)
+  const contactOnly = !useAuth().may('patients.get')
+  const [patient, setPatient] = useState<Editable | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   useEffect(() => {
     if (patientId === null) return
-    api.patients.get({ id: patientId }).then(setPatient, (e: unknown) => setLoadError(plainMessage(e)))
-  }, [patientId])
-  if (patientId === null) return <PatientForm patient={null} />
+    const load = contactOnly ? api.patients.contact({ id: patientId }) : api.patients.get({ id: patientId })
+    load.then(setPatient, (e: unknown) => setLoadError(plainMessage(e)))
+  }, [patientId, contactOnly])
+  if (patientId === null) return <PatientForm patient={null} contactOnly={contactOnly} />
   if (loadError) return <Alert color="red">{loadError}</Alert>
   if (!patient) return <Loader aria-label="Loading" />
-  return <PatientForm patient={patient} />
+  return <PatientForm patient={patient} contactOnly={contactOnly} />
 }
 
-function PatientForm({ patient }: { patient: Patient | null }) {
+function PatientForm({ patient, contactOnly }: { patient: Editable | null; contactOnly: boolean }) {
+  const { may } = useAuth()
   const form = useForm<PatientFormValues>({ mode: 'controlled', initialValues: patient ? patientToValues(patient) : EMPTY })
+  // Typed before the screen locked: back in the form (and still unsaved).
+  const draftKey = `patient:${patient?.id ?? 'new'}`
+  useEffect(() => {
+    const kept = takeKeptDraft<PatientFormValues>(draftKey)
+    if (kept) form.setValues(kept)
+    return registerOpenForm(draftKey, () => (form.isDirty() ? form.getValues() : undefined))
+  }, [draftKey])
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
   const [archiveOpen, setArchiveOpen] = useState(false)
   // The version the edits are based on: the patient as loaded, or as saved by someone else since.
-  const [base, setBase] = useState<Patient | null>(patient)
-  const conflict = useConflictReview(REVIEWED, shownValue)
+  const [base, setBase] = useState<Editable | null>(patient)
+  const conflict = useConflictReview(contactOnly ? REVIEWED.filter((f) => f.key !== 'complaints' && f.key !== 'notes') : REVIEWED, shownValue)
   useUnsavedChanges(form.isDirty())
 
   /** Someone saved this patient since the page loaded it: show theirs next to what was typed. */
   async function showTheirs(e: ApiError, values: PatientFormValues) {
     if (!base) return
-    const theirs = await api.patients.get({ id: base.id })
+    const theirs = contactOnly ? await api.patients.contact({ id: base.id }) : await api.patients.get({ id: base.id })
     conflict.show(e.message, patientToValues(base), values, patientToValues(theirs))
     setBase(theirs)
   }
@@ -99,8 +115,15 @@ function PatientForm({ patient }: { patient: Patient | null }) {
     setSaving(true)
     setFormError(null)
     const input = { ...values, phone: values.phone, email: values.email }
+    const { complaints: _c, notes: _n, ...contact } = input
     try {
-      const saved = base ? await api.patients.update({ id: base.id, version: base.version, ...input }) : await api.patients.create(input)
+      const saved = contactOnly
+        ? base
+          ? await api.patients.updateContact({ id: base.id, version: base.version, ...contact })
+          : await api.patients.create(contact)
+        : base
+          ? await api.patients.update({ id: base.id, version: base.version, ...input })
+          : await api.patients.create(input)
       notifySaved(patient ? 'Patient details saved' : `${fullName(saved)} added`)
       navigate(`/patients/${saved.id}`, { force: true })
     } catch (e) {
@@ -168,14 +191,18 @@ function PatientForm({ patient }: { patient: Patient | null }) {
             <TextInput id="patient-phone" label="Phone" type="tel" {...form.getInputProps('phone')} />
             <TextInput id="patient-email" label="Email" type="email" {...form.getInputProps('email')} />
           </SimpleGrid>
-          <Checkbox.Group id="patient-complaints" label="Presenting complaints" {...form.getInputProps('complaints')}>
-            <Group mt="xs">
-              {COMPLAINTS.map((c) => (
-                <Checkbox key={c} value={c} label={COMPLAINT_LABELS[c]} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <Textarea id="patient-notes" label="Notes" autosize minRows={3} maxRows={12} {...form.getInputProps('notes')} />
+          {!contactOnly && (
+            <>
+              <Checkbox.Group id="patient-complaints" label="Presenting complaints" {...form.getInputProps('complaints')}>
+                <Group mt="xs">
+                  {COMPLAINTS.map((c) => (
+                    <Checkbox key={c} value={c} label={COMPLAINT_LABELS[c]} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+              <Textarea id="patient-notes" label="Notes" autosize minRows={3} maxRows={12} {...form.getInputProps('notes')} />
+            </>
+          )}
           <Group justify="space-between">
             <Group>
               <Button type="submit" loading={saving}>
@@ -184,6 +211,7 @@ function PatientForm({ patient }: { patient: Patient | null }) {
               <Anchor href={href(patient ? `/patients/${patient.id}` : '/patients')}>Cancel</Anchor>
             </Group>
             {patient &&
+              !contactOnly &&
               (patient.archivedAt ? (
                 <Button variant="default" onClick={() => void setArchived(false)}>
                   Restore patient
@@ -196,7 +224,7 @@ function PatientForm({ patient }: { patient: Patient | null }) {
           </Group>
         </Stack>
       </form>
-      {patient && (
+      {patient && isFullPatient(patient) && may('patients.export') && (
         <Stack gap="xs" mt="lg">
           <Title order={2} size="h4">
             The patient's data

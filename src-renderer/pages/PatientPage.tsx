@@ -5,6 +5,8 @@ import { COMPLAINT_LABELS } from '@shared/domain/patient'
 import { ProgressReportButton } from '../components/DocumentButtons'
 import { ageText, formatDate, fullName } from '../lib/format'
 import { usePatientData } from '../lib/usePatientData'
+import { useAuth } from '../auth'
+import { PatientContactPage } from './PatientContactPage'
 import { href, navigate, type PatientTab } from '../router'
 import { OverviewTab } from './patient/OverviewTab'
 import { MeasurementsTab } from './patient/MeasurementsTab'
@@ -13,7 +15,12 @@ import { HistoryTab } from './patient/HistoryTab'
 
 const TAB_LABELS: Record<PatientTab, string> = { overview: 'Overview', measurements: 'Measurements', program: 'Program', history: 'History' }
 
-export function PatientPage({ patientId, tab, query }: { patientId: number; tab: PatientTab; query: Record<string, string> }) {
+export function PatientPage(props: { patientId: number; tab: PatientTab; query: Record<string, string> }) {
+  // Reception sees contact details and the handout only.
+  return useAuth().may('patients.get') ? <ClinicalPatientPage {...props} /> : <PatientContactPage patientId={props.patientId} />
+}
+
+function ClinicalPatientPage({ patientId, tab, query }: { patientId: number; tab: PatientTab; query: Record<string, string> }) {
   const data = usePatientData(patientId)
   const { patient } = data
   const { reload } = data

@@ -1,10 +1,10 @@
-// Settings: the clinic's details, measurement method and thresholds, review interval, and therapists.
+// Settings (administrators): the clinic's details, thresholds, idle lock, users, backups, the clinic database and workstations.
 import { Alert, Divider, Loader, Stack, Title } from '@mantine/core'
 import { BackupPanel } from '../components/BackupPanel'
 import contrast from '../components/program/contrast.module.css'
 import { ClinicDatabasePanel } from '../components/settings/ClinicDatabasePanel'
 import { ClinicSettingsForm } from '../components/settings/ClinicSettingsForm'
-import { TherapistsPanel } from '../components/settings/TherapistsPanel'
+import { UsersPanel } from '../components/settings/UsersPanel'
 import { WorkstationsPanel } from '../components/settings/WorkstationsPanel'
 import { useSession } from '../session'
 
@@ -23,7 +23,7 @@ export function SettingsPage() {
         <Loader aria-label="Loading settings" />
       )}
       <Divider />
-      <TherapistsPanel />
+      <UsersPanel />
       <Divider />
       <BackupPanel />
       <Divider />

@@ -111,6 +111,8 @@ export interface SignedInUser {
 
 export interface SessionState {
   user: SignedInUser | null
+  /** The contract methods the user's role may call (from the core's permission table): the page hides the rest. */
+  allowedMethods: string[]
   locked: boolean
   /** Minutes without input before the screen locks (clinic setting). */
   lockAfterMinutes: number

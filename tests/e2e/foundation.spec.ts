@@ -2,32 +2,34 @@
 import { execFileSync } from 'node:child_process'
 import { expect, test, type Page } from '@playwright/test'
 import { startShell, type RunningShell } from '../support/browser-shell'
+import { callApi, workAs } from './support-api'
 
 let shell: RunningShell
 test.beforeEach(async () => {
   shell = await startShell()
 })
 
-/** A clinic with one therapist chosen as working (what Settings does on a first start). */
-async function chooseWorkingTherapist(page: Page): Promise<void> {
+/** A clinic with its administrator, signed in at this page (what the first start does). */
+async function signedInAdministrator(page: Page): Promise<void> {
   await page.goto(shell.url)
-  const token = (await page.locator('meta[name="footcore-token"]').getAttribute('content')) ?? ''
-  const res = await page.request.post(`${shell.url}api/therapists.create`, {
-    headers: { 'X-Footcore-Token': token },
-    data: { input: { displayName: 'Anna Nowak' }, actorId: null },
-  })
-  const { value } = (await res.json()) as { value: { id: number } }
-  await page.evaluate(`window.localStorage.setItem('footcore.therapistId', '${value.id}')`)
+  const anna = await callApi<{ id: number }>(page, shell.url, 'users.create', { displayName: 'Anna Nowak' }, null)
+  await workAs(page, anna.id)
 }
 
-test('with nobody chosen as working, a new patient is refused with a plain message and the form keeps its values', async ({ page }) => {
+test('without signing in, the page shows the sign-in screen and no patient data; the API refuses', async ({ page }) => {
+  await page.goto(shell.url)
+  await callApi(page, shell.url, 'users.create', { displayName: 'Anna Nowak' }, null)
   await page.goto(`${shell.url}#/patients/new`)
-  await page.getByLabel('First name').fill('Anna')
-  await page.getByLabel('Last name').fill('Kowalska')
-  await page.getByLabel('Date of birth').fill('1980-02-28')
-  await page.getByRole('button', { name: 'Create patient' }).click()
-  await expect(page.getByText('Choose who is working before making changes').first()).toBeVisible()
-  await expect(page.getByLabel('Last name')).toHaveValue('Kowalska')
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Sign in to Footcore' })).toBeVisible()
+  await expect(page.getByLabel('First name')).toHaveCount(0)
+  const token = (await page.locator('meta[name="footcore-token"]').getAttribute('content')) ?? ''
+  const res = await page.request.post(`${shell.url}api/patients.create`, {
+    headers: { 'X-Footcore-Token': token },
+    // An actor named by the page counts for nothing.
+    data: { input: { firstName: 'Anna', lastName: 'Kowalska', dateOfBirth: '1980-02-28' }, actorId: 1 },
+  })
+  expect(await res.json()).toMatchObject({ ok: false, error: { code: 'unauthorized', message: 'Sign in to continue' } })
   const count = execFileSync('sqlite3', [shell.dbFile, 'select count(*) from patients'], { encoding: 'utf8' }).trim()
   expect(count).toBe('0')
 })
@@ -38,7 +40,7 @@ test.afterEach(async ({ page }) => {
 })
 
 test('a patient created in the page is listed and stored in the database file', async ({ page }) => {
-  await chooseWorkingTherapist(page)
+  await signedInAdministrator(page)
   await page.goto(`${shell.url}#/patients/new`)
   await page.reload()
   await page.getByLabel('First name').fill('Zoë')
@@ -59,7 +61,7 @@ test('a patient created in the page is listed and stored in the database file', 
 })
 
 test('a bad entry shows its message next to the field and keeps what was typed', async ({ page }) => {
-  await chooseWorkingTherapist(page)
+  await signedInAdministrator(page)
   await page.goto(`${shell.url}#/patients/new`)
   await page.reload()
   await page.getByLabel('First name').fill('Anna')
@@ -73,7 +75,7 @@ test('a bad entry shows its message next to the field and keeps what was typed',
 })
 
 test('archiving asks first, hides the patient, and "Show archived" finds them again', async ({ page }) => {
-  await chooseWorkingTherapist(page)
+  await signedInAdministrator(page)
   await page.goto(`${shell.url}#/patients/new`)
   await page.reload()
   await page.getByLabel('First name').fill('Maximilian-Alexander')

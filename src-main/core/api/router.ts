@@ -161,7 +161,8 @@ async function run(core: Core, method: string, input: unknown, sessionToken: unk
     const session = recovery ? null : await resolveSession(core.db, sessionToken, now())
     const rule = PERMISSIONS[method]
     if (rule !== 'anyone') {
-      if (!session) throw new ApiError({ code: 'unauthorized', message: SIGN_IN })
+      // The issue on `session` tells the page (without reading the sentence) to show the sign-in screen.
+      if (!session) throw new ApiError({ code: 'unauthorized', message: SIGN_IN, issues: [{ path: ['session'], message: SIGN_IN }] })
       if (rule !== 'signedIn') {
         if (session.locked) return { ok: false, error: { code: 'locked', message: LOCKED } }
         if (!rule.includes(session.user.role)) throw new ApiError({ code: 'unauthorized', message: `Your role (${ROLE_LABELS[session.user.role]}) does not allow this` })

@@ -4,7 +4,9 @@
 import { randomUUID } from 'node:crypto'
 import { ApiError, conflict } from '@shared/domain/errors'
 import type { FirstAdministratorResult, SessionState, SetupStatus, SignedInUser, SignInResult } from '@shared/domain/user'
+import { METHOD_NAMES } from '@shared/api'
 import { recordAudit } from '../services/audit'
+import { roleMay } from './permissions'
 import { nowIso, type Db, type ServiceContext } from '../services/context'
 import { hashSecret, needsRehash, newRecoveryCode, newSessionToken, normalizeCode, tokenHash, verifySecret } from './secrets'
 
@@ -64,7 +66,12 @@ async function lockAfterMinutes(db: Db): Promise<number> {
 }
 
 export async function sessionState(db: Db, session: ActiveSession | null): Promise<SessionState> {
-  return { user: session?.user ?? null, locked: session?.locked ?? false, lockAfterMinutes: await lockAfterMinutes(db) }
+  return {
+    user: session?.user ?? null,
+    allowedMethods: session ? METHOD_NAMES.filter((m) => roleMay(session.user.role, m)) : [],
+    locked: session?.locked ?? false,
+    lockAfterMinutes: await lockAfterMinutes(db),
+  }
 }
 
 /** Opens a session for a user whose secret was checked (or just set). */

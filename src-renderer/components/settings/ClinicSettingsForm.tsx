@@ -38,6 +38,7 @@ const REVIEWED: { key: keyof SettingsDraft; label: string }[] = [
   { key: 'smcNavicularDropMm', label: 'Smallest meaningful change, navicular drop (mm)' },
   { key: 'smcArchHeightIndex', label: 'Smallest meaningful change, arch height index' },
   { key: 'reviewIntervalWeeks', label: 'Review interval (weeks)' },
+  { key: 'lockAfterMinutes', label: 'Lock the screen after (minutes without input)' },
 ]
 
 function shownSetting(key: keyof SettingsDraft, v: unknown): string {
@@ -76,7 +77,7 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
     setStatus(null)
     setDraft((d) => ({ ...d, ...p }))
   }
-  const text = (field: 'clinicName' | 'phone' | 'email' | 'smcArchHeightMm' | 'smcFootLengthMm' | 'smcNavicularDropMm' | 'smcArchHeightIndex' | 'reviewIntervalWeeks') => ({
+  const text = (field: 'clinicName' | 'phone' | 'email' | 'smcArchHeightMm' | 'smcFootLengthMm' | 'smcNavicularDropMm' | 'smcArchHeightIndex' | 'reviewIntervalWeeks' | 'lockAfterMinutes') => ({
     value: draft[field],
     onChange: (e: ChangeEvent<HTMLInputElement>) => patch({ [field]: e.currentTarget.value }),
     error: errors[field],
@@ -226,6 +227,11 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
         <Fieldset legend="Programs" style={{ minWidth: 0 }}>
           <TextInput label="Default review interval (weeks)" description="A new program's review date is this many weeks after its start."
             inputMode="numeric" autoComplete="off" maw={320} {...text('reviewIntervalWeeks')} />
+        </Fieldset>
+
+        <Fieldset legend="Privacy" style={{ minWidth: 0 }}>
+          <TextInput label="Lock the screen after (minutes without input)" description="From 1 to 30. The lock screen hides every patient; the PIN returns to the same screen, typed forms intact."
+            inputMode="numeric" autoComplete="off" maw={320} {...text('lockAfterMinutes')} />
         </Fieldset>
 
         <Group justify="flex-end" gap="sm">

@@ -16,6 +16,7 @@ export interface SettingsDraft {
   smcNavicularDropMm: string
   smcArchHeightIndex: string
   reviewIntervalWeeks: string
+  lockAfterMinutes: string
 }
 
 export const THRESHOLD_FIELDS = ['smcArchHeightMm', 'smcFootLengthMm', 'smcNavicularDropMm', 'smcArchHeightIndex'] as const
@@ -46,6 +47,7 @@ export function settingsToDraft(s: Settings): SettingsDraft {
     smcNavicularDropMm: decimalText(s.smcNavicularDropMm),
     smcArchHeightIndex: s.smcArchHeightIndex.toFixed(3),
     reviewIntervalWeeks: String(s.reviewIntervalWeeks),
+    lockAfterMinutes: String(s.lockAfterMinutes),
   }
 }
 
@@ -63,6 +65,8 @@ export function settingsDraftForApi(d: SettingsDraft): { input: Omit<SettingsUpd
   }
   const weeks = parseWholeNumber(d.reviewIntervalWeeks)
   if (weeks === null || Number.isNaN(weeks)) errors.reviewIntervalWeeks = 'Review interval must be a whole number of weeks'
+  const lockMinutes = parseWholeNumber(d.lockAfterMinutes)
+  if (lockMinutes === null || Number.isNaN(lockMinutes)) errors.lockAfterMinutes = 'Lock after must be a whole number of minutes'
   const input: Omit<SettingsUpdate, 'version'> = {
     clinicName: d.clinicName,
     address: d.address,
@@ -76,6 +80,7 @@ export function settingsDraftForApi(d: SettingsDraft): { input: Omit<SettingsUpd
     smcNavicularDropMm: threshold('smcNavicularDropMm'),
     smcArchHeightIndex: threshold('smcArchHeightIndex'),
     reviewIntervalWeeks: weeks ?? Number.NaN,
+    lockAfterMinutes: lockMinutes ?? Number.NaN,
   }
   return { input, errors }
 }

@@ -308,7 +308,7 @@ describe('the same inputs over the browser shell HTTP API', () => {
     ] as const) {
       const res = await post('/api/patients.create', body, { 'X-Footcore-Session': header })
       expect(res.status).toBe(200)
-      expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Sign in to continue' }, databaseId: expect.any(String) })
+      expect(JSON.parse(res.body)).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Sign in to continue', issues: [{ path: ['session'], message: 'Sign in to continue' }] }, databaseId: expect.any(String) })
     }
     expect(await snapshot()).toEqual(before)
   })

@@ -28,7 +28,7 @@ describe('dispatch', () => {
   it('refuses every call that needs a session when there is none, a made-up one or a signed-out one, writing nothing', async () => {
     const patient = { firstName: 'A', lastName: 'B', dateOfBirth: '1990-01-01' }
     for (const token of [null, 77, 'x'.repeat(43), { actorId: 1 }]) {
-      expect(await dispatch(core(), 'patients.create', patient, token)).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Sign in to continue' } })
+      expect(await dispatch(core(), 'patients.create', patient, token)).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Sign in to continue', issues: [{ path: ['session'], message: 'Sign in to continue' }] } })
     }
     const admin = await clinic.call('users.create', { displayName: 'Anna Nowak' })
     const token = await clinic.sessionFor(admin.id)

@@ -41,7 +41,7 @@ describe('the first start', () => {
     expect(await call('session.setupStatus', {})).toEqual({ needsFirstAdministrator: true, existingUsers: [] })
     const first = await firstAdministrator()
     expect(first.recoveryCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){4}$/)
-    expect(first.session).toEqual({ user: { id: expect.any(Number), displayName: 'Anna Nowak', loginName: 'anna', role: 'administrator' }, locked: false, lockAfterMinutes: 5 })
+    expect(first.session).toEqual({ user: { id: expect.any(Number), displayName: 'Anna Nowak', loginName: 'anna', role: 'administrator' }, allowedMethods: expect.arrayContaining(['users.create', 'settings.update']), locked: false, lockAfterMinutes: 5 })
     expect(await call('session.setupStatus', {})).toEqual({ needsFirstAdministrator: false, existingUsers: [] })
     expect(await refusal('session.createFirstAdministrator', { displayName: 'Mallory', loginName: 'mallory', secret: '482915' })).toMatchObject({
       code: 'conflict',

@@ -1,0 +1,65 @@
+// Reception's patient page: who the patient is, how to reach them, and the handout of their current
+// program. No measurements, pain scores, notes, history or progress report (the core refuses them too).
+import { useEffect, useState } from 'react'
+import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
+import type { PatientContact } from '@shared/domain/patient'
+import type { Program } from '@shared/domain/program'
+import { api } from '../api'
+import { PrintHandoutButton } from '../components/DocumentButtons'
+import { ageText, formatDate, fullName } from '../lib/format'
+import { plainMessage } from '../lib/issues'
+import { href } from '../router'
+
+export function PatientContactPage({ patientId }: { patientId: number }) {
+  const [patient, setPatient] = useState<PatientContact | null>(null)
+  const [program, setProgram] = useState<Program | null | undefined>(undefined)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    api.patients.contact({ id: patientId }).then(setPatient, (e: unknown) => setError(plainMessage(e)))
+    api.programs.current({ patientId }).then(setProgram, () => setProgram(null))
+  }, [patientId])
+  if (error) {
+    return (
+      <Stack>
+        <Alert color="red">{error}</Alert>
+        <Anchor href={href('/patients')}>Back to the patient list</Anchor>
+      </Stack>
+    )
+  }
+  if (!patient) return <Loader aria-label="Loading patient" />
+  return (
+    <Stack maw={760}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4} miw={0}>
+          <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+            {fullName(patient)}
+          </Title>
+          <Text>
+            {ageText(patient.dateOfBirth)} · born {formatDate(patient.dateOfBirth)}
+          </Text>
+        </Stack>
+        <Button variant="default" component="a" href={href(`/patients/${patient.id}/edit`)}>
+          Edit contact details
+        </Button>
+      </Group>
+      <Paper withBorder p="md" component="section" aria-label="Contact details">
+        <Text>Phone: {patient.phone ?? '—'}</Text>
+        <Text>Email: {patient.email ?? '—'}</Text>
+      </Paper>
+      <Paper withBorder p="md" component="section" aria-label="Current program">
+        {program === undefined ? (
+          <Loader size="sm" aria-label="Loading program" />
+        ) : program === null ? (
+          <Text>No current program: a therapist assigns one.</Text>
+        ) : (
+          <Group justify="space-between">
+            <Text style={{ overflowWrap: 'anywhere' }}>
+              {program.name}, since {formatDate(program.startDate)}
+            </Text>
+            <PrintHandoutButton programId={program.id} />
+          </Group>
+        )}
+      </Paper>
+    </Stack>
+  )
+}
