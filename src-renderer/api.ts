@@ -59,19 +59,27 @@ async function overHttp(method: string, envelope: CallEnvelope): Promise<ApiResu
   }
 }
 
+/** Methods that start a session (or give a locked one back): answers sent before them are stale. */
+const SESSION_STARTS = new Set<string>(['session.signIn', 'session.createFirstAdministrator', 'session.recover', 'session.unlock'])
+let sessionEpoch = 0
+
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
   const envelope: CallEnvelope = { input, databaseId }
+  // A call sent before a sign-in that answers after it speaks of the old session, not the new one.
+  const epoch = sessionEpoch
   const result = window.footcore ? await window.footcore.invoke(method, envelope) : await overHttp(method, envelope)
   if (result.databaseId !== undefined) {
     if (databaseId === null) databaseId = result.databaseId
     else if (result.databaseId !== databaseId) reloadPage()
   }
   if (!result.ok && result.error.code === 'stale_page') reloadPage()
-  if (!result.ok && result.error.code === 'locked') for (const l of sessionListeners) l('locked')
-  if (!result.ok && result.error.code === 'unauthorized' && result.error.issues?.some((i) => i.path[0] === 'session')) {
+  const current = epoch === sessionEpoch
+  if (!result.ok && current && result.error.code === 'locked') for (const l of sessionListeners) l('locked')
+  if (!result.ok && current && result.error.code === 'unauthorized' && result.error.issues?.some((i) => i.path[0] === 'session')) {
     forgetSessionToken()
     for (const l of sessionListeners) l('signedOut')
   }
+  if (result.ok && SESSION_STARTS.has(method)) sessionEpoch++
   if (!result.ok) throw new ApiError(result.error)
   keepSessionToken(result.value)
   if (method === 'session.signOut') forgetSessionToken()

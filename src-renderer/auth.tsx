@@ -7,6 +7,7 @@ import { notifications } from '@mantine/notifications'
 import type { SessionState, SetupStatus, SignedInUser } from '@shared/domain/user'
 import type { MethodName } from '@shared/api'
 import { api, onSessionEvent } from './api'
+import { navigate } from './router'
 import { forgetKeptDrafts, keepDraftsForUnlock } from './lib/keptDrafts'
 import { FirstStartPage } from './pages/FirstStartPage'
 import { LockScreen } from './pages/LockScreen'
@@ -77,6 +78,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
     forgetKeptDrafts()
     notifications.clean()
     void api.session.signOut({}).catch(() => undefined)
+    // The next person starts at the patient list, not on the page (or patient) the last one had open.
+    navigate('/patients', { force: true })
     setPhase({ name: 'signedOut' })
   }, [])
 

@@ -24,10 +24,15 @@ function setReachable(ok: boolean, message = '') {
   for (const l of reachListeners) l()
 }
 
-/** Starts the one poll of this page (idempotent). */
-export function startLiveChanges(): void {
-  if (started) return
+/**
+ * Starts the one poll of this page (idempotent) while the app is shown; the returned function stops
+ * it (signed out or locked: nothing to follow, and no calls without a session).
+ */
+export function startLiveChanges(): () => void {
+  if (started) return () => undefined
   started = true
+  let stopped = false
+  let timer: ReturnType<typeof setTimeout> | undefined
   let cursor: number | null = null
   const seen = new Set<number>()
   const poll = async () => {
@@ -43,10 +48,15 @@ export function startLiveChanges(): void {
       // `unavailable`: the server (or the app) cannot be reached; anything else is not the banner's.
       if (e instanceof ApiError && e.code === 'unavailable') setReachable(false, e.message)
     } finally {
-      setTimeout(() => void poll(), POLL_MS)
+      if (!stopped) timer = setTimeout(() => void poll(), POLL_MS)
     }
   }
   void poll()
+  return () => {
+    stopped = true
+    started = false
+    clearTimeout(timer)
+  }
 }
 
 /** Calls `onChange` with the changes that `matches` selects (the latest callback, no re-subscribe). */

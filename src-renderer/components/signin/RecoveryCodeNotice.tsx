@@ -1,7 +1,7 @@
 // The clinic's recovery code, shown once after it is made: written down or printed, then kept away
 // from the computer. It lets an administrator set a new PIN when theirs is forgotten.
 import { useState } from 'react'
-import { Alert, Button, Checkbox, Group, Stack, Text, Title } from '@mantine/core'
+import { Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core'
 
 export function RecoveryCodeNotice({ code, onContinue }: { code: string; onContinue(): void }) {
   const [kept, setKept] = useState(false)
@@ -12,11 +12,11 @@ export function RecoveryCodeNotice({ code, onContinue }: { code: string; onConti
         If an administrator forgets their PIN, this code lets them choose a new one (“Forgot your PIN?” on the sign-in screen). It is shown only now. Print it or write it down and keep it locked away from
         this computer.
       </Text>
-      <Alert color="blue" title="Recovery code">
+      <Paper withBorder p="md" bg="var(--mantine-color-blue-light)">
         <Text fw={700} size="xl" ff="monospace" aria-label="Recovery code" style={{ letterSpacing: 1 }}>
           {code}
         </Text>
-      </Alert>
+      </Paper>
       <Group className="no-print">
         <Button variant="default" onClick={() => window.print()}>
           Print the recovery code
