@@ -131,6 +131,16 @@ export interface VisitsTable {
   version: Version
   adherence_days_planned: number | null
   adherence_days_done: number | null
+  /** Migration 0011: a visit entered by mistake is voided (hidden everywhere, restorable), never deleted. */
+  voided_at: ColumnType<string | null, string | null | undefined, string | null>
+  voided_by: ColumnType<number | null, number | null | undefined, number | null>
+  void_reason: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** Migration 0011: the keys a patient is found by, one row each (see nameWordKeys). */
+export interface PatientNameWordsTable {
+  word_key: string
+  patient_id: number
 }
 
 export interface VisitStageStepsTable {
@@ -212,6 +222,7 @@ export interface DB {
   visit_stage_steps: VisitStageStepsTable
   visit_adherence: VisitAdherenceTable
   database_identity: DatabaseIdentityTable
+  patient_name_words: PatientNameWordsTable
 }
 
 export type PatientRow = Selectable<PatientsTable>

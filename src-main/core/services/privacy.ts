@@ -77,6 +77,7 @@ export async function erasePatient(ctx: ServiceContext, input: z.output<typeof P
         await trx.deleteFrom('programs').where('id', 'in', programIds).execute()
       }
       await trx.updateTable('audit_log').set({ before_json: null, after_json: null, reason: null }).where('patient_id', '=', input.id).execute()
+      await trx.deleteFrom('patient_name_words').where('patient_id', '=', input.id).execute()
       await trx.deleteFrom('patients').where('id', '=', input.id).execute()
       await recordAudit(trx, ctx, { action: 'erase', entity: 'patient', entityId: input.id, patientId: input.id })
       return { erasedPatientId: input.id, visitsErased: visitIds.length, programsErased: programIds.length }

@@ -36,6 +36,7 @@ describe('migrations', () => {
       'kysely_migration',
       'kysely_migration_lock',
       'measurements',
+      'patient_name_words',
       'patients',
       'program_items',
       'programs',
