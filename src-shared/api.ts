@@ -27,7 +27,7 @@ import { PatientEraseInput, PatientExportInput, type PatientEraseResult, type Pa
 import { DueReviewsInput, type DueReview } from './domain/review'
 import { SettingsUpdateInput, type Settings } from './domain/settings'
 import { TherapistCreateInput, TherapistIdInput, TherapistListInput, TherapistUpdateInput, type Therapist } from './domain/therapist'
-import { VisitCorrectInput, VisitListInput, VisitRecordInput, type Visit } from './domain/visit'
+import { VisitCorrectInput, VisitListInput, VisitRecordInput, VisitRestoreInput, VisitVoidInput, type Visit } from './domain/visit'
 import { Id } from './domain/common'
 
 interface MethodSpec<I extends z.ZodType, O> {
@@ -68,6 +68,8 @@ export const contract = {
   'visits.record': method(VisitRecordInput).returns<Visit>(),
   'visits.correct': method(VisitCorrectInput).returns<Visit>(),
   'visits.list': method(VisitListInput).returns<Visit[]>(),
+  'visits.void': method(VisitVoidInput).returns<Visit>(),
+  'visits.restore': method(VisitRestoreInput).returns<Visit>(),
 
   'exercises.list': method(ExerciseListInput).returns<Exercise[]>(),
   'exercises.create': method(ExerciseCreateInput).returns<Exercise>(),

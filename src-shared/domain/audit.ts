@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { Id } from './common'
 
-export const AUDIT_ACTIONS = ['create', 'update', 'correct', 'archive', 'restore', 'end', 'delete', 'erase'] as const
+export const AUDIT_ACTIONS = ['create', 'update', 'correct', 'void', 'archive', 'restore', 'end', 'delete', 'erase'] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 export const AUDIT_ENTITIES = ['patient', 'visit', 'program', 'exercise', 'therapist', 'settings', 'database'] as const
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]

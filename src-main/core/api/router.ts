@@ -19,7 +19,7 @@ import { assignProgram, currentProgram, endProgram, programHistory, updateProgra
 import { dueReviews } from '../services/reviews'
 import { getSettings, updateSettings } from '../services/settings'
 import { createTherapist, findTherapist, listTherapists, setTherapistActive, updateTherapist } from '../services/therapists'
-import { correctVisit, listVisits, recordVisit } from '../services/visits'
+import { correctVisit, listVisits, recordVisit, restoreVisit, voidVisit } from '../services/visits'
 import { isServerUnreachable, SERVER_UNREACHABLE } from '../db/postgres'
 import { writeConflictMessage } from '../db/write-conflicts'
 import { log } from '../log'
@@ -44,6 +44,8 @@ const handlers: Handlers = {
   'visits.record': recordVisit,
   'visits.correct': correctVisit,
   'visits.list': listVisits,
+  'visits.void': voidVisit,
+  'visits.restore': restoreVisit,
   'exercises.list': listExercises,
   'exercises.create': createExercise,
   'exercises.update': updateExercise,
@@ -82,6 +84,8 @@ const CLINICAL_CHANGES: ReadonlySet<MethodName> = new Set<MethodName>([
   'patients.erase',
   'visits.record',
   'visits.correct',
+  'visits.void',
+  'visits.restore',
   'programs.assign',
   'programs.update',
   'programs.end',

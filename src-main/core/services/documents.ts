@@ -13,7 +13,7 @@ import { findExercises } from './exercises'
 import { requirePatient } from './patients'
 import { loadPrograms } from './programs'
 import { readSettings } from './settings'
-import { loadVisits } from './visits'
+import { loadVisits, notVoided } from './visits'
 
 export const NO_FOLLOW_UP = 'A progress report needs a baseline visit and at least one later visit.'
 
@@ -69,7 +69,7 @@ async function progressReportData(ctx: ServiceContext, input: { patientId: numbe
   const patient = await requirePatient(ctx.db, input.patientId)
   const [programs, allVisits, settings, audit] = await Promise.all([
     loadPrograms(ctx.db, { patientId: patient.id }),
-    loadVisits(ctx.db, { patientId: patient.id }),
+    loadVisits(ctx.db, { patientId: patient.id }).then((visits) => visits.filter(notVoided)),
     readSettings(ctx.db),
     listAuditForPatient(ctx, { patientId: patient.id }),
   ])

@@ -217,6 +217,7 @@ const pageOfMatches = compiledOnce((db, v: SearchValues, shape: SearchShape) => 
       .selectFrom('visits as v')
       .select((e) => e.fn.max('v.visit_date').as('d'))
       .whereRef('v.patient_id', '=', 'p.id')
+      .where('v.voided_at', 'is', null)
       .as('last_visit_date'),
     eb
       .selectFrom('programs as g')
@@ -224,7 +225,7 @@ const pageOfMatches = compiledOnce((db, v: SearchValues, shape: SearchShape) => 
       .whereRef('g.patient_id', '=', 'p.id')
       .where('g.status', '=', 'active')
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('visits as rv').select('rv.id').whereRef('rv.program_id', '=', 'g.id').where('rv.kind', '=', 'review'))),
+        not(exists(selectFrom('visits as rv').select('rv.id').whereRef('rv.program_id', '=', 'g.id').where('rv.kind', '=', 'review').where('rv.voided_at', 'is', null))),
       )
       .as('next_review_date'),
   ])

@@ -29,12 +29,13 @@ const BATCH = 500
 
 export const m0011_name_words_and_void: Migration = {
   async up(db: Kysely<any>) {
-    // One row per key a patient is found by; the primary key (word_key first) serves the prefix
+    // One row per key a patient is found by (derived from the names, so it goes with the patient);
+    // the primary key (word_key first) serves the prefix
     // range `word_key >= 'berg' and word_key < 'berg\uffff'` and holds the patient id (covering).
     await db.schema
       .createTable('patient_name_words')
       .addColumn('word_key', keyType(db), (c) => c.notNull())
-      .addColumn('patient_id', 'integer', (c) => c.notNull().references('patients.id'))
+      .addColumn('patient_id', 'integer', (c) => c.notNull().references('patients.id').onDelete('cascade'))
       .addPrimaryKeyConstraint('patient_name_words_pk', ['word_key', 'patient_id'])
       .execute()
     await db.schema.createIndex('patient_name_words_patient').on('patient_name_words').columns(['patient_id', 'word_key']).execute()
@@ -59,5 +60,11 @@ export const m0011_name_words_and_void: Migration = {
     await db.schema.alterTable('visits').addColumn('voided_at', 'text').execute()
     await db.schema.alterTable('visits').addColumn('voided_by', 'integer', (c) => c.references('therapists.id')).execute()
     await db.schema.alterTable('visits').addColumn('void_reason', 'text').execute()
+    // "Last visit" and "review recorded" skip voided visits; with voided_at in the index both are
+    // still answered from the index alone.
+    await db.schema.dropIndex('visits_patient_date').execute()
+    await db.schema.createIndex('visits_patient_date').on('visits').columns(['patient_id', 'visit_date', 'id', 'voided_at']).execute()
+    await db.schema.dropIndex('visits_program_kind').execute()
+    await db.schema.createIndex('visits_program_kind').on('visits').columns(['program_id', 'kind', 'voided_at']).execute()
   },
 }
