@@ -1,4 +1,5 @@
 // The app shell: header (who is working, colour scheme), navigation, and the page for the route.
+import { ANNOUNCER_ID } from './lib/focus'
 import { Anchor, AppShell, Button, Group, Modal, NavLink, Select, Stack, Text, Title, useComputedColorScheme, useMantineColorScheme } from '@mantine/core'
 import { useEffect } from 'react'
 import { ConnectionBanner } from './components/ConnectionBanner'
@@ -146,6 +147,8 @@ export function App() {
         <Page route={route} />
       </AppShell.Main>
       <LeaveFormModal />
+      {/* What just happened, read out by screen readers (lib/focus.ts announce). */}
+      <div id={ANNOUNCER_ID} aria-live="polite" aria-atomic="true" className="visually-hidden" />
     </AppShell>
   )
 }

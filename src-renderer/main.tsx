@@ -2,6 +2,8 @@
 import '@mantine/core/styles.css'
 import '@mantine/charts/styles.css'
 import '@mantine/notifications/styles.css'
+import '@mantine/dates/styles.css'
+import './app.css'
 import { createRoot } from 'react-dom/client'
 import { MantineProvider } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
@@ -12,7 +14,8 @@ import { SessionProvider } from './session'
 
 createRoot(document.getElementById('root')!).render(
   <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-    <Notifications position="top-right" />
+    {/* Bottom left, over the navigation's empty end: never over the header, a page's buttons or a dialog's close button. */}
+    <Notifications position="bottom-left" limit={3} />
     <RecoveryGate>
       <SessionProvider>
         <App />

@@ -1,4 +1,5 @@
 // New and edit patient: labelled fields, API errors next to the field, archive with confirmation.
+import { DateField } from '../components/DateField'
 import { useEffect, useState } from 'react'
 import { Alert, Anchor, Button, Checkbox, Group, Loader, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
@@ -11,6 +12,8 @@ import { fullName } from '../lib/format'
 import { issuesToFieldErrors, plainMessage } from '../lib/issues'
 import { notifyError, notifySaved, notifyWarning } from '../lib/notify'
 import { href, navigate, useUnsavedChanges } from '../router'
+import { announce, focusById } from '../lib/focus'
+import { typeAheadPick } from '../lib/typeAhead'
 
 const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male', other: 'Other', unspecified: 'Not stated' }
 
@@ -74,6 +77,7 @@ function PatientForm({ patient }: { patient: Patient | null }) {
   const form = useForm<PatientFormValues>({ mode: 'controlled', initialValues: patient ? patientToValues(patient) : EMPTY })
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
+  const [duplicateOf, setDuplicateOf] = useState<number | null>(null)
   const [archiveOpen, setArchiveOpen] = useState(false)
   // The version the edits are based on: the patient as loaded, or as saved by someone else since.
   const [base, setBase] = useState<Patient | null>(patient)
@@ -98,11 +102,16 @@ function PatientForm({ patient }: { patient: Patient | null }) {
   async function save(values: PatientFormValues) {
     setSaving(true)
     setFormError(null)
+    setDuplicateOf(null)
     const input = { ...values, phone: values.phone, email: values.email }
     try {
       const saved = base ? await api.patients.update({ id: base.id, version: base.version, ...input }) : await api.patients.create(input)
-      notifySaved(patient ? 'Patient details saved' : `${fullName(saved)} added`)
+      const said = patient ? 'Patient details saved' : `${fullName(saved)} added`
+      notifySaved(said)
+      announce(said)
       navigate(`/patients/${saved.id}`, { force: true })
+      // The new page's heading takes the focus: the next Tab starts on that patient's page.
+      focusById('patient-title')
     } catch (e) {
       if (e instanceof ApiError && e.code === 'invalid_input') {
         const { fields, other } = issuesToFieldErrors(e.issues, FIELDS)
@@ -113,6 +122,8 @@ function PatientForm({ patient }: { patient: Patient | null }) {
       } else if (isStaleVersion(e)) {
         await showTheirs(e, values).catch((again: unknown) => setFormError(plainMessage(again)))
       } else if (e instanceof ApiError && e.code === 'conflict') {
+        const duplicate = e.issues.find((i) => i.path[0] === 'duplicateOf')
+        setDuplicateOf(duplicate ? Number(duplicate.path[1]) : null)
         setFormError(e.message)
       } else notifyError(e)
     } finally {
@@ -144,6 +155,12 @@ function PatientForm({ patient }: { patient: Patient | null }) {
           {formError && (
             <Alert color="red" role="alert">
               {formError}
+              {duplicateOf !== null && (
+                <>
+                  {' '}
+                  <Anchor href={href(`/patients/${duplicateOf}`)}>Open the existing patient</Anchor>
+                </>
+              )}
             </Alert>
           )}
           {conflict.view && (
@@ -157,13 +174,21 @@ function PatientForm({ patient }: { patient: Patient | null }) {
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput id="patient-firstName" label="First name" withAsterisk autoFocus {...form.getInputProps('firstName')} />
             <TextInput id="patient-lastName" label="Last name" withAsterisk {...form.getInputProps('lastName')} />
-            <TextInput id="patient-dateOfBirth" label="Date of birth" description="YYYY-MM-DD" withAsterisk {...form.getInputProps('dateOfBirth')} />
+            <DateField id="patient-dateOfBirth" label="Date of birth" withAsterisk defaultLevel="decade" {...form.getInputProps('dateOfBirth')} />
             <Select
               id="patient-sex"
               label="Sex"
               data={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))}
               allowDeselect={false}
               {...form.getInputProps('sex')}
+              onKeyDown={(e) => {
+                // "F" picks Female, as in a native list.
+                const pick = typeAheadPick(e, SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] })))
+                if (pick) {
+                  e.preventDefault()
+                  form.setFieldValue('sex', pick.value as Sex)
+                }
+              }}
             />
             <TextInput id="patient-phone" label="Phone" type="tel" {...form.getInputProps('phone')} />
             <TextInput id="patient-email" label="Email" type="email" {...form.getInputProps('email')} />

@@ -35,7 +35,7 @@ export function PatientPage({ patientId, tab, query }: { patientId: number; tab:
     <Stack maw={1200}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={4} miw={0}>
-          <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+          <Title order={1} id="patient-title" style={{ overflowWrap: 'anywhere' }}>
             {fullName(patient)}
           </Title>
           <Text>

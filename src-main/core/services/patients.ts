@@ -2,7 +2,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely'
 import type { z } from 'zod'
 import { reviewStatus } from '@shared/calc/review'
-import { conflict, invalidInput, notFound } from '@shared/domain/errors'
+import { ApiError, invalidInput, notFound } from '@shared/domain/errors'
 import { nameQueryWords, nameSearchKey, nameWordKeys } from '@shared/domain/names'
 import {
   dateOfBirthIssue,
@@ -82,7 +82,12 @@ async function checkFields(db: Db, ctx: ServiceContext, input: Fields, exceptId:
     .where('first_name_key', '=', nameSearchKey(input.firstName))
     .where('date_of_birth', '=', input.dateOfBirth)
   if (exceptId !== null) q = q.where('id', '!=', exceptId)
-  if (await q.executeTakeFirst()) throw conflict('A patient with this name and date of birth already exists')
+  const same = await q.executeTakeFirst()
+  if (same) {
+    // The issue names the existing record, so the page can link to it.
+    const message = 'A patient with this name and date of birth already exists'
+    throw new ApiError({ code: 'conflict', message, issues: [{ path: ['duplicateOf', same.id], message }] })
+  }
 }
 
 export async function createPatient(ctx: ServiceContext, input: Fields): Promise<Patient> {
