@@ -14,8 +14,8 @@ import { SessionProvider } from './session'
 
 createRoot(document.getElementById('root')!).render(
   <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-    {/* Bottom left, over the navigation's empty end: never over the header, a page's buttons or a dialog's close button. */}
-    <Notifications position="bottom-left" limit={3} />
+    {/* Bottom left, as wide as the navigation, over its empty end: never over the header, a page's buttons or a dialog's close button. */}
+    <Notifications position="bottom-left" containerWidth={184} limit={3} />
     <RecoveryGate>
       <SessionProvider>
         <App />

@@ -37,7 +37,9 @@ export function DateField({ value, onChange, error, onBlur, description, ...rest
       value={value !== undefined && isIsoDate(value) ? value : null}
       valueFormat="D MMM YYYY"
       dateParser={toIso}
-      fixOnBlur={false}
+      // Leaving the field writes a date it could read the app's way ("14 Mar 1979"); what it could
+      // not read stays as typed, with the reason next to it.
+      fixOnBlur={parsed === null || parsed.ok}
       allowDeselect
       error={shownError}
       onInput={(e) => {

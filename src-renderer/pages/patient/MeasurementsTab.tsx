@@ -1,5 +1,5 @@
 // Measurements: record a visit, all visits with change since baseline, charts, corrections with history.
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { Alert, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core'
 import { ApiError } from '@shared/domain/errors'
 import { api } from '../../api'
@@ -123,6 +123,13 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
   const [historyOf, setHistoryOf] = useState<Visit | null>(null)
   const [voiding, setVoiding] = useState<Visit | null>(null)
   const [restoreError, setRestoreError] = useState<string | null>(null)
+  // After a save the fresh form (a new key) takes the focus in its first field, once it is mounted.
+  const focusAfterSave = useRef(presetKind !== null)
+  const defaultKindNow: VisitKind = presetKind ?? (visits.length === 0 ? 'baseline' : 'follow_up')
+  const visitFormKey = `${formKey}-${defaultKindNow}-${data.program?.id ?? 0}-${data.program?.updatedAt ?? ''}`
+  useEffect(() => {
+    if (focusAfterSave.current && patient) focusById('visit-visitDate')
+  }, [visitFormKey, patient !== null])
   if (!patient) return null
   async function restore(v: Visit) {
     setRestoreError(null)
@@ -151,7 +158,7 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
         ) : (
           <VisitForm
             // A program assigned or changed while the form is open brings its own fields.
-            key={`${formKey}-${defaultKind}-${data.program?.id ?? 0}-${data.program?.updatedAt ?? ''}`}
+            key={visitFormKey}
             patientId={patient.id}
             mode={{ type: 'record', kind: defaultKind, proposeKind }}
             program={data.program}
@@ -162,7 +169,7 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
               // The review is recorded: the next visit on this tab is an ordinary one again.
               if (presetKind) navigate(`/patients/${patient.id}/measurements`, { force: true })
               // The next visit starts in the fresh form's first field.
-              focusById('visit-visitDate')
+              focusAfterSave.current = true
             }}
           />
         )}
