@@ -161,10 +161,9 @@ for (const size of [
       await form.getByLabel('Notes').focus()
       for (let i = 0; i < 18; i++) {
         await page.keyboard.press('Shift+Tab')
-        const box = await page.evaluate(() => {
-          const r = document.activeElement?.getBoundingClientRect()
-          return r ? { top: r.top, bottom: r.bottom } : null
-        })
+        const box = await page.evaluate<{ top: number; bottom: number } | null>(
+          '(() => { const r = document.activeElement && document.activeElement.getBoundingClientRect(); return r ? { top: r.top, bottom: r.bottom } : null })()',
+        )
         if (box && box.bottom > 0) expect(box.top).toBeGreaterThanOrEqual(64)
       }
     })

@@ -116,6 +116,15 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
     focusHeading('current-program-title')
   }
 
+  /** The program as saved now, for the review; later saves are based on its version. */
+  async function theirs(): Promise<ProgramDraft | null> {
+    if (!current) return null
+    const now = await api.programs.current({ patientId: patient.id })
+    if (!now || now.id !== current.id) return null
+    setEditing((e) => (e ? { ...e, baseVersion: now.version } : e))
+    return draftFromProgram(now)
+  }
+
   return (
     <Stack gap="lg" maw={1100} className={contrast.screen}>
       {status && (
@@ -133,6 +142,7 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
           save={save}
           onCancel={() => setEditing(null)}
           onDirtyChange={onDirtyChange}
+          theirs={editing.mode === 'update' ? theirs : undefined}
         />
       ) : current ? (
         <>
@@ -153,10 +163,10 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
             program={current}
             opened={ending}
             onClose={() => setEnding(false)}
-            onEnded={() => {
+            onEnded={(ended) => {
               setEnding(false)
-              setStatus('Program ended.')
-              void load().then(() => focusHeading('program-history-title'))
+              setStatus(ended ? 'Program ended.' : 'Saved; the program was not ended.')
+              void load().then(() => focusHeading(ended ? 'program-history-title' : 'current-program-title'))
             }}
           />
         </>

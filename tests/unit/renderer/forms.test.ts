@@ -86,6 +86,7 @@ describe('visit form values', () => {
 
 const visit = (over: Partial<Visit> = {}): Visit => ({
   id: 7,
+  voided: null,
   version: 1,
   patientId: 1,
   visitDate: '2026-03-01',
