@@ -11,6 +11,8 @@ import type { Face, Run } from './scripts'
 export interface PdfMeta {
   title: string
   author: string
+  /** The document's language (PDF /Lang, read by screen readers). */
+  lang?: string
 }
 
 export interface PdfCanvas {
@@ -41,7 +43,7 @@ export function openCanvas(meta: PdfMeta): PdfCanvas {
     compress: true,
     info: { Title: meta.title, Author: meta.author, Creator: 'Footcore' },
     displayTitle: true,
-    lang: 'en',
+    lang: meta.lang ?? 'en',
   })
   const state = fontState(doc)
   parsed.regular ??= state._font.font
