@@ -24,6 +24,17 @@ export interface PdfCanvas {
 type ParsedFont = { layout: (text: string) => unknown }
 const parsed: Partial<Record<FontWeight, ParsedFont>> = {}
 
+/**
+ * fontkit caches glyph objects per font with the characters that first produced them, and pdfkit
+ * writes those characters into the PDF's text layer (ToUnicode). A font object shared between
+ * documents would carry one document's characters into the next (a glyph DejaVu shares between
+ * two code points then copies out wrongly), so each document starts with an empty glyph cache.
+ */
+export function freshGlyphs<T>(font: T): T {
+  ;(font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {}
+  return font
+}
+
 /** pdfkit's internals this module leans on: the open font and its font cache (pdfkit 0.20). */
 interface PdfkitFontState {
   _font: { font: ParsedFont; ascender: number }
@@ -36,7 +47,7 @@ const fontState = (doc: PDFKit.PDFDocument) => doc as unknown as PdfkitFontState
  * referenced; pdfkit embeds TrueType fonts as subsets of the glyphs used.
  */
 export function openCanvas(meta: PdfMeta): PdfCanvas {
-  const source = (w: FontWeight) => (parsed[w] ?? fontPath(w)) as unknown as string
+  const source = (w: FontWeight) => (parsed[w] ? freshGlyphs(parsed[w]) : fontPath(w)) as unknown as string
   const doc = new PDFDocument({
     autoFirstPage: false,
     font: source('regular'),
@@ -74,7 +85,7 @@ function useFace(doc: PDFKit.PDFDocument, face: Face, weight: FontWeight): void 
   if (!(key in families)) {
     const font = parsedFace(face, weight)
     if (!font) throw new Error(`Font for ${face} is missing; run scripts/build-fonts.mjs`)
-    doc.registerFont(key, font as unknown as string)
+    doc.registerFont(key, freshGlyphs(font) as unknown as string)
   }
   doc.font(key)
 }
