@@ -40,8 +40,8 @@ export type ExerciseText = z.output<typeof ExerciseTextFields>
 
 export const ExerciseFields = z.object({
   ...textFields,
-  /** The language the texts above are written in. */
-  language: LanguageField.default('en'),
+  /** The language the texts above are written in; left out: the clinic's (new exercise) or unchanged. */
+  language: LanguageField.optional(),
   /**
    * Texts in other languages. Left out of an update: the ones saved stay (a form that does not
    * show them cannot delete them by accident); an empty list removes them.
@@ -50,8 +50,8 @@ export const ExerciseFields = z.object({
   dosage: DosageFields,
 })
 
-function translationIssues(v: { language: Language; stages: string[]; translations?: ExerciseText[] }, ctx: z.RefinementCtx): void {
-  const seen = new Set<Language>([v.language])
+function translationIssues(v: { language?: Language; stages: string[]; translations?: ExerciseText[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<Language>(v.language ? [v.language] : [])
   v.translations?.forEach((t, i) => {
     if (seen.has(t.language)) ctx.addIssue({ code: 'custom', path: ['translations', i, 'language'], message: 'Each language can have one text' })
     seen.add(t.language)

@@ -1,6 +1,6 @@
 // Exercises: the built-in catalog (read-only) and the clinic's own exercises.
 import type { z } from 'zod'
-import { conflict, notFound } from '@shared/domain/errors'
+import { conflict, invalidInput, notFound } from '@shared/domain/errors'
 import type { Exercise, ExerciseCreateInput, ExerciseText, ExerciseUpdateInput } from '@shared/domain/exercise'
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES } from '@shared/i18n/languages'
 import type { ExerciseRow, ExerciseTextRow } from '../db/schema'
@@ -102,7 +102,7 @@ function columns(input: Fields) {
     mistakes_json: JSON.stringify(input.mistakes),
     stages_json: JSON.stringify(input.stages),
     safety: input.safety,
-    language: input.language,
+    ...(input.language !== undefined ? { language: input.language } : {}),
     sets: d.sets,
     reps: d.reps,
     reps_text: d.repsText,
@@ -118,9 +118,10 @@ function columns(input: Fields) {
 export async function createExercise(ctx: ServiceContext, input: Fields): Promise<Exercise> {
   return ctx.db.transaction().execute(async (trx) => {
     const at = nowIso(ctx)
+    const language = input.language ?? (await trx.selectFrom('clinic_settings').select('language').where('id', '=', 1).executeTakeFirstOrThrow()).language
     const { id } = await trx
       .insertInto('exercises')
-      .values({ ...columns(input), builtin: 0, illustration: null, created_at: at, created_by: ctx.actorId, updated_at: at, updated_by: ctx.actorId })
+      .values({ ...columns(input), language, builtin: 0, illustration: null, created_at: at, created_by: ctx.actorId, updated_at: at, updated_by: ctx.actorId })
       .returning('id')
       .executeTakeFirstOrThrow()
     await saveTranslations(trx, id, input.translations ?? [])
@@ -135,6 +136,9 @@ export async function updateExercise(ctx: ServiceContext, input: z.output<typeof
     const before = (await findExercises(trx, [input.id])).get(input.id)
     if (!before) throw notFound('Exercise')
     if (before.builtin) throw conflict('Built-in exercises cannot be changed; create your own exercise instead')
+    const own = input.language ?? before.language
+    const twice = input.translations?.findIndex((t) => t.language === own) ?? -1
+    if (twice >= 0) throw invalidInput([{ path: ['translations', twice, 'language'], message: 'Each language can have one text' }])
     await claimVersion(trx, ctx, 'exercises', input.id, input.version)
     await trx
       .updateTable('exercises')
