@@ -22,7 +22,7 @@ export const plainValue = (v: unknown): string => (typeof v === 'string' && v.tr
 export const isStaleVersion = (e: unknown): e is ApiError => e instanceof ApiError && e.code === 'conflict' && e.issues.some((i) => i.path[0] === 'version')
 
 /** Rows for the fields where what you typed and what they saved differ; `shown` writes a value for people. */
-export function conflictRows<V extends object>(fields: { key: keyof V & string; label: string }[], base: V, mine: V, theirs: V, shown: (key: keyof V, v: unknown) => string): ConflictRow[] {
+export function conflictRows<V extends object>(fields: ReviewedField<V>[], base: V, mine: V, theirs: V, shown: (key: keyof V, v: unknown) => string): ConflictRow[] {
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
   return fields
     .filter((f) => !same(mine[f.key], theirs[f.key]))
@@ -36,15 +36,18 @@ export function applyChoices<V extends object>(rows: ConflictRow[], mine: V, the
   return out as V
 }
 
+export type ReviewedField<V> = { key: keyof V & string; label: string }
+
 /**
  * A form's review state: `show` after a stale-version refusal, `view` for the component, and
- * `resolve(yours)`: your values with the choices applied (the review closes).
+ * `resolve(yours)`: your values with the choices applied (the review closes). A form whose fields
+ * depend on the record (a program's exercises) passes them to `show` instead.
  */
-export function useConflictReview<V extends object>(fields: { key: keyof V & string; label: string }[], shown: (key: keyof V, v: unknown) => string) {
+export function useConflictReview<V extends object>(fields: ReviewedField<V>[], shown: (key: keyof V, v: unknown) => string) {
   const [review, setReview] = useState<{ message: string; theirs: V; rows: ConflictRow[] } | null>(null)
   return {
-    show(message: string, base: V, mine: V, theirs: V) {
-      setReview({ message, theirs, rows: conflictRows(fields, base, mine, theirs, shown) })
+    show(message: string, base: V, mine: V, theirs: V, these: ReviewedField<V>[] = fields) {
+      setReview({ message, theirs, rows: conflictRows(these, base, mine, theirs, shown) })
     },
     resolve(mine: V): V {
       const merged = review ? applyChoices(review.rows, mine, review.theirs) : mine

@@ -15,6 +15,8 @@ import { mm, ratio3 } from '../lib/format'
 import { issuesToFieldErrors } from '../lib/issues'
 import { programFieldKeys, programIssueKey, programValuesToInput } from '../lib/visitProgram'
 import { VisitProgramFields } from './VisitProgramFields'
+import { ConflictReview, isStaleVersion, useConflictReview } from './ConflictReview'
+import { visitReviewFields, visitReviewValues, visitShownValue, visitValuesFromReview, type VisitReviewValues } from '../lib/visitReview'
 import { notifyError, notifySaved } from '../lib/notify'
 import {
   FIELD_LABELS,
@@ -91,8 +93,9 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
       ? visitToValues(mode.visit, program)
       : emptyVisitValues(localToday(), therapist?.id ?? null, mode.proposeKind?.(localToday()) ?? mode.kind, program)
   const form = useForm<VisitFormValues>({ mode: 'controlled', initialValues: initial })
-  // The visit's version when the correction was opened (the list behind it refreshes on changes elsewhere).
-  const [baseVersion] = useState(mode.type === 'correct' ? mode.visit.version : 0)
+  // The visit as the correction was opened (the list behind it refreshes on changes elsewhere), or
+  // as someone else saved it since.
+  const [base, setBase] = useState(mode.type === 'correct' ? mode.visit : null)
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
   const [kindChosen, setKindChosen] = useState(false)
@@ -156,6 +159,26 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
   const programHere = program !== null && program.status === 'active' && isIsoDate(typedDate) && typedDate > program.startDate && values.kind !== 'baseline' ? program : null
   const fieldKeys = [...VISIT_FIELD_KEYS, ...programFieldKeys(programHere)]
 
+  const therapistName = (id: string) => therapistOptions.find((o) => o.value === id)?.label ?? therapists.find((t) => String(t.id) === id)?.displayName ?? 'Therapist'
+  const exerciseName = (id: string) => program?.items.find((i) => String(i.exerciseId) === id)?.exerciseName ?? 'Exercise'
+  const conflict = useConflictReview<VisitReviewValues>(visitReviewFields(method), visitShownValue(therapistName, exerciseName))
+
+  /** Someone corrected this visit since the form opened: theirs next to what was typed. */
+  async function showTheirs(message: string, typed: VisitFormValues) {
+    if (!base) return
+    const theirs = (await api.visits.list({ patientId })).find((v) => v.id === base.id)
+    if (!theirs) return setFormError(message)
+    conflict.show(message, visitReviewValues(visitToValues(base, program)), visitReviewValues(typed), visitReviewValues(visitToValues(theirs, program)))
+    setBase(theirs)
+  }
+
+  /** The choices into the form (a field kept as yours stays as typed). */
+  function applyReview(): VisitFormValues {
+    const merged = visitValuesFromReview(conflict.resolve(visitReviewValues(form.getValues())), form.getValues())
+    form.setValues(merged)
+    return merged
+  }
+
   function showErrors(errors: Record<string, string>) {
     form.setErrors(errors)
     const first = fieldKeys.find((k) => k in errors)
@@ -172,7 +195,7 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
     try {
       const saved =
         mode.type === 'correct'
-          ? await api.visits.correct({ ...input, adherence: sent.adherence, archHeightMethod: method, visitId: mode.visit.id, version: baseVersion, reason: values.reason })
+          ? await api.visits.correct({ ...input, adherence: sent.adherence, archHeightMethod: method, visitId: mode.visit.id, version: (base ?? mode.visit).version, reason: values.reason })
           : await api.visits.record({ ...input, ...sent, archHeightMethod: method, patientId })
       notifySaved(mode.type === 'correct' ? 'Correction saved; the earlier values are kept in the history' : 'Visit saved')
       form.resetDirty()
@@ -184,6 +207,8 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
         const { fields, other } = issuesToFieldErrors(issues, fieldKeys)
         if (other.length > 0) setFormError(other.join(' '))
         showErrors(fields)
+      } else if (isStaleVersion(e) && mode.type === 'correct') {
+        await showTheirs(e.message, values).catch((again: unknown) => setFormError(again instanceof Error ? again.message : String(again)))
       } else if (e instanceof ApiError && (e.code === 'conflict' || e.code === 'unauthorized' || e.code === 'not_found')) {
         setFormError(e.message)
       } else notifyError(e)
@@ -200,6 +225,9 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
           <Alert color="red" role="alert">
             {formError}
           </Alert>
+        )}
+        {conflict.view && (
+          <ConflictReview {...conflict.view} onSave={() => void save(applyReview())} onCancel={() => void applyReview()} saving={saving} />
         )}
         {switchNote && (
           <Alert color="yellow" role="status" data-testid={fieldId('therapist-switch')}>

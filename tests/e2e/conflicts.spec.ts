@@ -106,3 +106,200 @@ test('two settings changes at once: a quiet notice while typing, then both versi
   const saved = await call<{ clinicName: string; reviewIntervalWeeks: number }>(room, roomShell, 'settings.get', {}, anna)
   expect([saved.clinicName, saved.reviewIntervalWeeks]).toEqual(['Fizjo Kyiv', 12])
 })
+
+/** Ola and Anna (made here when this test runs on its own). */
+async function twoTherapists(page: Page, shell: RunningShell): Promise<{ ola: number; anna: number }> {
+  const list = await call<{ id: number; displayName: string }[]>(page, shell, 'therapists.list', {}, null)
+  const idOf = async (displayName: string) =>
+    list.find((t) => t.displayName === displayName)?.id ?? (await call<{ id: number }>(page, shell, 'therapists.create', { displayName }, null)).id
+  return { ola: await idOf('Ola Recepcja'), anna: await idOf('Anna Nowak') }
+}
+
+test('a program’s dosage edited in two rooms: both values side by side, both kept, both therapists in the history', async ({ browser }) => {
+  const roomA = await (await browser.newContext()).newPage()
+  const roomB = await (await browser.newContext()).newPage()
+  await roomA.goto(receptionShell.url)
+  const { ola, anna } = await twoTherapists(roomA, receptionShell)
+  const patient = await call<{ id: number }>(roomA, receptionShell, 'patients.create', { firstName: 'Mykola', lastName: 'Shevchenko', dateOfBirth: '1979-11-02' }, anna)
+  const exercises = await call<{ id: number; slug: string | null; name: string }[]>(roomA, receptionShell, 'exercises.list', {}, anna)
+  const shortFoot = exercises.find((e) => e.slug === 'short-foot')!
+  const towel = exercises.find((e) => e.slug === 'towel-crumpling')!
+  const program = await call<{ id: number }>(
+    roomA,
+    receptionShell,
+    'programs.assign',
+    {
+      patientId: patient.id,
+      therapistId: anna,
+      startDate: '2026-01-05',
+      reviewDate: '2026-05-04',
+      items: [
+        { exerciseId: towel.id, sets: 2, reps: 10 },
+        { exerciseId: shortFoot.id, sets: 3, reps: 10, holdSeconds: 5 },
+      ],
+    },
+    anna,
+  )
+
+  // Both rooms open the program editor.
+  await openAs(roomA, receptionShell, anna, `/patients/${patient.id}/program`)
+  await openAs(roomB, roomShell, ola, `/patients/${patient.id}/program`)
+  const editorIn = async (page: Page) => {
+    await page.getByRole('button', { name: 'Change program' }).click()
+    return page.getByRole('form', { name: 'Change program' })
+  }
+  const editorA = await editorIn(roomA)
+  const editorB = await editorIn(roomB)
+  const shortFootIn = (page: Page, editor: ReturnType<Page['getByRole']>) => editor.getByRole('group').filter({ has: page.locator('legend', { hasText: shortFoot.name }) })
+
+  // Room A: four sets; room B, a moment later: an eight-second hold.
+  await shortFootIn(roomA, editorA).getByLabel('Sets').fill('4')
+  await editorA.getByRole('button', { name: 'Save changes' }).click()
+  await expect(roomA.getByRole('status')).toHaveText('Program changes saved.')
+  await shortFootIn(roomB, editorB).getByLabel('Hold (seconds)').fill('8')
+  await editorB.getByRole('button', { name: 'Save changes' }).click()
+
+  const review = editorB.getByRole('alert', { name: 'Someone else changed this record' })
+  await expect(review).toContainText(/Anna Nowak changed this program at \d\d:\d\d while you were editing\./)
+  const rows = review.getByRole('table', { name: 'Their values and yours' }).getByRole('row')
+  const sets = rows.filter({ hasText: `${shortFoot.name}: Sets` })
+  const hold = rows.filter({ hasText: `${shortFoot.name}: Hold (seconds)` })
+  await expect(sets.getByRole('cell')).toHaveText([`${shortFoot.name}: Sets`, '4', '3', /Theirs/])
+  await expect(hold.getByRole('cell')).toHaveText([`${shortFoot.name}: Hold (seconds)`, '5 s', '8 s', /Yours/])
+  // Only the two fields that differ are listed; what was typed is still in the form.
+  await expect(rows).toHaveCount(3)
+  await expect(shortFootIn(roomB, editorB).getByLabel('Hold (seconds)')).toHaveValue('8')
+  // Their sets (only they changed them) and her hold (only she did) are the defaults.
+  await expect(sets.getByRole('radio', { name: 'Theirs' })).toBeChecked()
+  await expect(hold.getByRole('radio', { name: 'Yours' })).toBeChecked()
+  expect(await seriousAxeViolations(roomB)).toEqual([])
+  await screenshot(roomB, 'conflict-review-program')
+
+  await review.getByRole('button', { name: 'Save with these choices' }).click()
+  await expect(roomB.getByRole('status')).toHaveText('Program changes saved.')
+  const saved = await call<{ id: number; items: { exerciseId: number; sets: number | null; holdSeconds: number | null }[] }>(roomB, roomShell, 'programs.current', { patientId: patient.id }, ola)
+  expect(saved.id).toBe(program.id)
+  expect(saved.items.find((i) => i.exerciseId === shortFoot.id)).toMatchObject({ sets: 4, holdSeconds: 8 })
+  const trail = await call<{ action: string; entity: string; therapistName: string }[]>(roomB, roomShell, 'audit.forPatient', { patientId: patient.id }, ola)
+  expect(trail.filter((a) => a.entity === 'program' && a.action === 'update').map((a) => a.therapistName)).toEqual(['Ola Recepcja', 'Anna Nowak'])
+})
+
+test('a visit corrected in two rooms: their foot length next to your notes, both kept', async ({ browser }) => {
+  const roomA = await (await browser.newContext()).newPage()
+  const roomB = await (await browser.newContext()).newPage()
+  await roomA.goto(receptionShell.url)
+  const { ola, anna } = await twoTherapists(roomA, receptionShell)
+  const patient = await call<{ id: number }>(roomA, receptionShell, 'patients.create', { firstName: 'Iryna', lastName: 'Bondarenko', dateOfBirth: '1990-06-15' }, anna)
+  const visit = await call<{ id: number }>(
+    roomA,
+    receptionShell,
+    'visits.record',
+    {
+      patientId: patient.id,
+      therapistId: anna,
+      visitDate: '2026-02-02',
+      kind: 'baseline',
+      left: { footLengthMm: 252, truncatedFootLengthMm: 183, archHeightMm: 58 },
+      right: { footLengthMm: 251, truncatedFootLengthMm: 182, archHeightMm: 59 },
+      symptoms: { foot_heel: 6 },
+      notes: '',
+    },
+    anna,
+  )
+  const correctIn = async (page: Page, shell: RunningShell, therapist: number) => {
+    await openAs(page, shell, therapist, `/patients/${patient.id}/measurements`)
+    await page.getByRole('button', { name: /^Correct visit of / }).click()
+    return page.getByRole('dialog', { name: 'Correct this visit' })
+  }
+  const correctA = await correctIn(roomA, receptionShell, anna)
+  const correctB = await correctIn(roomB, roomShell, ola)
+
+  await correctA.getByRole('group', { name: 'Left foot' }).getByLabel('Foot length (mm)', { exact: true }).fill('250')
+  await correctA.getByRole('textbox', { name: 'Reason for the correction' }).fill('Re-measured standing')
+  await correctA.getByRole('button', { name: 'Save correction' }).click()
+  await expect(correctA).toBeHidden()
+
+  await correctB.getByRole('textbox', { name: 'Notes' }).fill('Heel pain worst on the first steps.')
+  await correctB.getByRole('textbox', { name: 'Reason for the correction' }).fill('Notes were missing')
+  await correctB.getByRole('button', { name: 'Save correction' }).click()
+  const review = correctB.getByRole('alert', { name: 'Someone else changed this record' })
+  await expect(review).toContainText(/Anna Nowak changed this visit at \d\d:\d\d while you were editing\./)
+  const rows = review.getByRole('table', { name: 'Their values and yours' }).getByRole('row')
+  await expect(rows.filter({ hasText: 'Left foot: Foot length' }).getByRole('cell')).toHaveText(['Left foot: Foot length', '250 mm', '252 mm', /Theirs/])
+  await expect(rows.filter({ hasText: 'Notes' }).getByRole('cell')).toHaveText(['Notes', '—', 'Heel pain worst on the first steps.', /Yours/])
+  await expect(rows).toHaveCount(3)
+  expect(await seriousAxeViolations(roomB)).toEqual([])
+
+  await review.getByRole('button', { name: 'Save with these choices' }).click()
+  await expect(correctB).toBeHidden()
+  const saved = (await call<{ id: number; notes: string; left: { footLengthMm: number } }[]>(roomB, roomShell, 'visits.list', { patientId: patient.id }, ola)).find((v) => v.id === visit.id)!
+  expect([saved.left.footLengthMm, saved.notes]).toEqual([250, 'Heel pain worst on the first steps.'])
+  const trail = await call<{ action: string; entity: string; therapistName: string }[]>(roomB, roomShell, 'audit.forPatient', { patientId: patient.id }, ola)
+  expect(trail.filter((a) => a.entity === 'visit' && a.action !== 'create').map((a) => a.therapistName)).toEqual(['Ola Recepcja', 'Anna Nowak'])
+})
+
+test('a therapist edited on two workstations: their name next to your credentials, both kept', async ({ browser }) => {
+  const reception = await (await browser.newContext()).newPage()
+  const room = await (await browser.newContext()).newPage()
+  await reception.goto(receptionShell.url)
+  const { ola, anna } = await twoTherapists(reception, receptionShell)
+  const maria = await call<{ id: number }>(reception, receptionShell, 'therapists.create', { displayName: 'Maria Lysenko' }, null)
+  await openAs(reception, receptionShell, ola, '/settings')
+  await openAs(room, roomShell, anna, '/settings')
+  await reception.getByRole('button', { name: 'Edit Maria Lysenko' }).click()
+  await room.getByRole('button', { name: 'Edit Maria Lysenko' }).click()
+
+  await reception.getByLabel('Name of Maria Lysenko').fill('Maria Lysenko-Koval')
+  await reception.getByRole('form', { name: 'Edit Maria Lysenko' }).getByRole('button', { name: 'Save' }).click()
+  await expect(reception.getByRole('table', { name: 'Therapists' })).toContainText('Maria Lysenko-Koval')
+
+  const roomForm = room.getByRole('form', { name: 'Edit Maria Lysenko' })
+  await room.getByLabel('Credentials of Maria Lysenko').fill('PT, MSc')
+  await roomForm.getByRole('button', { name: 'Save', exact: true }).click()
+  const review = roomForm.getByRole('alert', { name: 'Someone else changed this record' })
+  await expect(review).toContainText(/Ola Recepcja changed this therapist at \d\d:\d\d while you were editing\./)
+  const rows = review.getByRole('table', { name: 'Their values and yours' }).getByRole('row')
+  await expect(rows.filter({ hasText: 'Name' }).getByRole('cell')).toHaveText(['Name', 'Maria Lysenko-Koval', 'Maria Lysenko', /Theirs/])
+  await expect(rows.filter({ hasText: 'Credentials' }).getByRole('cell')).toHaveText(['Credentials', '—', 'PT, MSc', /Yours/])
+  await review.getByRole('button', { name: 'Save with these choices' }).click()
+  await expect(room.getByRole('table', { name: 'Therapists' })).toContainText('PT, MSc')
+  const saved = (await call<{ id: number; displayName: string; credentials: string }[]>(room, roomShell, 'therapists.list', {}, anna)).find((t) => t.id === maria.id)!
+  expect([saved.displayName, saved.credentials]).toEqual(['Maria Lysenko-Koval', 'PT, MSc'])
+})
+
+test('a program ended while another room changed its dosage: their change shown next to the end, then ended', async ({ browser }) => {
+  const reception = await (await browser.newContext()).newPage()
+  const room = await (await browser.newContext()).newPage()
+  await reception.goto(receptionShell.url)
+  const { ola, anna } = await twoTherapists(reception, receptionShell)
+  const patient = await call<{ id: number }>(reception, receptionShell, 'patients.create', { firstName: 'Taras', lastName: 'Melnyk', dateOfBirth: '1968-04-21' }, anna)
+  const exercises = await call<{ id: number; slug: string | null; name: string }[]>(reception, receptionShell, 'exercises.list', {}, anna)
+  const shortFoot = exercises.find((e) => e.slug === 'short-foot')!
+  const program = await call<{ id: number; version: number }>(
+    reception,
+    receptionShell,
+    'programs.assign',
+    { patientId: patient.id, therapistId: anna, startDate: '2026-01-05', items: [{ exerciseId: shortFoot.id, sets: 3, reps: 10 }] },
+    anna,
+  )
+  await openAs(room, roomShell, ola, `/patients/${patient.id}/program`)
+  await room.getByRole('button', { name: 'End program' }).click()
+  const dialog = room.getByRole('dialog', { name: 'End program' })
+  await dialog.getByLabel('End date').fill('2026-03-02')
+  await dialog.getByLabel('Reason (optional)').fill('Moved abroad')
+
+  // Meanwhile Anna changes the sets in her room.
+  await call(reception, receptionShell, 'programs.update', { programId: program.id, version: program.version, items: [{ exerciseId: shortFoot.id, sets: 2, reps: 10 }] }, anna)
+  await dialog.getByRole('button', { name: 'End program' }).click()
+  const review = dialog.getByRole('alert', { name: 'Someone else changed this record' })
+  await expect(review).toContainText(/Anna Nowak changed this program at \d\d:\d\d while you were editing\./)
+  const rows = review.getByRole('table', { name: 'Their values and yours' }).getByRole('row')
+  await expect(rows.filter({ hasText: 'End date' }).getByRole('cell')).toHaveText(['End date', 'Not ended', '2 Mar 2026', /Yours/])
+  await expect(rows.filter({ hasText: `${shortFoot.name}: Sets` }).getByRole('cell')).toHaveText([`${shortFoot.name}: Sets`, '2', '3', /Theirs/])
+  expect(await seriousAxeViolations(room)).toEqual([])
+  await review.getByRole('button', { name: 'Save with these choices' }).click()
+  await expect(room.getByRole('status')).toHaveText('Program ended.')
+  const history = await call<{ program: { id: number; endDate: string | null; endReason: string | null; items: { sets: number | null }[] } }[]>(room, roomShell, 'programs.history', { patientId: patient.id }, ola)
+  const ended = history.find((h) => h.program.id === program.id)!.program
+  expect([ended.endDate, ended.endReason, ended.items[0]!.sets]).toEqual(['2026-03-02', 'Moved abroad', 2])
+})

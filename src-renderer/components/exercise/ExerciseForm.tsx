@@ -6,8 +6,10 @@ import { api } from '../../api'
 import { useDraftSubmit } from '../../lib/useDraftSubmit'
 import { useLeaveGuard } from '../program/useLeaveGuard'
 import { DosageInputs } from './DosageInputs'
-import { exerciseDraftChanged, exerciseDraftForApi, type ExerciseDraft } from './exerciseDraft'
+import { exerciseDraftChanged, exerciseDraftForApi, exerciseToDraft, type ExerciseDraft } from './exerciseDraft'
 import { ListEditor } from './ListEditor'
+import { ConflictReview, isStaleVersion, useConflictReview } from '../ConflictReview'
+import { EXERCISE_REVIEW_FIELDS, exerciseDraftFromReview, exerciseReviewValues, exerciseShownValue, type ExerciseReviewValues } from './exerciseReview'
 
 interface Props {
   /** The exercise being edited, or null for a new one. */
@@ -20,9 +22,10 @@ interface Props {
 const FIELD_KEYS = /^(name|purpose|safety|steps|mistakes|stages)(\.\d+)?$|^dosage\.\w+$/
 
 export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
-  // The exercise as the form opened it (the library behind may refresh).
-  const [baseVersion] = useState(exercise?.version ?? 0)
+  // The exercise as the form opened it (the library behind may refresh), or as someone else saved it since.
+  const [base, setBase] = useState(exercise)
   const [draft, setDraft] = useState(initial)
+  const conflict = useConflictReview<ExerciseReviewValues>(EXERCISE_REVIEW_FIELDS, exerciseShownValue)
   const formRef = useRef<HTMLFormElement>(null)
   const { errors, failure, saving, submit: save } = useDraftSubmit(formRef, FIELD_KEYS)
   const dirty = useMemo(() => exerciseDraftChanged(draft, initial), [draft, initial])
@@ -30,12 +33,32 @@ export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
 
   const patch = (p: Partial<ExerciseDraft>) => setDraft((d) => ({ ...d, ...p }))
 
+  async function saveDraft(d: ExerciseDraft) {
+    const { fields, errors: typing } = exerciseDraftForApi(d)
+    await save(typing, async () => {
+      try {
+        onSaved(base ? await api.exercises.update({ id: base.id, version: base.version, ...fields }) : await api.exercises.create(fields))
+      } catch (e) {
+        if (!base || !isStaleVersion(e)) throw e
+        // Theirs next to what was typed; the form keeps what was typed.
+        const theirs = (await api.exercises.list({ includeArchived: true })).find((x) => x.id === base.id)
+        if (!theirs) throw e
+        conflict.show(e.message, exerciseReviewValues(exerciseToDraft(base)), exerciseReviewValues(d), exerciseReviewValues(exerciseToDraft(theirs)))
+        setBase(theirs)
+      }
+    })
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault()
-    const { fields, errors: typing } = exerciseDraftForApi(draft)
-    await save(typing, async () => {
-      onSaved(exercise ? await api.exercises.update({ id: exercise.id, version: baseVersion, ...fields }) : await api.exercises.create(fields))
-    })
+    await saveDraft(draft)
+  }
+
+  /** The choices into the form (a field kept as yours stays as typed). */
+  function applyReview(): ExerciseDraft {
+    const merged = exerciseDraftFromReview(conflict.resolve(exerciseReviewValues(draft)), draft)
+    setDraft(merged)
+    return merged
   }
 
   function cancel() {
@@ -52,6 +75,9 @@ export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
           <Alert color="red" title="Not saved" role="alert">
             {failure}
           </Alert>
+        )}
+        {conflict.view && (
+          <ConflictReview {...conflict.view} onSave={() => void saveDraft(applyReview())} onCancel={() => void applyReview()} saving={saving} />
         )}
         <TextInput label="Name" value={draft.name} onChange={(e) => patch({ name: e.currentTarget.value })} error={errors.name} />
         <Textarea label="Purpose" description="One sentence: what it trains and why" autosize minRows={2}

@@ -14,8 +14,10 @@ import {
   type DraftItem,
   type ProgramDraft,
 } from './programDraft'
+import { draftFromReview, exerciseNames, programReviewFields, programReviewValues, programShownValue, type ProgramReviewValues } from './programReview'
 import { useDraftSubmit } from '../../lib/useDraftSubmit'
 import { useLeaveGuard } from './useLeaveGuard'
+import { ConflictReview, isStaleVersion, useConflictReview } from '../ConflictReview'
 
 export type ProgramItemsForApi = ReturnType<typeof draftItemsForApi>['items']
 
@@ -28,13 +30,22 @@ interface Props {
   save: (draft: ProgramDraft, items: ProgramItemsForApi) => Promise<void>
   onCancel: () => void
   onDirtyChange?: (dirty: boolean) => void
+  /**
+   * After "someone else changed this program": the program as saved now (the page saves on its
+   * version from then on), or null when it is no longer there to change.
+   */
+  theirs?: () => Promise<ProgramDraft | null>
 }
 
 // Issue paths the editor shows next to a field; anything else goes to the message at the top.
 const FIELD_KEYS = /^(name|startDate|reviewDate|reason|items)$|^items\.\d+\.\w+$/
 
-export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, save, onCancel, onDirtyChange }: Props) {
+export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, save, onCancel, onDirtyChange, theirs }: Props) {
   const [draft, setDraft] = useState(initial)
+  // The program the edits are based on: as opened, or as someone else saved it since.
+  const [base, setBase] = useState(initial)
+  const names = useMemo(() => exerciseNames(exercises), [exercises])
+  const conflict = useConflictReview<ProgramReviewValues>([], programShownValue(names))
   const [toAdd, setToAdd] = useState<string>('')
   const formRef = useRef<HTMLFormElement>(null)
   const { errors, setErrors, failure, saving, submit: submitDraft } = useDraftSubmit(formRef, FIELD_KEYS)
@@ -81,10 +92,31 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
     })
   }
 
+  async function saveDraft(d: ProgramDraft) {
+    const { items, errors: typing } = draftItemsForApi(d)
+    await submitDraft(typing, async () => {
+      try {
+        await save(d, items)
+      } catch (e) {
+        const now = isStaleVersion(e) && theirs ? await theirs() : null
+        if (!now || !isStaleVersion(e)) throw e
+        // Their values next to what was typed; the form keeps what was typed.
+        conflict.show(e.message, programReviewValues(base), programReviewValues(d), programReviewValues(now), programReviewFields(d, now, names))
+        setBase(now)
+      }
+    })
+  }
+
   async function submit(event: FormEvent) {
     event.preventDefault()
-    const { items, errors: typing } = draftItemsForApi(draft)
-    await submitDraft(typing, () => save(draft, items))
+    await saveDraft(draft)
+  }
+
+  /** The choices into the form: a field kept as yours stays as typed. */
+  function applyReview(): ProgramDraft {
+    const merged = draftFromReview(conflict.resolve(programReviewValues(draft)), draft, base)
+    setDraft(merged)
+    return merged
   }
 
   function cancel() {
@@ -101,6 +133,9 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
             <Alert color="red" title="Not saved" role="alert">
               {failure}
             </Alert>
+          )}
+          {conflict.view && (
+            <ConflictReview {...conflict.view} onSave={() => void saveDraft(applyReview())} onCancel={() => void applyReview()} saving={saving} />
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             {mode === 'assign' ? (

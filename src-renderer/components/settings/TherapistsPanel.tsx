@@ -7,6 +7,7 @@ import { api } from '../../api'
 import { useSession } from '../../session'
 import { issuesToErrors, type FieldErrors } from '../exercise/dosageDraft'
 import { useLeaveGuard } from '../program/useLeaveGuard'
+import { ConflictReview, isStaleVersion, plainValue, useConflictReview, type ReviewedField } from '../ConflictReview'
 
 const wrap = { overflowWrap: 'anywhere' } as const
 
@@ -163,10 +164,23 @@ interface FormProps {
   onCancel?: () => void
 }
 
+interface TherapistValues {
+  displayName: string
+  credentials: string
+}
+/** The fields shown side by side when someone else saved the therapist meanwhile (the form's labels). */
+const REVIEWED: ReviewedField<TherapistValues>[] = [
+  { key: 'displayName', label: 'Name' },
+  { key: 'credentials', label: 'Credentials' },
+]
+const therapistValues = (t: Therapist): TherapistValues => ({ displayName: t.displayName, credentials: t.credentials ?? '' })
+
 function TherapistForm({ therapist, onSaved, onCancel }: FormProps) {
   const start = { displayName: therapist?.displayName ?? '', credentials: therapist?.credentials ?? '' }
-  // The therapist as the form opened them; the list behind refreshes on changes elsewhere.
-  const [baseVersion] = useState(therapist?.version ?? 0)
+  // The therapist as the form opened them (the list behind refreshes on changes elsewhere), or as
+  // someone else saved them since.
+  const [base, setBase] = useState(therapist)
+  const conflict = useConflictReview(REVIEWED, (_key, v) => plainValue(v))
   const [displayName, setDisplayName] = useState(start.displayName)
   const [credentials, setCredentials] = useState(start.credentials)
   const [errors, setErrors] = useState<FieldErrors>({})
@@ -176,11 +190,31 @@ function TherapistForm({ therapist, onSaved, onCancel }: FormProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault()
+    await saveValues({ displayName, credentials })
+  }
+
+  /** Someone saved this therapist since the form opened: theirs next to what was typed. */
+  async function showTheirs(message: string, typed: TherapistValues) {
+    if (!base) return
+    const theirs = (await api.therapists.list({ includeInactive: true })).find((t) => t.id === base.id)
+    if (!theirs) return setFailure(message)
+    conflict.show(message, therapistValues(base), typed, therapistValues(theirs))
+    setBase(theirs)
+  }
+
+  function applyReview(): TherapistValues {
+    const merged = conflict.resolve({ displayName, credentials })
+    setDisplayName(merged.displayName)
+    setCredentials(merged.credentials)
+    return merged
+  }
+
+  async function saveValues({ displayName, credentials }: TherapistValues) {
     setSaving(true)
     setFailure(null)
     try {
-      const saved = therapist
-        ? await api.therapists.update({ id: therapist.id, version: baseVersion, displayName, credentials })
+      const saved = base
+        ? await api.therapists.update({ id: base.id, version: base.version, displayName, credentials })
         : await api.therapists.create({ displayName, credentials })
       setErrors({})
       if (!therapist) {
@@ -190,6 +224,7 @@ function TherapistForm({ therapist, onSaved, onCancel }: FormProps) {
       await onSaved(saved)
     } catch (e) {
       if (e instanceof ApiError && e.code === 'invalid_input') setErrors(issuesToErrors(e.issues))
+      else if (isStaleVersion(e)) await showTheirs(e.message, { displayName, credentials }).catch((again: unknown) => setFailure(String(again instanceof Error ? again.message : again)))
       else setFailure(e instanceof Error ? e.message : String(e))
     } finally {
       setSaving(false)
@@ -204,6 +239,9 @@ function TherapistForm({ therapist, onSaved, onCancel }: FormProps) {
           <Alert color="red" role="alert">
             {failure}
           </Alert>
+        )}
+        {conflict.view && (
+          <ConflictReview {...conflict.view} onSave={() => void saveValues(applyReview())} onCancel={() => void applyReview()} saving={saving} />
         )}
         <Group align="flex-start" gap="sm" wrap="wrap">
           <TextInput

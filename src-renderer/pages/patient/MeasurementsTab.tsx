@@ -163,7 +163,7 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
         </SimpleGrid>
       )}
 
-      <Modal opened={correcting !== null} onClose={() => setCorrecting(null)} title="Correct this visit" size="xl">
+      <Modal opened={correcting !== null} onClose={() => setCorrecting(null)} title="Correct this visit" size="xl" closeButtonProps={{ 'aria-label': 'Close without saving' }}>
         {correcting && (
           <VisitForm
             patientId={patient.id}
@@ -178,7 +178,7 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
           />
         )}
       </Modal>
-      <Modal opened={historyOf !== null} onClose={() => setHistoryOf(null)} title="History of this visit" size="lg">
+      <Modal opened={historyOf !== null} onClose={() => setHistoryOf(null)} title="History of this visit" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
         {historyOf && <VisitHistory patientId={patient.id} visitId={historyOf.id} />}
       </Modal>
     </Stack>

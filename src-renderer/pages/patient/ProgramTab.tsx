@@ -107,6 +107,15 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
     await load()
   }
 
+  /** The program as saved now, for the review; later saves are based on its version. */
+  async function theirs(): Promise<ProgramDraft | null> {
+    if (!current) return null
+    const now = await api.programs.current({ patientId: patient.id })
+    if (!now || now.id !== current.id) return null
+    setEditing((e) => (e ? { ...e, baseVersion: now.version } : e))
+    return draftFromProgram(now)
+  }
+
   return (
     <Stack gap="lg" maw={1100} className={contrast.screen}>
       {status && (
@@ -124,6 +133,7 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
           save={save}
           onCancel={() => setEditing(null)}
           onDirtyChange={onDirtyChange}
+          theirs={editing.mode === 'update' ? theirs : undefined}
         />
       ) : current ? (
         <>
@@ -145,9 +155,9 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
             program={current}
             opened={ending}
             onClose={() => setEnding(false)}
-            onEnded={() => {
+            onEnded={(ended) => {
               setEnding(false)
-              setStatus('Program ended.')
+              setStatus(ended ? 'Program ended.' : 'Saved; the program was not ended.')
               void load()
             }}
           />

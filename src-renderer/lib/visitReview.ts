@@ -1,0 +1,85 @@
+// A visit correction for the conflict review: one flat value per field of the form (each foot's
+// measures, pain scores, the program's days done), labelled as the form labels them, written as
+// people read them (millimetres, names, dates), and the form's values rebuilt from the choices.
+import { SIDES, SYMPTOM_LABELS, SYMPTOM_REGIONS, VISIT_KIND_LABELS, type VisitKind } from '@shared/domain/visit'
+import type { ArchHeightMethod } from '@shared/domain/settings'
+import { formatDate } from './format'
+import { FIELD_LABELS, FOOT_FIELDS, archHeightLabel, type VisitFormValues } from './visitForm'
+import type { VisitProgramValues } from './visitProgram'
+
+export type VisitReviewValues = Record<string, unknown>
+
+const SIDE_LABELS = { left: 'Left foot', right: 'Right foot' } as const
+
+export function visitReviewValues(v: VisitFormValues): VisitReviewValues {
+  const out: VisitReviewValues = { visitDate: v.visitDate.trim(), therapistId: v.therapistId, kind: v.kind }
+  for (const side of SIDES) for (const k of FOOT_FIELDS) out[`${side}.${k}`] = v[side][k].trim().replace(',', '.')
+  for (const r of SYMPTOM_REGIONS) out[`symptoms.${r}`] = v.symptoms[r].trim()
+  out.headacheDays = v.headacheDays.trim()
+  out.notes = v.notes
+  // Days done as one field: the number, or the per-exercise detail.
+  const p = v.program
+  out.program = p.detail ? { detail: true, byExercise: p.daysDoneByExercise } : { detail: false, daysDone: p.daysDone.trim() }
+  return out
+}
+
+/** The form's fields in its order, labelled as the form labels them. */
+export function visitReviewFields(method: ArchHeightMethod): { key: string; label: string }[] {
+  return [
+    { key: 'visitDate', label: 'Visit date' },
+    { key: 'therapistId', label: 'Therapist' },
+    { key: 'kind', label: 'Kind of visit' },
+    ...SIDES.flatMap((side) =>
+      FOOT_FIELDS.map((k) => ({ key: `${side}.${k}`, label: `${SIDE_LABELS[side]}: ${k === 'archHeightMm' ? archHeightLabel(method) : FIELD_LABELS[k]}` })),
+    ),
+    ...SYMPTOM_REGIONS.map((r) => ({ key: `symptoms.${r}`, label: `Pain today: ${SYMPTOM_LABELS[r]}` })),
+    { key: 'headacheDays', label: 'Headache days' },
+    { key: 'notes', label: 'Notes' },
+    { key: 'program', label: 'Planned days done' },
+  ]
+}
+
+/** `therapistName` and `exerciseName` write ids as names. */
+export function visitShownValue(therapistName: (id: string) => string, exerciseName: (id: string) => string): (key: string, v: unknown) => string {
+  return (key, v) => {
+    if (key === 'program') {
+      const p = v as { detail: boolean; daysDone?: string; byExercise?: Record<string, string> }
+      if (!p.detail) return p.daysDone ? `${p.daysDone} days` : '—'
+      const parts = Object.entries(p.byExercise ?? {})
+        .filter(([, d]) => d.trim() !== '')
+        .map(([id, d]) => `${exerciseName(id)}: ${d.trim()} days`)
+      return parts.join(', ') || '—'
+    }
+    const text = typeof v === 'string' ? v.trim() : ''
+    if (text === '') return '—'
+    if (key === 'visitDate') return formatDate(text)
+    if (key === 'therapistId') return therapistName(text)
+    if (key === 'kind') return VISIT_KIND_LABELS[text as VisitKind] ?? text
+    if (key.startsWith('left.') || key.startsWith('right.')) return `${text} mm`
+    if (key.startsWith('symptoms.')) return `${text} of 10`
+    if (key === 'headacheDays') return `${text} days`
+    return text
+  }
+}
+
+/** The form's values with the choices applied (`merged` holds the chosen flat values). */
+export function visitValuesFromReview(merged: VisitReviewValues, mine: VisitFormValues): VisitFormValues {
+  const text = (k: string, fallback: string) => (typeof merged[k] === 'string' ? (merged[k] as string) : fallback)
+  const foot = (side: 'left' | 'right') => Object.fromEntries(FOOT_FIELDS.map((k) => [k, text(`${side}.${k}`, mine[side][k])])) as VisitFormValues['left']
+  const p = merged.program as { detail: boolean; daysDone?: string; byExercise?: Record<string, string> }
+  const program: VisitProgramValues = p.detail
+    ? { ...mine.program, detail: true, daysDoneByExercise: { ...mine.program.daysDoneByExercise, ...p.byExercise } }
+    : { ...mine.program, detail: false, daysDone: p.daysDone ?? '' }
+  return {
+    ...mine,
+    visitDate: text('visitDate', mine.visitDate),
+    therapistId: (merged.therapistId as string | null) ?? mine.therapistId,
+    kind: merged.kind as VisitKind,
+    left: foot('left'),
+    right: foot('right'),
+    symptoms: Object.fromEntries(SYMPTOM_REGIONS.map((r) => [r, text(`symptoms.${r}`, mine.symptoms[r])])) as VisitFormValues['symptoms'],
+    headacheDays: text('headacheDays', mine.headacheDays),
+    notes: text('notes', mine.notes),
+    program,
+  }
+}
