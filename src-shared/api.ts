@@ -29,6 +29,7 @@ import { SettingsUpdateInput, type Settings } from './domain/settings'
 import { TherapistCreateInput, TherapistIdInput, TherapistListInput, TherapistUpdateInput, type Therapist } from './domain/therapist'
 import { VisitCorrectInput, VisitListInput, VisitRecordInput, VisitRestoreInput, VisitVoidInput, type Visit } from './domain/visit'
 import { Id } from './domain/common'
+import { LanguageField } from './i18n/languages'
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I
@@ -44,8 +45,12 @@ export interface PdfDocument {
   fileName: string
   pdfBase64: string
 }
-const HandoutInput = z.object({ programId: Id }).strict()
-const ProgressReportInput = z.object({ patientId: Id, programId: Id.nullable().optional() }).strict()
+/**
+ * `language`: the document's language. Left out, a handout prints in the patient's preferred
+ * language and a progress report in the clinic's ("Print for the patient in Polish" sends 'pl').
+ */
+const HandoutInput = z.object({ programId: Id, language: LanguageField.optional() }).strict()
+const ProgressReportInput = z.object({ patientId: Id, programId: Id.nullable().optional(), language: LanguageField.optional() }).strict()
 
 export const contract = {
   'patients.create': method(PatientCreateInput).returns<Patient>(),

@@ -5,6 +5,7 @@ import { Alert, Anchor, Button, Checkbox, Group, Loader, Modal, Select, SimpleGr
 import { useForm } from '@mantine/form'
 import { ApiError } from '@shared/domain/errors'
 import { COMPLAINTS, COMPLAINT_LABELS, SEXES, type Complaint, type Patient, type Sex } from '@shared/domain/patient'
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@shared/i18n/languages'
 import { api } from '../api'
 import { ConflictReview, isStaleVersion, plainValue, useConflictReview } from '../components/ConflictReview'
 import { PatientDataActions } from '../components/PatientDataActions'
@@ -26,8 +27,10 @@ export interface PatientFormValues {
   email: string
   complaints: Complaint[]
   notes: string
+  /** null on a new patient until chosen: the clinic's language. */
+  preferredLanguage: Language | null
 }
-const FIELDS: (keyof PatientFormValues)[] = ['firstName', 'lastName', 'dateOfBirth', 'sex', 'phone', 'email', 'complaints', 'notes']
+const FIELDS: (keyof PatientFormValues)[] = ['firstName', 'lastName', 'dateOfBirth', 'sex', 'phone', 'email', 'complaints', 'notes', 'preferredLanguage']
 
 /** The fields shown side by side when someone else saved the patient meanwhile. */
 const REVIEWED: { key: keyof PatientFormValues; label: string }[] = [
@@ -39,15 +42,17 @@ const REVIEWED: { key: keyof PatientFormValues; label: string }[] = [
   { key: 'email', label: 'Email' },
   { key: 'complaints', label: 'Complaints' },
   { key: 'notes', label: 'Notes' },
+  { key: 'preferredLanguage', label: 'Language of handouts' },
 ]
 
 function shownValue(key: keyof PatientFormValues, v: unknown): string {
   if (key === 'sex') return SEX_LABELS[v as Sex]
   if (key === 'complaints') return (v as Complaint[]).map((c) => COMPLAINT_LABELS[c]).join(', ') || '—'
+  if (key === 'preferredLanguage') return v === null ? 'The clinic’s language' : LANGUAGE_NAMES[v as Language]
   return plainValue(v)
 }
 
-const EMPTY: PatientFormValues = { firstName: '', lastName: '', dateOfBirth: '', sex: 'unspecified', phone: '', email: '', complaints: [], notes: '' }
+const EMPTY: PatientFormValues = { firstName: '', lastName: '', dateOfBirth: '', sex: 'unspecified', phone: '', email: '', complaints: [], notes: '', preferredLanguage: null }
 
 export const patientToValues = (p: Patient): PatientFormValues => ({
   firstName: p.firstName,
@@ -58,6 +63,7 @@ export const patientToValues = (p: Patient): PatientFormValues => ({
   email: p.email ?? '',
   complaints: p.complaints,
   notes: p.notes,
+  preferredLanguage: p.preferredLanguage,
 })
 
 export function PatientFormPage({ patientId }: { patientId: number | null }) {
@@ -103,7 +109,7 @@ function PatientForm({ patient }: { patient: Patient | null }) {
     setSaving(true)
     setFormError(null)
     setDuplicateOf(null)
-    const input = { ...values, phone: values.phone, email: values.email }
+    const input = { ...values, phone: values.phone, email: values.email, preferredLanguage: values.preferredLanguage ?? undefined }
     try {
       const saved = base ? await api.patients.update({ id: base.id, version: base.version, ...input }) : await api.patients.create(input)
       const said = patient ? 'Patient details saved' : `${fullName(saved)} added`
@@ -192,6 +198,15 @@ function PatientForm({ patient }: { patient: Patient | null }) {
             />
             <TextInput id="patient-phone" label="Phone" type="tel" {...form.getInputProps('phone')} />
             <TextInput id="patient-email" label="Email" type="email" {...form.getInputProps('email')} />
+            <Select
+              id="patient-preferredLanguage"
+              label="Language of handouts"
+              description="Handouts print in it; the report can too."
+              placeholder="The clinic’s language"
+              data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+              allowDeselect={false}
+              {...form.getInputProps('preferredLanguage')}
+            />
           </SimpleGrid>
           <Checkbox.Group id="patient-complaints" label="Presenting complaints" {...form.getInputProps('complaints')}>
             <Group mt="xs">

@@ -6,6 +6,7 @@ import { ProgressReportButton } from '../components/DocumentButtons'
 import { ageText, formatDate, fullName } from '../lib/format'
 import { usePatientData } from '../lib/usePatientData'
 import { href, navigate, type PatientTab } from '../router'
+import { useSession } from '../session'
 import { OverviewTab } from './patient/OverviewTab'
 import { MeasurementsTab } from './patient/MeasurementsTab'
 import { ProgramTab } from './patient/ProgramTab'
@@ -15,6 +16,7 @@ const TAB_LABELS: Record<PatientTab, string> = { overview: 'Overview', measureme
 
 export function PatientPage({ patientId, tab, query }: { patientId: number; tab: PatientTab; query: Record<string, string> }) {
   const data = usePatientData(patientId)
+  const { settings } = useSession()
   const { patient } = data
   const { reload } = data
   // The program tab saves on its own: reread when the therapist moves between tabs.
@@ -58,6 +60,7 @@ export function PatientPage({ patientId, tab, query }: { patientId: number; tab:
         </Stack>
         <Group wrap="nowrap">
           <ProgressReportButton patientId={patient.id} />
+          {settings && patient.preferredLanguage !== settings.language && <ProgressReportButton patientId={patient.id} language={patient.preferredLanguage} />}
           <Button variant="default" component="a" href={href(`/patients/${patient.id}/edit`)}>
             Edit details
           </Button>

@@ -1,5 +1,6 @@
 // Patients: who is treated, how to reach them, and what they came with.
 import { z } from 'zod'
+import { LanguageField, type Language } from '../i18n/languages'
 import { BaseVersion, Id, IsoDate, PageRequest, optionalLine, text, type Page } from './common'
 import { personName } from './names'
 
@@ -32,6 +33,8 @@ export const PatientFields = z.object({
   email: optionalLine('Email', 254).refine((v) => v === null || EMAIL.test(v), { error: 'Enter an email like name@example.com' }),
   complaints: z.array(z.enum(COMPLAINTS, { error: 'Unknown complaint' })).max(COMPLAINTS.length).default([]),
   notes: text('Notes', 5000).default(''),
+  /** The language the patient's handouts print in; left out: the clinic's (new patient) or unchanged. */
+  preferredLanguage: LanguageField.optional(),
 })
 
 /** A date of birth cannot be in the future. `today` is YYYY-MM-DD. */
@@ -62,6 +65,7 @@ export interface Patient {
   email: string | null
   complaints: Complaint[]
   notes: string
+  preferredLanguage: Language
   archivedAt: string | null
   createdAt: string
   updatedAt: string

@@ -1,5 +1,6 @@
 // Clinic settings: identity on printouts, measurement method, thresholds, review interval.
 import { z } from 'zod'
+import { LanguageField, type Language } from '../i18n/languages'
 import { BaseVersion, optionalLine, requiredLine, text } from './common'
 import { EMAIL, PHONE } from './patient'
 
@@ -60,6 +61,8 @@ export const SettingsUpdateInput = z
     reviewIntervalWeeks: z
       .number({ error: 'Review interval must be a whole number of weeks' })
       .refine((v) => Number.isInteger(v) && v >= 2 && v <= 52, { error: 'Review interval must be between 2 and 52 weeks' }),
+    /** The clinic's language (screens, and the report by default); left out: unchanged. */
+    language: LanguageField.optional(),
     version: BaseVersion,
   })
   .strict()
@@ -79,6 +82,7 @@ export interface Settings {
   smcNavicularDropMm: number
   smcArchHeightIndex: number
   reviewIntervalWeeks: number
+  language: Language
   /** Row version: a change names the one it was based on. */
   version: number
 }
@@ -98,4 +102,5 @@ export const DEFAULT_SETTINGS: Settings = {
   smcNavicularDropMm: 4,
   smcArchHeightIndex: 0.025,
   reviewIntervalWeeks: 16,
+  language: 'en',
 }

@@ -13,6 +13,7 @@ import {
   type PatientSearchInput,
   type PatientUpdateInput,
 } from '@shared/domain/patient'
+import { DEFAULT_LANGUAGE, isLanguage } from '@shared/i18n/languages'
 import type { PatientRow } from '../db/schema'
 import { compiledOnce } from '../db/compiled-once'
 import { recordAudit } from './audit'
@@ -29,6 +30,7 @@ export const toPatient = (r: PatientRow): Patient => ({
   email: r.email,
   complaints: parseJson<Complaint[]>(r.complaints_json, []),
   notes: r.notes,
+  preferredLanguage: isLanguage(r.preferred_language) ? r.preferred_language : DEFAULT_LANGUAGE,
   archivedAt: r.archived_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -62,6 +64,8 @@ function columns(input: Fields) {
     email: input.email,
     complaints_json: JSON.stringify([...new Set(input.complaints)]),
     notes: input.notes,
+    // Left out: unchanged on an update; a new patient gets the clinic's language (createPatient).
+    ...(input.preferredLanguage !== undefined ? { preferred_language: input.preferredLanguage } : {}),
   }
 }
 
@@ -94,9 +98,10 @@ export async function createPatient(ctx: ServiceContext, input: Fields): Promise
   return ctx.db.transaction().execute(async (trx) => {
     await checkFields(trx, ctx, input, null)
     const at = nowIso(ctx)
+    const language = input.preferredLanguage ?? (await trx.selectFrom('clinic_settings').select('language').where('id', '=', 1).executeTakeFirstOrThrow()).language
     const { id } = await trx
       .insertInto('patients')
-      .values({ ...columns(input), created_at: at, created_by: ctx.actorId, updated_at: at, updated_by: ctx.actorId })
+      .values({ ...columns(input), preferred_language: language, created_at: at, created_by: ctx.actorId, updated_at: at, updated_by: ctx.actorId })
       .returning('id')
       .executeTakeFirstOrThrow()
     await writeNameWords(trx, id, input.firstName, input.lastName)

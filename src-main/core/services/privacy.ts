@@ -20,8 +20,9 @@ async function patientDocuments(ctx: ServiceContext, patientId: number, programI
       const doc = await build()
       documents.push({ fileName: doc.fileName, contentType: 'application/pdf', base64: doc.pdfBase64 })
     } catch (e) {
-      // No report yet (no follow-up visit) answers conflict: the export simply has none.
-      if (e instanceof ApiError && e.code === 'conflict') continue
+      // No report yet (no follow-up visit) answers conflict, a name no font can print answers
+      // unprintable: the export simply has no such PDF (the record itself is all in the JSON).
+      if (e instanceof ApiError && (e.code === 'conflict' || e.code === 'unprintable')) continue
       throw e
     }
   }

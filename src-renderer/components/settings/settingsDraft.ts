@@ -1,5 +1,6 @@
 // Clinic settings as typed (thresholds accept "1,5") and back to the contract's input; pure, unit-tested.
 import type { ArchHeightMethod, PageSize, Settings, SettingsUpdate } from '@shared/domain/settings'
+import type { Language } from '@shared/i18n/languages'
 import { parseDecimal } from '../../lib/numbers'
 import { parseWholeNumber, type FieldErrors } from '../exercise/dosageDraft'
 
@@ -16,6 +17,7 @@ export interface SettingsDraft {
   smcNavicularDropMm: string
   smcArchHeightIndex: string
   reviewIntervalWeeks: string
+  language: Language
 }
 
 export const THRESHOLD_FIELDS = ['smcArchHeightMm', 'smcFootLengthMm', 'smcNavicularDropMm', 'smcArchHeightIndex'] as const
@@ -46,6 +48,7 @@ export function settingsToDraft(s: Settings): SettingsDraft {
     smcNavicularDropMm: decimalText(s.smcNavicularDropMm),
     smcArchHeightIndex: s.smcArchHeightIndex.toFixed(3),
     reviewIntervalWeeks: String(s.reviewIntervalWeeks),
+    language: s.language,
   }
 }
 
@@ -76,6 +79,7 @@ export function settingsDraftForApi(d: SettingsDraft): { input: Omit<SettingsUpd
     smcNavicularDropMm: threshold('smcNavicularDropMm'),
     smcArchHeightIndex: threshold('smcArchHeightIndex'),
     reviewIntervalWeeks: weeks ?? Number.NaN,
+    language: d.language,
   }
   return { input, errors }
 }

@@ -9,7 +9,7 @@ import type { Program, ProgramHistoryEntry } from '@shared/domain/program'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
 import { FOOT_CORE_16_WEEKS } from '@shared/exercises/catalog'
 import { api } from '../../api'
-import { PrintHandoutButton } from '../../components/DocumentButtons'
+import { HandoutLanguageNote, PrintHandoutButton } from '../../components/DocumentButtons'
 import { CurrentProgram } from '../../components/program/CurrentProgram'
 import { EndProgramModal } from '../../components/program/EndProgramModal'
 import { ProgramEditor, type ProgramItemsForApi } from '../../components/program/ProgramEditor'
@@ -159,6 +159,7 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
               </>
             }
           />
+          <HandoutLanguageNote program={current} exercises={exercises} language={patient.preferredLanguage} clinicLanguage={(settings ?? DEFAULT_SETTINGS).language} />
           <EndProgramModal
             program={current}
             opened={ending}

@@ -32,6 +32,7 @@ describe('migrations', () => {
       'audit_log',
       'clinic_settings',
       'database_identity',
+      'exercise_texts',
       'exercises',
       'kysely_migration',
       'kysely_migration_lock',

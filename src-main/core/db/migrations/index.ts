@@ -7,6 +7,7 @@ import { m0004_clinical_corrections } from './0004_clinical_corrections'
 import { m0005_plan_and_adherence } from './0005_plan_and_adherence'
 import { m0006_database_identity } from './0006_database_identity'
 import { m0008_concurrency } from './0008_concurrency'
+import { m0010_languages } from './0010_languages'
 import { m0011_name_words_and_void } from './0011_name_words_and_void'
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_plan_and_adherence': m0005_plan_and_adherence,
   '0006_database_identity': m0006_database_identity,
   '0008_concurrency': m0008_concurrency,
+  '0010_languages': m0010_languages,
   '0011_name_words_and_void': m0011_name_words_and_void,
 }
 
