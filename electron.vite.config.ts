@@ -10,8 +10,9 @@ export default defineConfig({
     resolve: { alias: shared },
     build: {
       // Native (better-sqlite3) and PDF (pdfkit reads its own font files) modules must stay
-      // in node_modules; externalizeDeps keeps every production dependency external.
-      externalizeDeps: true,
+      // in node_modules; externalizeDeps keeps every production dependency external — except
+      // intl-messageformat, an ES module only: bundled, the CommonJS main need not require() it.
+      externalizeDeps: { exclude: ['intl-messageformat'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),

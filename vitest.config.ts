@@ -12,6 +12,8 @@ export const BOTH_DIALECTS = [
   'tests/unit/privacy/**/*.test.ts',
   'tests/unit/pdf/handout.test.ts',
   'tests/unit/pdf/progress-report.test.ts',
+  'tests/unit/pdf/languages.test.ts',
+  'tests/unit/pdf/any-script.test.ts',
   'tests/unit/db/postgres*.test.ts',
   'tests/unit/db/compiled-once.test.ts',
 ]

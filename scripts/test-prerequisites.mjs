@@ -16,10 +16,20 @@ const NEEDED = [
   ['poppler-utils', () => onPath('pdftotext')],
   ['qpdf', () => onPath('qpdf')],
   ['sqlite3', () => onPath('sqlite3')],
+  // The PDFs' Noto faces (scripts/build-fonts.mjs copies and cuts them into resources/fonts/noto).
+  ['fonts-noto-core', () => existsSync('/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf')],
+  ['fonts-noto-cjk', () => existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')],
+  ['python3-fonttools', () => spawnSync(existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3', ['-c', 'import fontTools.subset'], { stdio: 'ignore' }).status === 0],
 ]
 
+/** The fonts the PDF tests print with, built from the packages above. */
+const buildFonts = () => execFileSync(process.execPath, [new URL('./build-fonts.mjs', import.meta.url).pathname], { stdio: 'inherit' })
+
 const missing = NEEDED.filter(([, present]) => !present()).map(([pkg]) => pkg)
-if (missing.length === 0) process.exit(0)
+if (missing.length === 0) {
+  buildFonts()
+  process.exit(0)
+}
 
 const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0
@@ -41,3 +51,4 @@ if (still.length > 0) {
   console.error(`Still missing after apt-get: ${still.join(', ')}`)
   process.exit(1)
 }
+buildFonts()

@@ -3,6 +3,7 @@ import { Anchor, AppShell, Badge, Button, Group, Modal, NavLink, Stack, Text, Ti
 import { ROLE_LABELS } from '@shared/domain/user'
 import type { MethodName } from '@shared/api'
 import { useAuth } from './auth'
+import { ANNOUNCER_ID } from './lib/focus'
 import { useEffect } from 'react'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { startLiveChanges } from './lib/liveChanges'
@@ -159,6 +160,8 @@ export function App() {
         <Page route={route} />
       </AppShell.Main>
       <LeaveFormModal />
+      {/* What just happened, read out by screen readers (lib/focus.ts announce). */}
+      <div id={ANNOUNCER_ID} aria-live="polite" aria-atomic="true" className="visually-hidden" />
     </AppShell>
   )
 }

@@ -2,6 +2,8 @@
 import '@mantine/core/styles.css'
 import '@mantine/charts/styles.css'
 import '@mantine/notifications/styles.css'
+import '@mantine/dates/styles.css'
+import './app.css'
 import './print.css'
 import { createRoot } from 'react-dom/client'
 import { MantineProvider } from '@mantine/core'
@@ -14,7 +16,8 @@ import { AuthGate } from './auth'
 
 createRoot(document.getElementById('root')!).render(
   <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-    <Notifications position="top-right" />
+    {/* Bottom left, as wide as the navigation, over its empty end: never over the header, a page's buttons or a dialog's close button. */}
+    <Notifications position="bottom-left" containerWidth={184} limit={3} />
     <RecoveryGate>
       <AuthGate>
         <SessionProvider>

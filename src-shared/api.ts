@@ -45,8 +45,9 @@ import {
   type User,
   type UserWithSetupCode,
 } from './domain/user'
-import { VisitCorrectInput, VisitListInput, VisitRecordInput, type Visit } from './domain/visit'
+import { VisitCorrectInput, VisitListInput, VisitRecordInput, VisitRestoreInput, VisitVoidInput, type Visit } from './domain/visit'
 import { Id } from './domain/common'
+import { LanguageField } from './i18n/languages'
 
 interface MethodSpec<I extends z.ZodType, O> {
   input: I
@@ -62,8 +63,12 @@ export interface PdfDocument {
   fileName: string
   pdfBase64: string
 }
-const HandoutInput = z.object({ programId: Id }).strict()
-const ProgressReportInput = z.object({ patientId: Id, programId: Id.nullable().optional() }).strict()
+/**
+ * `language`: the document's language. Left out, a handout prints in the patient's preferred
+ * language and a progress report in the clinic's ("Print for the patient in Polish" sends 'pl').
+ */
+const HandoutInput = z.object({ programId: Id, language: LanguageField.optional() }).strict()
+const ProgressReportInput = z.object({ patientId: Id, programId: Id.nullable().optional(), language: LanguageField.optional() }).strict()
 
 export const contract = {
   'session.setupStatus': method(NoInput).returns<SetupStatus>(),
@@ -103,6 +108,8 @@ export const contract = {
   'visits.record': method(VisitRecordInput).returns<Visit>(),
   'visits.correct': method(VisitCorrectInput).returns<Visit>(),
   'visits.list': method(VisitListInput).returns<Visit[]>(),
+  'visits.void': method(VisitVoidInput).returns<Visit>(),
+  'visits.restore': method(VisitRestoreInput).returns<Visit>(),
 
   'exercises.list': method(ExerciseListInput).returns<Exercise[]>(),
   'exercises.create': method(ExerciseCreateInput).returns<Exercise>(),

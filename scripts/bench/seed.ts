@@ -1,6 +1,6 @@
 // Builds the benchmark clinic: a seeded, realistic SQLite file made through the app's own openDatabase.
 import Database from 'better-sqlite3'
-import { nameSearchKey } from '@shared/domain/names'
+import { nameSearchKey, nameWordKeys } from '@shared/domain/names'
 import { openDatabase } from '../../src-main/core/db/connection'
 import { FIRST_NAMES, LAST_NAMES } from './names'
 import { seededRandom, type Random } from './rng'
@@ -230,6 +230,7 @@ function write(sqlite: Database.Database, rnd: Random, plan: ReturnType<typeof p
      values (?, ?, ?, ?, ?, 'dorsal_50', ?, ?)`,
   )
   const insertScore = sqlite.prepare('insert into symptom_scores (visit_id, region, score) values (?, ?, ?)')
+  const insertNameWord = sqlite.prepare('insert into patient_name_words (word_key, patient_id) values (?, ?)')
   const insertAudit = sqlite.prepare(
     "insert into audit_log (at, therapist_id, action, entity, entity_id, patient_id, after_json) values (?, ?, 'create', ?, ?, ?, ?)",
   )
@@ -256,6 +257,7 @@ function write(sqlite: Database.Database, rnd: Random, plan: ReturnType<typeof p
           .lastInsertRowid,
       )
       patientIds.push(id)
+      for (const key of nameWordKeys(p.firstName, p.lastName)) insertNameWord.run(key, id)
       insertAudit.run(created, by, 'patient', id, id, JSON.stringify({ id, firstName: p.firstName, lastName: p.lastName, dateOfBirth: p.dob, sex: p.sex, phone, email, complaints: JSON.parse(complaints) as string[], notes: '', archivedAt: null }))
       auditRows++
     }

@@ -14,6 +14,7 @@ const VERBS: Record<AuditEntry['action'], string> = {
   create: 'added',
   update: 'changed',
   correct: 'corrected',
+  void: 'voided',
   archive: 'archived',
   restore: 'restored',
   end: 'ended',

@@ -1,9 +1,12 @@
 // "Print handout" and "Progress report" buttons: main builds the PDF, the shell saves or downloads it.
 import { useState } from 'react'
-import { Button, type ButtonProps } from '@mantine/core'
+import { Alert, Button, type ButtonProps } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import type { PdfDocument } from '@shared/api'
 import { ApiError } from '@shared/domain/errors'
+import { exerciseLanguages, type Exercise } from '@shared/domain/exercise'
+import type { Program } from '@shared/domain/program'
+import { languageNameIn, LANGUAGE_NAMES, type Language } from '@shared/i18n/languages'
 import { api } from '../api'
 import { base64ToBytes, savePdf } from '../shell'
 
@@ -22,7 +25,8 @@ function useDocument(generate: () => Promise<PdfDocument>, title: string) {
       const conflict = e instanceof ApiError && e.code === 'conflict'
       notifications.show({
         title,
-        // Conflict: the plain reason ("needs a baseline visit and a later one"); anything else: one sentence.
+        // Conflict: the plain reason ("needs a baseline visit and a later one"); unprintable: which
+        // name or text has a character no font has; anything else: one sentence.
         message: e instanceof ApiError ? e.message : 'The document could not be made. Please try again.',
         color: conflict ? 'yellow' : 'red',
         autoClose: conflict ? 10_000 : 8_000,
@@ -43,11 +47,33 @@ export function PrintHandoutButton({ programId, ...rest }: { programId: number }
   )
 }
 
-export function ProgressReportButton({ patientId, programId = null, ...rest }: { patientId: number; programId?: number | null } & Extra) {
-  const { busy, run } = useDocument(() => api.documents.progressReport({ patientId, programId }), 'Progress report')
+export function ProgressReportButton({ patientId, programId = null, language, ...rest }: { patientId: number; programId?: number | null; language?: Language } & Extra) {
+  const { busy, run } = useDocument(() => api.documents.progressReport({ patientId, programId, language }), 'Progress report')
   return (
     <Button variant="default" {...rest} loading={busy} onClick={() => void run()}>
-      Progress report
+      {/* The report prints in the clinic's language; this one in the patient's. */}
+      {language ? `Print for the patient in ${languageNameIn(language, 'en')}` : 'Progress report'}
     </Button>
+  )
+}
+
+/**
+ * Before printing: the program's exercises that have no text in the patient's language, which
+ * the handout prints in the clinic's language instead. Nothing when every exercise has it.
+ */
+export function HandoutLanguageNote({ program, exercises, language, clinicLanguage }: { program: Program; exercises: Exercise[]; language: Language; clinicLanguage: Language }) {
+  const byId = new Map(exercises.map((e) => [e.id, e]))
+  const lacking = program.items.filter((i) => {
+    const e = byId.get(i.exerciseId)
+    return e !== undefined && !exerciseLanguages(e).includes(language)
+  })
+  if (lacking.length === 0) return null
+  const names = lacking.map((i) => `“${i.exerciseName}”`).join(', ')
+  return (
+    <Alert color="yellow" role="note" title={`The handout prints in ${LANGUAGE_NAMES[language]}`}>
+      {names} {lacking.length === 1 ? 'has' : 'have'} no {languageNameIn(language, 'en')} text yet, so {lacking.length === 1 ? 'it prints' : 'they print'} in{' '}
+      {languageNameIn(clinicLanguage, 'en')} (the clinic’s language). Add the text to the exercise in the exercise library to print it in{' '}
+      {languageNameIn(language, 'en')}.
+    </Alert>
   )
 }

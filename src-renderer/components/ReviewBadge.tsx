@@ -2,8 +2,11 @@
 import { Badge } from '@mantine/core'
 import type { ReviewStatus } from '@shared/domain/patient'
 
+// A narrow column wraps the words instead of cutting them to "REVIEW …".
+const WRAP = { root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%' }, label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } } as const
+
 export function ReviewBadge({ status }: { status: ReviewStatus }) {
-  if (status === 'overdue') return <Badge color="red.9" variant="filled">Review overdue</Badge>
-  if (status === 'due') return <Badge color="yellow.4" variant="filled" autoContrast>Review due</Badge>
+  if (status === 'overdue') return <Badge color="red.9" variant="filled" styles={WRAP}>Review overdue</Badge>
+  if (status === 'due') return <Badge color="yellow.4" variant="filled" autoContrast styles={WRAP}>Review due</Badge>
   return null
 }

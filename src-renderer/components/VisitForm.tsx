@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { registerOpenForm, takeKeptDraft } from '../lib/keptDrafts'
-import { localToday } from '@shared/calc/dates'
+import { formatClinicDate, localToday } from '@shared/calc/dates'
 import { isPlausibleArchHeightIndex } from '@shared/calc/measures'
 import { isIsoDate } from '@shared/domain/common'
 import { ApiError } from '@shared/domain/errors'
@@ -17,6 +17,7 @@ import { mm, ratio3 } from '../lib/format'
 import { issuesToFieldErrors } from '../lib/issues'
 import { programFieldKeys, programIssueKey, programValuesToInput } from '../lib/visitProgram'
 import { VisitProgramFields } from './VisitProgramFields'
+import { DateField } from './DateField'
 import { ConflictReview, isStaleVersion, useConflictReview } from './ConflictReview'
 import { visitReviewFields, visitReviewValues, visitShownValue, visitValuesFromReview, type VisitReviewValues } from '../lib/visitReview'
 import { notifyError, notifySaved } from '../lib/notify'
@@ -33,6 +34,14 @@ import {
 } from '../lib/visitForm'
 import { useUnsavedChanges } from '../router'
 import { useSession } from '../session'
+import { announce } from '../lib/focus'
+
+/** Sentences of this form, in one place for the catalogues. */
+export const VISIT_FORM_TEXTS = {
+  visitSaved: (date: string) => `Visit of ${date} saved`,
+  correctionSaved: 'Correction saved; the earlier values are kept in the history',
+  notesHint: 'Ctrl+Enter saves from here',
+}
 
 /** `proposeKind`: the kind to propose for a typed visit date, until the therapist picks one. */
 export type VisitFormMode = { type: 'record'; kind: VisitKind; proposeKind?(visitDate: string): VisitKind } | { type: 'correct'; visit: Visit }
@@ -45,8 +54,9 @@ function FootFields({ side, form, method, fieldId }: { side: Side; form: ReturnT
   const live = liveDerived(values, method)
   const label = side === 'left' ? 'Left foot' : 'Right foot'
   return (
-    <Fieldset legend={label} aria-label={label}>
+    <Fieldset legend={label} aria-label={label} p="sm">
       <Stack gap="xs">
+        <SimpleGrid cols={2} spacing="xs" verticalSpacing="xs">
         {FOOT_FIELDS.map((k) => (
           <TextInput
             key={k}
@@ -58,6 +68,7 @@ function FootFields({ side, form, method, fieldId }: { side: Side; form: ReturnT
             {...form.getInputProps(`${side}.${k}`)}
           />
         ))}
+        </SimpleGrid>
         <Group gap="lg" aria-live="polite" data-testid={fieldId(`live.${side}`)}>
           <Text size="sm">
             Arch height index: <b>{ratio3(live.archHeightIndex)}</b>
@@ -186,7 +197,9 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
         mode.type === 'correct'
           ? await api.visits.correct({ ...input, adherence: sent.adherence, archHeightMethod: method, visitId: mode.visit.id, version: (base ?? mode.visit).version, reason: values.reason })
           : await api.visits.record({ ...input, ...sent, archHeightMethod: method, patientId })
-      notifySaved(mode.type === 'correct' ? 'Correction saved; the earlier values are kept in the history' : 'Visit saved')
+      const said = mode.type === 'correct' ? VISIT_FORM_TEXTS.correctionSaved : VISIT_FORM_TEXTS.visitSaved(formatClinicDate(saved.visitDate))
+      notifySaved(said)
+      announce(said)
       form.resetDirty()
       form.setInitialValues(values)
       onSaved(saved)
@@ -219,7 +232,7 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
           <ConflictReview {...conflict.view} onSave={() => void save(applyReview())} onCancel={() => void applyReview()} saving={saving} />
         )}
         <Group align="flex-start" grow>
-          <TextInput id={fieldId('visitDate')} label="Visit date" description="YYYY-MM-DD" withAsterisk {...form.getInputProps('visitDate')} />
+          <DateField id={fieldId('visitDate')} label="Visit date" withAsterisk {...form.getInputProps('visitDate')} />
           <Select
             id={fieldId('therapistId')}
             label="Therapist"
@@ -272,7 +285,22 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
             fieldId={fieldId}
           />
         )}
-        <Textarea id={fieldId('notes')} label="Notes" autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} />
+        <Textarea
+          id={fieldId('notes')}
+          label="Notes"
+          description={VISIT_FORM_TEXTS.notesHint}
+          autosize
+          minRows={2}
+          maxRows={8}
+          {...form.getInputProps('notes')}
+          onKeyDown={(e) => {
+            // Enter makes a new line in the notes; Ctrl+Enter (Cmd+Enter) saves from here too.
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault()
+              e.currentTarget.form?.requestSubmit()
+            }
+          }}
+        />
         {mode.type === 'correct' && (
           <TextInput
             id={fieldId('reason')}

@@ -1,14 +1,10 @@
 // How dates, names and numbers read on screen.
 import dayjs from 'dayjs'
-import { ageOn, localToday } from '@shared/calc/dates'
+import { ageOn, formatClinicDate, localToday } from '@shared/calc/dates'
 import { formatSignedMm, formatSignedPercent, type Change } from '@shared/calc/measures'
 
-/** "29 Feb 1980"; an em dash when there is no date. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—'
-  const d = dayjs(iso.slice(0, 10))
-  return d.isValid() ? d.format('D MMM YYYY') : iso
-}
+/** "29 Feb 1980"; an em dash when there is no date. The app's one date format (shared with the PDFs). */
+export const formatDate = formatClinicDate
 
 /** "12 Mar 2026, 14:05" in the computer's local time. */
 export function formatDateTime(iso: string): string {

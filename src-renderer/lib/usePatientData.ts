@@ -9,7 +9,10 @@ import { useRecordChanges } from './liveChanges'
 
 export interface PatientData {
   patient: Patient | null
+  /** Visits not voided: what tables, charts and reports show. */
   visits: Visit[]
+  /** Voided visits, listed apart so they can be restored. */
+  voidedVisits: Visit[]
   program: Program | null
   error: string | null
   loaded: boolean
@@ -18,7 +21,7 @@ export interface PatientData {
 
 export function usePatientData(patientId: number): PatientData {
   const [patient, setPatient] = useState<Patient | null>(null)
-  const [visits, setVisits] = useState<Visit[]>([])
+  const [allVisits, setVisits] = useState<Visit[]>([])
   const [program, setProgram] = useState<Program | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [loaded, setLoaded] = useState(false)
@@ -27,7 +30,7 @@ export function usePatientData(patientId: number): PatientData {
     try {
       const [p, v, g] = await Promise.all([
         api.patients.get({ id: patientId }),
-        api.visits.list({ patientId }),
+        api.visits.list({ patientId, includeVoided: true }),
         api.programs.current({ patientId }),
       ])
       setPatient(p)
@@ -48,5 +51,7 @@ export function usePatientData(patientId: number): PatientData {
   // the page keep their own drafts, so nothing being typed is replaced.)
   useRecordChanges((c) => c.patientId === patientId, () => void reload())
 
-  return { patient, visits, program, error, loaded, reload }
+  const visits = allVisits.filter((v) => v.voided === null)
+  const voidedVisits = allVisits.filter((v) => v.voided !== null)
+  return { patient, visits, voidedVisits, program, error, loaded, reload }
 }

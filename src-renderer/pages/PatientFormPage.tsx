@@ -1,4 +1,5 @@
 // New and edit patient: labelled fields, API errors next to the field, archive with confirmation.
+import { DateField } from '../components/DateField'
 import { useEffect, useState } from 'react'
 import { Alert, Anchor, Button, Checkbox, Group, Loader, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
@@ -6,6 +7,7 @@ import { ApiError } from '@shared/domain/errors'
 import { COMPLAINTS, COMPLAINT_LABELS, SEXES, type Complaint, type Patient, type PatientContact, type Sex } from '@shared/domain/patient'
 import { useAuth } from '../auth'
 import { registerOpenForm, takeKeptDraft } from '../lib/keptDrafts'
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@shared/i18n/languages'
 import { api } from '../api'
 import { ConflictReview, isStaleVersion, plainValue, useConflictReview } from '../components/ConflictReview'
 import { PatientDataActions } from '../components/PatientDataActions'
@@ -13,6 +15,8 @@ import { fullName } from '../lib/format'
 import { issuesToFieldErrors, plainMessage } from '../lib/issues'
 import { notifyError, notifySaved, notifyWarning } from '../lib/notify'
 import { href, navigate, useUnsavedChanges } from '../router'
+import { announce, focusById } from '../lib/focus'
+import { typeAheadPick } from '../lib/typeAhead'
 
 const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male', other: 'Other', unspecified: 'Not stated' }
 
@@ -25,8 +29,10 @@ export interface PatientFormValues {
   email: string
   complaints: Complaint[]
   notes: string
+  /** null on a new patient until chosen: the clinic's language. */
+  preferredLanguage: Language | null
 }
-const FIELDS: (keyof PatientFormValues)[] = ['firstName', 'lastName', 'dateOfBirth', 'sex', 'phone', 'email', 'complaints', 'notes']
+const FIELDS: (keyof PatientFormValues)[] = ['firstName', 'lastName', 'dateOfBirth', 'sex', 'phone', 'email', 'complaints', 'notes', 'preferredLanguage']
 
 /** The fields shown side by side when someone else saved the patient meanwhile. */
 const REVIEWED: { key: keyof PatientFormValues; label: string }[] = [
@@ -38,15 +44,17 @@ const REVIEWED: { key: keyof PatientFormValues; label: string }[] = [
   { key: 'email', label: 'Email' },
   { key: 'complaints', label: 'Complaints' },
   { key: 'notes', label: 'Notes' },
+  { key: 'preferredLanguage', label: 'Language of handouts' },
 ]
 
 function shownValue(key: keyof PatientFormValues, v: unknown): string {
   if (key === 'sex') return SEX_LABELS[v as Sex]
   if (key === 'complaints') return (v as Complaint[]).map((c) => COMPLAINT_LABELS[c]).join(', ') || '—'
+  if (key === 'preferredLanguage') return v === null ? 'The clinic’s language' : LANGUAGE_NAMES[v as Language]
   return plainValue(v)
 }
 
-const EMPTY: PatientFormValues = { firstName: '', lastName: '', dateOfBirth: '', sex: 'unspecified', phone: '', email: '', complaints: [], notes: '' }
+const EMPTY: PatientFormValues = { firstName: '', lastName: '', dateOfBirth: '', sex: 'unspecified', phone: '', email: '', complaints: [], notes: '', preferredLanguage: null }
 
 /** Reception sees and edits contact details only: no complaints, no notes. */
 type Editable = Patient | PatientContact
@@ -61,6 +69,7 @@ export const patientToValues = (p: Editable): PatientFormValues => ({
   email: p.email ?? '',
   complaints: isFullPatient(p) ? p.complaints : [],
   notes: isFullPatient(p) ? p.notes : '',
+  preferredLanguage: p.preferredLanguage,
 })
 
 export function PatientFormPage({ patientId }: { patientId: number | null }) {
@@ -90,6 +99,7 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
   }, [draftKey])
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
+  const [duplicateOf, setDuplicateOf] = useState<number | null>(null)
   const [archiveOpen, setArchiveOpen] = useState(false)
   // The version the edits are based on: the patient as loaded, or as saved by someone else since.
   const [base, setBase] = useState<Editable | null>(patient)
@@ -114,7 +124,8 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
   async function save(values: PatientFormValues) {
     setSaving(true)
     setFormError(null)
-    const input = { ...values, phone: values.phone, email: values.email }
+    setDuplicateOf(null)
+    const input = { ...values, phone: values.phone, email: values.email, preferredLanguage: values.preferredLanguage ?? undefined }
     const { complaints: _c, notes: _n, ...contact } = input
     try {
       const saved = contactOnly
@@ -124,8 +135,12 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
         : base
           ? await api.patients.update({ id: base.id, version: base.version, ...input })
           : await api.patients.create(input)
-      notifySaved(patient ? 'Patient details saved' : `${fullName(saved)} added`)
+      const said = patient ? 'Patient details saved' : `${fullName(saved)} added`
+      notifySaved(said)
+      announce(said)
       navigate(`/patients/${saved.id}`, { force: true })
+      // The new page's heading takes the focus: the next Tab starts on that patient's page.
+      focusById('patient-title')
     } catch (e) {
       if (e instanceof ApiError && e.code === 'invalid_input') {
         const { fields, other } = issuesToFieldErrors(e.issues, FIELDS)
@@ -136,6 +151,8 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
       } else if (isStaleVersion(e)) {
         await showTheirs(e, values).catch((again: unknown) => setFormError(plainMessage(again)))
       } else if (e instanceof ApiError && e.code === 'conflict') {
+        const duplicate = e.issues.find((i) => i.path[0] === 'duplicateOf')
+        setDuplicateOf(duplicate ? Number(duplicate.path[1]) : null)
         setFormError(e.message)
       } else notifyError(e)
     } finally {
@@ -167,6 +184,12 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
           {formError && (
             <Alert color="red" role="alert">
               {formError}
+              {duplicateOf !== null && (
+                <>
+                  {' '}
+                  <Anchor href={href(`/patients/${duplicateOf}`)}>Open the existing patient</Anchor>
+                </>
+              )}
             </Alert>
           )}
           {conflict.view && (
@@ -180,16 +203,33 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput id="patient-firstName" label="First name" withAsterisk autoFocus {...form.getInputProps('firstName')} />
             <TextInput id="patient-lastName" label="Last name" withAsterisk {...form.getInputProps('lastName')} />
-            <TextInput id="patient-dateOfBirth" label="Date of birth" description="YYYY-MM-DD" withAsterisk {...form.getInputProps('dateOfBirth')} />
+            <DateField id="patient-dateOfBirth" label="Date of birth" withAsterisk defaultLevel="decade" {...form.getInputProps('dateOfBirth')} />
             <Select
               id="patient-sex"
               label="Sex"
               data={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))}
               allowDeselect={false}
               {...form.getInputProps('sex')}
+              onKeyDown={(e) => {
+                // "F" picks Female, as in a native list.
+                const pick = typeAheadPick(e, SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] })))
+                if (pick) {
+                  e.preventDefault()
+                  form.setFieldValue('sex', pick.value as Sex)
+                }
+              }}
             />
             <TextInput id="patient-phone" label="Phone" type="tel" {...form.getInputProps('phone')} />
             <TextInput id="patient-email" label="Email" type="email" {...form.getInputProps('email')} />
+            <Select
+              id="patient-preferredLanguage"
+              label="Language of handouts"
+              description="Handouts print in it; the report can too."
+              placeholder="The clinic’s language"
+              data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+              allowDeselect={false}
+              {...form.getInputProps('preferredLanguage')}
+            />
           </SimpleGrid>
           {!contactOnly && (
             <>

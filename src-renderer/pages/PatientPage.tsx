@@ -8,6 +8,7 @@ import { usePatientData } from '../lib/usePatientData'
 import { useAuth } from '../auth'
 import { PatientContactPage } from './PatientContactPage'
 import { href, navigate, type PatientTab } from '../router'
+import { useSession } from '../session'
 import { OverviewTab } from './patient/OverviewTab'
 import { MeasurementsTab } from './patient/MeasurementsTab'
 import { ProgramTab } from './patient/ProgramTab'
@@ -22,6 +23,7 @@ export function PatientPage(props: { patientId: number; tab: PatientTab; query: 
 
 function ClinicalPatientPage({ patientId, tab, query }: { patientId: number; tab: PatientTab; query: Record<string, string> }) {
   const data = usePatientData(patientId)
+  const { settings } = useSession()
   const { patient } = data
   const { reload } = data
   // The program tab saves on its own: reread when the therapist moves between tabs.
@@ -42,7 +44,7 @@ function ClinicalPatientPage({ patientId, tab, query }: { patientId: number; tab
     <Stack maw={1200}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={4} miw={0}>
-          <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+          <Title order={1} id="patient-title" style={{ overflowWrap: 'anywhere' }}>
             {fullName(patient)}
           </Title>
           <Text>
@@ -65,6 +67,7 @@ function ClinicalPatientPage({ patientId, tab, query }: { patientId: number; tab
         </Stack>
         <Group wrap="nowrap">
           <ProgressReportButton patientId={patient.id} />
+          {settings && patient.preferredLanguage !== settings.language && <ProgressReportButton patientId={patient.id} language={patient.preferredLanguage} />}
           <Button variant="default" component="a" href={href(`/patients/${patient.id}/edit`)}>
             Edit details
           </Button>

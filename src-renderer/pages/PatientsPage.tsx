@@ -1,5 +1,5 @@
 // The patient list: search by name prefix and date of birth, review badges, sort and paging.
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type KeyboardEvent } from 'react'
 import { Anchor, Button, Checkbox, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { isIsoDate } from '@shared/domain/common'
@@ -8,12 +8,20 @@ import { api } from '../api'
 import { ReviewBadge } from '../components/ReviewBadge'
 import { formatDate, listName } from '../lib/format'
 import { notifyError } from '../lib/notify'
-import { href } from '../router'
+import { href, navigate } from '../router'
+import { DateField } from '../components/DateField'
 import { useRecordChanges } from '../lib/liveChanges'
 
 type Sort = (typeof PATIENT_SORTS)[number]
 const SORT_LABELS: Record<Sort, string> = { name: 'Name', last_visit: 'Last visit (newest first)', next_review: 'Next review (soonest first)' }
 const PAGE_SIZE = 50
+/** Sentences of this page, in one place for the catalogues. */
+const TEXTS = {
+  searchHint: 'Any word of the name; Enter opens the only match, ↓ moves to the results',
+}
+
+const focusResult = (index: number) => document.querySelector<HTMLElement>(`[data-result-index="${index}"]`)?.focus()
+
 const CONTROL_LABELS = { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' } as const
 
 export function PatientsPage() {
@@ -26,7 +34,33 @@ export function PatientsPage() {
   const [result, setResult] = useState<PatientPage | null>(null)
 
   const dobFilter = isIsoDate(dob.trim()) ? dob.trim() : null
-  const dobIncomplete = dob.trim() !== '' && dobFilter === null
+
+  /** Enter in the search box opens the one patient found (asked afresh: the list may still be catching up with the typing); with several, the first result takes the focus. */
+  async function openOnEnter() {
+    const found = await api.patients.search({ query: query.slice(0, 100), dateOfBirth: dobFilter, includeArchived, pageSize: 2 })
+    if (found.total === 1) navigate(`/patients/${found.items[0]!.id}`)
+    else if (found.total > 1) focusResult(0)
+  }
+  function onSearchKey(e: KeyboardEvent<HTMLInputElement>) {
+    if (e.key === 'Enter') {
+      e.preventDefault()
+      void openOnEnter().catch(notifyError)
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault()
+      focusResult(0)
+    }
+  }
+  /** Arrow keys move through the results; ArrowUp from the first goes back to the search box. */
+  function onResultKey(e: KeyboardEvent<HTMLAnchorElement>, index: number) {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault()
+      focusResult(index + 1)
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault()
+      if (index === 0) document.getElementById('patient-search')?.focus()
+      else focusResult(index - 1)
+    }
+  }
 
   useEffect(() => setPage(0), [debouncedQuery, dobFilter, sort, includeArchived])
   // Patients, visits and programs changed elsewhere move names, last visits and review badges.
@@ -64,22 +98,17 @@ export function PatientsPage() {
       </Group>
       <Group align="flex-end" wrap="wrap">
         <TextInput
+          id="patient-search"
           label="Search by name"
-          description="First letters of the first or last name"
+          description={TEXTS.searchHint}
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
+          onKeyDown={onSearchKey}
           w={280}
           maxLength={100}
           autoFocus
         />
-        <TextInput
-          label="Date of birth"
-          description="YYYY-MM-DD"
-          value={dob}
-          onChange={(e) => setDob(e.currentTarget.value)}
-          error={dobIncomplete ? 'Enter the full date as YYYY-MM-DD' : undefined}
-          w={180}
-        />
+        <DateField label="Date of birth" value={dob} onChange={setDob} clearable defaultLevel="decade" w={220} />
         <Select
           label="Sort by"
           description="Order of the list"
@@ -120,10 +149,10 @@ export function PatientsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {result.items.map((p) => (
+              {result.items.map((p, index) => (
                 <Table.Tr key={p.id}>
                   <Table.Td>
-                    <Anchor href={href(`/patients/${p.id}`)} title={listName(p)} display="block" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                    <Anchor href={href(`/patients/${p.id}`)} data-result-index={index} onKeyDown={(e: KeyboardEvent<HTMLAnchorElement>) => onResultKey(e, index)} title={listName(p)} display="block" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
                       {listName(p)}
                     </Anchor>
                     {p.archived && (

@@ -39,3 +39,64 @@ export function ageOn(dateOfBirth: string, on: string): number {
   const [y, m, d] = on.split('-').map(Number) as [number, number, number]
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
+
+/**
+ * THE way a date is written everywhere (screens, PDFs, chart axes): "20 Jul 2026" — day, short
+ * month, four-digit year, which no reader can take for another day. An em dash for no date.
+ */
+export function formatClinicDate(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  if (!m) return iso
+  const month = MONTHS[Number(m[2]) - 1]
+  return month ? `${Number(m[3])} ${month} ${m[1]}` : iso
+}
+
+/** Years a clinic date can have (the same bounds as the shared IsoDate schema). */
+export const DATE_YEARS = { min: 1900, max: 2199 } as const
+
+/** What the date fields accept, said next to a field that could not read what was typed. */
+export const DATE_TEXTS = {
+  howToType: 'Type a date like 20 Jul 2026, 20.07.2026 or 2026-07-20',
+  fourDigitYear: 'Write the year with four digits, like 20.07.2026',
+  impossibleYear: (year: string) => `Year ${year} is not possible: type a date like 20 Jul 2026 or 2026-07-20`,
+  noSuchDay: (text: string) => `${text} is not a day of the calendar`,
+}
+
+export type TypedDate = { ok: true; iso: string } | { ok: false; message: string }
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+function checkedDate(year: string, month: number, day: number, typed: string): TypedDate {
+  if (year.length < 4) return { ok: false, message: DATE_TEXTS.fourDigitYear }
+  const y = Number(year)
+  if (year.length > 4 || y < DATE_YEARS.min || y > DATE_YEARS.max) return { ok: false, message: DATE_TEXTS.impossibleYear(year) }
+  const iso = `${year}-${pad2(month)}-${pad2(day)}`
+  const d = new Date(`${iso}T00:00:00Z`)
+  if (month < 1 || month > 12 || day < 1 || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) {
+    return { ok: false, message: DATE_TEXTS.noSuchDay(typed) }
+  }
+  return { ok: true, iso }
+}
+
+/**
+ * A date as a therapist types it: ISO (2026-07-20), day first with dots, slashes or hyphens
+ * (20.07.2026, 20/7/2026) or with the month's name (20 Jul 2026, 20 July 2026). Null for nothing
+ * typed. Impossible years (60720, 26) are refused with a sentence, never guessed.
+ */
+export function parseTypedDate(text: string): TypedDate | null {
+  const t = text.trim()
+  if (t === '') return null
+  let m = /^(\d+)-(\d{1,2})-(\d{1,2})$/.exec(t)
+  if (m && m[1]!.length > 2) return checkedDate(m[1]!, Number(m[2]), Number(m[3]), t)
+  m = /^(\d{1,2})[./\-](\d{1,2})[./\-](\d+)$/.exec(t)
+  if (m) return checkedDate(m[3]!, Number(m[2]), Number(m[1]), t)
+  m = /^(\d{1,2})\.?\s+([A-Za-z]+)\.?,?\s+(\d+)$/.exec(t)
+  if (m) {
+    const month = MONTHS.findIndex((name) => m![2]!.toLowerCase().startsWith(name.toLowerCase()))
+    if (month >= 0) return checkedDate(m[3]!, month + 1, Number(m[1]), t)
+  }
+  return { ok: false, message: DATE_TEXTS.howToType }
+}

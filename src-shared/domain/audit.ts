@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'create',
   'update',
   'correct',
+  'void',
   'archive',
   'restore',
   'end',

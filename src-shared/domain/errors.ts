@@ -1,5 +1,5 @@
 // Errors as data: a stable code the renderer switches on, never a parsed message.
-export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'unauthorized', 'locked', 'unavailable', 'internal', 'stale_page'] as const
+export const ERROR_CODES = ['invalid_input', 'not_found', 'conflict', 'unauthorized', 'locked', 'unavailable', 'internal', 'stale_page', 'unprintable'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface FieldIssue {
@@ -43,3 +43,15 @@ export const invalidInput = (issues: FieldIssue[]) =>
 export const notFound = (what: string, field: (string | number)[] = ['id']) =>
   new ApiError({ code: 'not_found', message: `${what} was not found`, issues: [{ path: field, message: `${what} was not found` }] })
 export const conflict = (message: string) => new ApiError({ code: 'conflict', message })
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+
+/**
+ * A document that would print a missing-glyph box instead of a letter is not made: the answer
+ * names the text (`what`: "The patient's name") and the characters no font has.
+ */
+export const unprintable = (what: string, text: string, chars: string[], field: (string | number)[] = []) => {
+  const shown = Array.from(text).slice(0, 80).join('')
+  const message = `${what} “${shown}” cannot be printed: no font in Footcore has ${chars.map((c) => `“${c}” (${codePoint(c)})`).join(', ')}. The document was not made; change the text or ask for a font that has these characters.`
+  return new ApiError({ code: 'unprintable', message, issues: [{ path: field, message }] })
+}

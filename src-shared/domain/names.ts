@@ -26,3 +26,36 @@ export function nameSearchKey(name: string): string {
     .replace(/[’']/g, "'")
     .trim()
 }
+
+/** What people leave out when they type a name: apostrophes, hyphens, dots and the spaces between words. */
+const JOINERS = /[\s'’.\-‐‑]+/u
+
+/**
+ * The keys a patient is found by (stored in patient_name_words, prefix-matched on an index): for
+ * each word of each name, the name from that word to its end with the joiners left out. So
+ * "van der Berg" gives "vanderberg", "derberg" and "berg", "O'Neill" gives "oneill" and "neill",
+ * and a prefix of any key finds the patient ("Briain" finds "Ó Briain", "oneill" finds O'Neill).
+ */
+export function nameWordKeys(...names: string[]): string[] {
+  const keys = new Set<string>()
+  for (const name of names) {
+    const words = nameSearchKey(name).split(JOINERS).filter(Boolean)
+    for (let i = 0; i < words.length; i++) keys.add(words.slice(i).join(''))
+  }
+  return [...keys]
+}
+
+/** At most this many words of a search are matched (each against any word of the name). */
+export const MAX_NAME_QUERY_WORDS = 4
+
+/**
+ * Words of what was typed in the search box, each a prefix to find among a patient's keys: split
+ * at spaces, with apostrophes, hyphens and dots left out ("o'neill" and "oneill" are the same).
+ */
+export function nameQueryWords(query: string): string[] {
+  return nameSearchKey(query)
+    .split(/\s+/u)
+    .map((w) => w.split(JOINERS).join(''))
+    .filter(Boolean)
+    .slice(0, MAX_NAME_QUERY_WORDS)
+}

@@ -1,5 +1,6 @@
 // Patients: who is treated, how to reach them, and what they came with.
 import { z } from 'zod'
+import { LanguageField, type Language } from '../i18n/languages'
 import { BaseVersion, Id, IsoDate, PageRequest, optionalLine, text, type Page } from './common'
 import { personName } from './names'
 
@@ -32,6 +33,8 @@ export const PatientFields = z.object({
   email: optionalLine('Email', 254).refine((v) => v === null || EMAIL.test(v), { error: 'Enter an email like name@example.com' }),
   complaints: z.array(z.enum(COMPLAINTS, { error: 'Unknown complaint' })).max(COMPLAINTS.length).default([]),
   notes: text('Notes', 5000).default(''),
+  /** The language the patient's handouts print in; left out: the clinic's (new patient) or unchanged. */
+  preferredLanguage: LanguageField.optional(),
 })
 
 /** A date of birth cannot be in the future. `today` is YYYY-MM-DD. */
@@ -43,7 +46,7 @@ export const PatientCreateInput = PatientFields.strict()
 export const PatientUpdateInput = PatientFields.extend({ id: Id, version: BaseVersion }).strict()
 export const PatientIdInput = z.object({ id: Id }).strict()
 /** What reception may see and change: who the patient is and how to reach them (no clinical notes). */
-export const PatientContactFields = PatientFields.pick({ firstName: true, lastName: true, dateOfBirth: true, sex: true, phone: true, email: true })
+export const PatientContactFields = PatientFields.pick({ firstName: true, lastName: true, dateOfBirth: true, sex: true, phone: true, email: true, preferredLanguage: true })
 export const PatientContactUpdateInput = PatientContactFields.extend({ id: Id, version: BaseVersion }).strict()
 export const PatientArchiveInput = z.object({ id: Id, version: BaseVersion, archived: z.boolean().default(true) }).strict()
 
@@ -65,6 +68,7 @@ export interface Patient {
   email: string | null
   complaints: Complaint[]
   notes: string
+  preferredLanguage: Language
   archivedAt: string | null
   createdAt: string
   updatedAt: string
@@ -72,7 +76,7 @@ export interface Patient {
   version: number
 }
 
-export type PatientContact = Pick<Patient, 'id' | 'firstName' | 'lastName' | 'dateOfBirth' | 'sex' | 'phone' | 'email' | 'archivedAt' | 'version'>
+export type PatientContact = Pick<Patient, 'id' | 'firstName' | 'lastName' | 'dateOfBirth' | 'sex' | 'phone' | 'email' | 'preferredLanguage' | 'archivedAt' | 'version'>
 
 export type ReviewStatus = 'none' | 'upcoming' | 'due' | 'overdue'
 

@@ -1,5 +1,6 @@
 // Clinic settings: identity on printouts, measurement method, thresholds, review interval.
 import { z } from 'zod'
+import { LanguageField, type Language } from '../i18n/languages'
 import { BaseVersion, optionalLine, requiredLine, text } from './common'
 import { EMAIL, PHONE } from './patient'
 
@@ -65,6 +66,8 @@ export const SettingsUpdateInput = z
       .number({ error: 'Lock after must be a whole number of minutes' })
       .refine((v) => Number.isInteger(v) && v >= 1 && v <= 30, { error: 'Lock after must be between 1 and 30 minutes' })
       .optional(),
+    /** The clinic's language (screens, and the report by default); left out: unchanged. */
+    language: LanguageField.optional(),
     version: BaseVersion,
   })
   .strict()
@@ -85,6 +88,7 @@ export interface Settings {
   smcArchHeightIndex: number
   lockAfterMinutes: number
   reviewIntervalWeeks: number
+  language: Language
   /** Row version: a change names the one it was based on. */
   version: number
 }
@@ -105,4 +109,5 @@ export const DEFAULT_SETTINGS: Settings = {
   smcNavicularDropMm: 4,
   smcArchHeightIndex: 0.025,
   reviewIntervalWeeks: 16,
+  language: 'en',
 }

@@ -135,13 +135,22 @@ export function implausibleArchHeightIndex(
   })
 }
 
-function requireSomething(v: z.output<typeof VisitFields>, ctx: z.RefinementCtx) {
+/**
+ * What makes a visit: a foot length, an arch height (dorsal or navicular) or a pain score. A
+ * truncated foot length, headache days or ticked days alone are not a visit (a stray value and
+ * Enter would otherwise save a row of dashes).
+ */
+export const VISIT_CORE_MEASURES = ['footLengthMm', 'archHeightMm', 'navicularSittingMm', 'navicularStandingMm'] as const satisfies readonly MeasureKey[]
+export const NOTHING_TO_SAVE = 'Enter a foot length, an arch height or a pain score: a truncated foot length alone is not a visit'
+
+export function hasVisitCore(v: Pick<z.output<typeof VisitFields>, 'left' | 'right' | 'symptoms'>): boolean {
   const feet = [v.left, v.right].filter((f) => f !== null)
-  const anyMeasure = feet.some((f) => MEASURE_KEYS.some((k) => f[k] !== null))
-  const anySymptom = Object.values(v.symptoms).some((s) => s !== null) || v.headacheDays !== null
-  const anyAdherence = v.adherence !== null && (v.adherence.daysDone !== null || v.adherence.byExercise.length > 0)
-  if (!anyMeasure && !anySymptom && !anyAdherence) {
-    ctx.addIssue({ code: 'custom', path: ['left'], message: 'Enter at least one measurement or pain score' })
+  return feet.some((f) => VISIT_CORE_MEASURES.some((k) => f[k] !== null)) || Object.values(v.symptoms).some((s) => s !== null)
+}
+
+function requireSomething(v: z.output<typeof VisitFields>, ctx: z.RefinementCtx) {
+  if (!hasVisitCore(v)) {
+    ctx.addIssue({ code: 'custom', path: ['left'], message: NOTHING_TO_SAVE })
   }
   // Without a method the clinic's applies, which only the service knows; it checks again there.
   if (v.archHeightMethod === 'dorsal_50') {
@@ -167,7 +176,30 @@ export const VisitCorrectInput = VisitFields.extend({
 })
   .strict()
   .superRefine(requireSomething)
-export const VisitListInput = z.object({ patientId: Id }).strict()
+export const VisitListInput = z
+  .object({
+    patientId: Id,
+    /** Voided visits are left out unless asked for (the patient page lists them to restore). */
+    includeVoided: z.boolean().default(false),
+  })
+  .strict()
+
+/** Voiding a visit entered by mistake: it stays in the records, hidden, with the reason. */
+export const VisitVoidInput = z
+  .object({
+    visitId: Id,
+    version: BaseVersion,
+    reason: text('Reason for voiding', 500).refine((s) => s.length > 0, { error: 'Say why the visit is voided' }),
+  })
+  .strict()
+export const VisitRestoreInput = z.object({ visitId: Id, version: BaseVersion }).strict()
+
+export interface VisitVoid {
+  at: string
+  byId: number | null
+  byName: string | null
+  reason: string
+}
 
 export type VisitRecord = z.input<typeof VisitRecordInput>
 
@@ -202,6 +234,8 @@ export interface Visit {
   /** Planned and done days since the previous visit of the program; null when not asked. */
   adherence: VisitAdherence | null
   stageSteps: StageStep[]
+  /** Set when the visit was voided: hidden from tables, charts and reports until restored. */
+  voided: VisitVoid | null
   version: number
 }
 

@@ -1,24 +1,29 @@
-// Dosage written the way a therapist says it to a patient, for screens and handouts.
+// Dosage written the way a therapist says it to a patient, for screens and handouts, in any language.
 import type { Dosage } from '../domain/exercise'
+import { documentTranslator } from '../i18n/documents'
+import { formatUnitList } from '../i18n/format'
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages'
 
-const TIMES = ['', 'once', 'twice', 'three times', 'four times', 'five times', 'six times']
-
-function timesWord(n: number): string {
-  return TIMES[n] ?? `${n} times`
-}
-
-/** e.g. "Hold 5 seconds. Do it 10 times, 3 sets, twice a day." */
-export function dosageSentence(d: Dosage): string {
+/**
+ * e.g. "Hold 5 seconds. Do it 10 times, 3 sets, twice a day." — ICU plurals per language.
+ * `repsText` is printed as given: callers pass the text in the document's language.
+ */
+export function dosageSentence(d: Dosage, language: Language = DEFAULT_LANGUAGE): string {
+  const t = documentTranslator(language)
   const parts: string[] = []
-  if (d.holdSeconds !== null) parts.push(`Hold ${d.holdSeconds} second${d.holdSeconds === 1 ? '' : 's'}.`)
-  const doIt: string[] = []
-  if (d.reps !== null) doIt.push(`${d.reps} time${d.reps === 1 ? '' : 's'}`)
-  else if (d.repsText !== null) doIt.push(d.repsText)
-  if (d.sets !== null) doIt.push(`${d.sets} set${d.sets === 1 ? '' : 's'}`)
-  if (d.minutes !== null) doIt.push(`for ${d.minutes} minute${d.minutes === 1 ? '' : 's'}`)
-  const perDay = `${timesWord(d.timesPerDay)} a day`
-  const perWeek = d.daysPerWeek === 7 ? '' : `, ${d.daysPerWeek} day${d.daysPerWeek === 1 ? '' : 's'} a week`
-  const body = doIt.length > 0 ? `Do it ${doIt.join(', ')}, ${perDay}${perWeek}.` : `Do it ${perDay}${perWeek}.`
-  parts.push(body)
+  if (d.holdSeconds !== null) parts.push(t('dosage.hold', { seconds: d.holdSeconds }))
+  const what: string[] = []
+  if (d.reps !== null) what.push(t('dosage.reps', { count: d.reps }))
+  else if (d.repsText !== null) what.push(d.repsText)
+  if (d.sets !== null) what.push(t('dosage.sets', { count: d.sets }))
+  if (d.minutes !== null) what.push(t('dosage.minutes', { count: d.minutes }))
+  const perDay = t('dosage.perDay', { count: d.timesPerDay })
+  const perWeek = d.daysPerWeek === 7 ? null : t('dosage.perWeek', { count: d.daysPerWeek })
+  if (what.length > 0) {
+    const list = formatUnitList(what, language)
+    parts.push(perWeek === null ? t('dosage.doWhat', { what: list, perDay }) : t('dosage.doWhatWeek', { what: list, perDay, perWeek }))
+  } else {
+    parts.push(perWeek === null ? t('dosage.do', { perDay }) : t('dosage.doWeek', { perDay, perWeek }))
+  }
   return parts.join(' ')
 }

@@ -241,10 +241,13 @@ test('the 16-week template is assigned, a dosage changed and reordered, shown in
   // The browser runs on this machine, so its local date is this process's local date.
   const d = new Date()
   const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-  await expect(editor.getByLabel('Start date')).toHaveValue(today)
+  // Dates are shown as every screen writes them ("30 Nov 2026").
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+  const shown = (iso: string) => `${Number(iso.slice(8, 10))} ${months[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`
+  await expect(editor.getByLabel('Start date')).toHaveValue(shown(today))
   const review = new Date(`${today}T00:00:00Z`)
   review.setUTCDate(review.getUTCDate() + 16 * 7)
-  await expect(editor.getByLabel('Review date')).toHaveValue(review.toISOString().slice(0, 10))
+  await expect(editor.getByLabel('Review date')).toHaveValue(shown(review.toISOString().slice(0, 10)))
 
   // A bad dosage: sets 0. The message sits with that exercise's field; typed notes stay.
   const shortFoot = groups.filter({ has: page.locator('legend', { hasText: 'Short-foot exercise' }) })
@@ -275,7 +278,10 @@ test('the 16-week template is assigned, a dosage changed and reordered, shown in
   const change = page.getByRole('form', { name: 'Change program' })
   const shortFoot2 = change.getByRole('group').filter({ has: page.locator('legend', { hasText: 'Short-foot exercise' }) })
   await shortFoot2.getByLabel('Sets').fill('2')
-  await shortFoot2.getByLabel('Stage').selectOption({ label: 'Standing on both feet' })
+  // Stage is a Mantine Select like every other list: open it, pick the stage.
+  await shortFoot2.getByRole('combobox', { name: 'Stage' }).click()
+  await page.getByRole('option', { name: 'Standing on both feet', exact: true }).click()
+  await expect(shortFoot2.getByRole('combobox', { name: 'Stage' })).toHaveValue('Standing on both feet')
   // Leaving with unsaved changes asks first; staying keeps what was typed.
   await page.getByRole('link', { name: 'Exercise library' }).click()
   await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Stay on the form' }).click()

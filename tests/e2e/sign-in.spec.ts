@@ -100,7 +100,13 @@ test('first start, users with roles, reception kept from clinical data, and the 
   const patientId = Number(/#\/patients\/(\d+)/.exec(page.url())![1])
   // Typed into the page's console: the core refuses, whatever the page shows.
   const answer = await page.evaluate(async (id) => {
-    const token = document.querySelector<HTMLMetaElement>('meta[name="footcore-token"]')!.content
+    // The page's own globals (this runs in the browser).
+    const { document, sessionStorage, fetch } = globalThis as unknown as {
+      document: { querySelector(s: string): { content: string } }
+      sessionStorage: { getItem(k: string): string | null }
+      fetch(url: string, init: object): Promise<{ json(): Promise<unknown> }>
+    }
+    const token = document.querySelector('meta[name="footcore-token"]').content
     const session = sessionStorage.getItem('footcore.session') ?? ''
     const res = await fetch('/api/visits.list', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Footcore-Token': token, 'X-Footcore-Session': session }, body: JSON.stringify({ input: { patientId: id } }) })
     return res.json()

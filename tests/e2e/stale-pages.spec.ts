@@ -65,7 +65,7 @@ test('switching who is working moves an open visit form to the new therapist, an
   await expect(recordForm(page).getByRole('combobox', { name: 'Therapist', exact: true })).toHaveValue('Ben Okafor')
   await expect(recordForm(page).getByRole('status')).toHaveText('Who is working changed: this visit will be recorded for Ben Okafor.')
   await recordForm(page).getByRole('button', { name: 'Save visit' }).click()
-  await expect(page.getByText('Visit saved').first()).toBeVisible()
+  await expect(page.getByText(/^Visit of .* saved$/).first()).toBeVisible()
   const [visit] = await call<{ therapistName: string }[]>(page, 'visits.list', { patientId }, anna)
   expect(visit!.therapistName).toBe('Ben Okafor')
 })

@@ -67,7 +67,7 @@ test('a visit recorded at reception shows on the room’s open patient page, and
   server.resume()
   await expect(roomPage.getByRole('alert').filter({ hasText: 'The clinic database cannot be reached' })).toHaveCount(0, { timeout: 15_000 })
   await form.getByRole('group', { name: 'Left foot' }).getByLabel('Foot length (mm)', { exact: true }).press('Enter')
-  await expect(roomPage.getByText('Visit saved').first()).toBeVisible()
+  await expect(roomPage.getByText(/^Visit of .* saved$/).first()).toBeVisible()
   await expect(visits).toContainText('1 Jun 2026')
   const stored = await call<{ visitDate: string }[]>(receptionPage, reception, 'visits.list', { patientId: patient.id }, t)
   expect(stored.map((v) => v.visitDate).sort()).toEqual(['2026-05-04', '2026-06-01'])

@@ -23,7 +23,7 @@ import { createUser, listUsers, resetUserPin, setUserActive, setUserRole, update
 import { PERMISSIONS, BACKGROUND_METHODS } from '../auth/permissions'
 import { createFirstAdministrator, lockSession, recoverWithCode, resolveSession, sessionState, setupStatus, signIn, signOut, touchSession, unlockSession, type ActiveSession } from '../auth/sessions'
 import { ROLE_LABELS } from '@shared/domain/user'
-import { correctVisit, listVisits, recordVisit } from '../services/visits'
+import { correctVisit, listVisits, recordVisit, restoreVisit, voidVisit } from '../services/visits'
 import { isServerUnreachable, SERVER_UNREACHABLE } from '../db/postgres'
 import { writeConflictMessage } from '../db/write-conflicts'
 import { log } from '../log'
@@ -75,6 +75,8 @@ const handlers: Handlers = {
   'visits.record': recordVisit,
   'visits.correct': correctVisit,
   'visits.list': listVisits,
+  'visits.void': voidVisit,
+  'visits.restore': restoreVisit,
   'exercises.list': listExercises,
   'exercises.create': createExercise,
   'exercises.update': updateExercise,

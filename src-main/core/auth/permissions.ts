@@ -47,6 +47,9 @@ export const PERMISSIONS: Record<MethodName, Rule> = {
   'visits.record': CLINICAL,
   'visits.correct': CLINICAL,
   'visits.list': CLINICAL,
+  // Voiding: also only the person who entered the visit, or an administrator (services/visits.ts).
+  'visits.void': CLINICAL,
+  'visits.restore': CLINICAL,
   'programs.assign': CLINICAL,
   'programs.update': CLINICAL,
   'programs.end': CLINICAL,

@@ -37,6 +37,8 @@ export interface ClinicSettingsTable {
   smc_navicular_drop_mm: number
   smc_arch_height_index: number
   review_interval_weeks: number
+  /** Migration 0010: the screens' language and the report's by default. */
+  language: ColumnType<string, string | undefined, string>
   updated_at: string
   updated_by: number | null
   version: Version
@@ -56,6 +58,8 @@ export interface PatientsTable {
   email: string | null
   complaints_json: string
   notes: string
+  /** Migration 0010: the language the patient's handouts print in. */
+  preferred_language: ColumnType<string, string | undefined, string>
   archived_at: string | null
   created_at: string
   created_by: number | null
@@ -86,6 +90,8 @@ export interface ExercisesTable extends DosageColumns {
   safety: string
   illustration: string | null
   builtin: Flag
+  /** Migration 0010: the language of this row's texts; other languages are in exercise_texts. */
+  language: ColumnType<string, string | undefined, string>
   dosage_notes: string
   archived_at: string | null
   created_at: string
@@ -93,6 +99,20 @@ export interface ExercisesTable extends DosageColumns {
   updated_at: string
   updated_by: number | null
   version: Version
+}
+
+/** An exercise's texts in one more language (migration 0010). */
+export interface ExerciseTextsTable {
+  id: Id
+  exercise_id: number
+  language: string
+  name: string
+  purpose: string
+  steps_json: string
+  mistakes_json: string
+  stages_json: string
+  safety: string
+  reps_text: string | null
 }
 
 export interface ProgramsTable {
@@ -139,6 +159,16 @@ export interface VisitsTable {
   version: Version
   adherence_days_planned: number | null
   adherence_days_done: number | null
+  /** Migration 0011: a visit entered by mistake is voided (hidden everywhere, restorable), never deleted. */
+  voided_at: ColumnType<string | null, string | null | undefined, string | null>
+  voided_by: ColumnType<number | null, number | null | undefined, number | null>
+  void_reason: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** Migration 0011: the keys a patient is found by, one row each (see nameWordKeys). */
+export interface PatientNameWordsTable {
+  word_key: string
+  patient_id: number
 }
 
 export interface VisitStageStepsTable {
@@ -229,6 +259,7 @@ export interface DB {
   clinic_settings: ClinicSettingsTable
   patients: PatientsTable
   exercises: ExercisesTable
+  exercise_texts: ExerciseTextsTable
   programs: ProgramsTable
   program_items: ProgramItemsTable
   visits: VisitsTable
@@ -241,10 +272,12 @@ export interface DB {
   database_identity: DatabaseIdentityTable
   sessions: SessionsTable
   sign_in_failures: SignInFailuresTable
+  patient_name_words: PatientNameWordsTable
 }
 
 export type PatientRow = Selectable<PatientsTable>
 export type ExerciseRow = Selectable<ExercisesTable>
+export type ExerciseTextRow = Selectable<ExerciseTextsTable>
 export type ProgramRow = Selectable<ProgramsTable>
 export type ProgramItemRow = Selectable<ProgramItemsTable>
 export type VisitRow = Selectable<VisitsTable>

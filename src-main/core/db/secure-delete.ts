@@ -7,7 +7,7 @@ import { isPostgres } from './migrations/dialect'
 import type { DB } from './schema'
 
 /** Every table an erase deletes from or blanks. */
-const ERASED_TABLES = ['measurements', 'symptom_scores', 'visits', 'program_items', 'programs', 'patients', 'audit_log'] as const
+const ERASED_TABLES = ['measurements', 'symptom_scores', 'visits', 'program_items', 'programs', 'patient_name_words', 'patients', 'audit_log'] as const
 
 /** Runs `work` with SQLite's `secure_delete` on, then restores the previous setting. */
 export async function withSecureDelete<T>(db: Kysely<DB>, work: () => Promise<T>): Promise<T> {

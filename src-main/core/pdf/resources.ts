@@ -31,6 +31,23 @@ export function fontPath(weight: keyof typeof FONT_FILES): string {
   return join(resourcesDir(), 'fonts', FONT_FILES[weight])
 }
 
+/**
+ * The Noto faces for scripts DejaVu Sans lacks, copied (CJK: cut to a subset) from Debian's
+ * fonts-noto-core and fonts-noto-cjk by scripts/build-fonts.mjs into resources/fonts/noto.
+ * CJK has one weight: the bold file would add another 10 MB for headings only.
+ */
+export const NOTO_FILES = {
+  arabic: { regular: 'NotoSansArabic-Regular.ttf', bold: 'NotoSansArabic-Bold.ttf' },
+  hebrew: { regular: 'NotoSansHebrew-Regular.ttf', bold: 'NotoSansHebrew-Bold.ttf' },
+  devanagari: { regular: 'NotoSansDevanagari-Regular.ttf', bold: 'NotoSansDevanagari-Bold.ttf' },
+  thai: { regular: 'NotoSansThai-Regular.ttf', bold: 'NotoSansThai-Bold.ttf' },
+  cjk: { regular: 'NotoSansCJKsc-Regular.subset.otf', bold: 'NotoSansCJKsc-Regular.subset.otf' },
+} as const
+
+export function notoPath(face: keyof typeof NOTO_FILES, weight: keyof typeof FONT_FILES): string {
+  return join(resourcesDir(), 'fonts', 'noto', NOTO_FILES[face][weight])
+}
+
 export function illustrationPath(name: string): string {
   return join(resourcesDir(), 'illustrations', `${name}.svg`)
 }

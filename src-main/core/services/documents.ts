@@ -2,8 +2,13 @@
 import type { PdfDocument } from '@shared/api'
 import { baselineFor } from '@shared/calc/compare'
 import { conflict, notFound } from '@shared/domain/errors'
-import type { Program } from '@shared/domain/program'
+import { exerciseIn, type Exercise } from '@shared/domain/exercise'
+import type { Program, ProgramItem } from '@shared/domain/program'
+import type { Settings } from '@shared/domain/settings'
 import type { Visit } from '@shared/domain/visit'
+import { documentTranslator } from '@shared/i18n/documents'
+import type { Language } from '@shared/i18n/languages'
+import { assertPrintable } from '../pdf/fonts'
 import { renderHandout, type HandoutData } from '../pdf/handout'
 import { programChanges } from '../pdf/program-changes'
 import { renderProgressReport, type BaselineSource, type ProgressReportData } from '../pdf/progress-report'
@@ -13,7 +18,7 @@ import { findExercises } from './exercises'
 import { requirePatient } from './patients'
 import { loadPrograms } from './programs'
 import { readSettings } from './settings'
-import { loadVisits } from './visits'
+import { loadVisits, notVoided } from './visits'
 
 export const NO_FOLLOW_UP = 'A progress report needs a baseline visit and at least one later visit.'
 
@@ -28,18 +33,72 @@ export function documentFileName(person: { firstName: string; lastName: string }
   return `${short || 'Patient'} – ${kind} – ${date}.pdf`
 }
 
-async function handoutData(ctx: ServiceContext, input: { programId: number }): Promise<HandoutData> {
-  const [program] = await loadPrograms(ctx.db, { programIds: [input.programId] })
-  if (!program) throw notFound('Program', ['programId'])
-  const [patient, settings, exercises] = await Promise.all([
-    requirePatient(ctx.db, program.patientId),
-    readSettings(ctx.db),
-    findExercises(ctx.db, program.items.map((i) => i.exerciseId)),
-  ])
-  return { settings, patient, program, exercises: [...exercises.values()], printedOn: today(ctx) }
+/**
+ * The program's exercises in the document's language (or the clinic's, for an exercise without a
+ * text in it), and its items with the names, stages and repetitions text to print.
+ */
+function inLanguage(exercises: Map<number, Exercise>, language: Language, clinic: Language) {
+  const local = new Map([...exercises].map(([id, e]) => [id, exerciseIn(e, language, clinic)]))
+  const localize = (item: ProgramItem): ProgramItem => {
+    const base = exercises.get(item.exerciseId)
+    const l = local.get(item.exerciseId)
+    if (!base || !l || l === base) return item
+    // A repetitions text still as the exercise gave it is printed in the document's language.
+    const repsText = item.repsText !== null && item.repsText === base.dosage.repsText ? l.dosage.repsText : item.repsText
+    return { ...item, exerciseName: l.name, stages: l.stages, repsText }
+  }
+  return { local, localize }
 }
 
-export async function buildHandout(ctx: ServiceContext, input: { programId: number }): Promise<Buffer> {
+type Printable = Parameters<typeof assertPrintable>[0]
+
+function clinicTexts(s: Settings): Printable {
+  return [
+    { what: 'The clinic’s name', text: s.clinicName },
+    { what: 'The clinic’s address', text: s.address },
+    { what: 'The clinic’s phone', text: s.phone ?? '' },
+    { what: 'The clinic’s email', text: s.email ?? '' },
+  ]
+}
+
+function exerciseTexts(exercises: Iterable<Exercise>): Printable {
+  return [...exercises].flatMap((e) =>
+    [e.name, e.purpose, ...e.steps, ...e.mistakes, ...e.stages, e.safety, e.dosage.repsText ?? ''].map((text) => ({ what: `The exercise “${e.name}”`, text })),
+  )
+}
+
+function programTexts(program: Program): Printable {
+  return [
+    { what: 'The program’s name', text: program.name },
+    { what: 'The therapist’s name', text: program.therapistName },
+    ...program.items.flatMap((i) => [
+      { what: `The notes for “${i.exerciseName}”`, text: i.notes },
+      { what: `The repetitions for “${i.exerciseName}”`, text: i.repsText ?? '' },
+    ]),
+  ]
+}
+
+async function handoutData(ctx: ServiceContext, input: { programId: number; language?: Language }): Promise<HandoutData> {
+  const [stored] = await loadPrograms(ctx.db, { programIds: [input.programId] })
+  if (!stored) throw notFound('Program', ['programId'])
+  const [patient, settings, exercises] = await Promise.all([
+    requirePatient(ctx.db, stored.patientId),
+    readSettings(ctx.db),
+    findExercises(ctx.db, stored.items.map((i) => i.exerciseId)),
+  ])
+  const language = input.language ?? patient.preferredLanguage
+  const { local, localize } = inLanguage(exercises, language, settings.language)
+  const program = { ...stored, items: stored.items.map(localize) }
+  assertPrintable([
+    { what: 'The patient’s name', text: `${patient.firstName} ${patient.lastName}` },
+    ...clinicTexts(settings),
+    ...programTexts(program),
+    ...exerciseTexts(local.values()),
+  ])
+  return { settings, patient, program, exercises: [...local.values()], printedOn: today(ctx), language }
+}
+
+export async function buildHandout(ctx: ServiceContext, input: { programId: number; language?: Language }): Promise<Buffer> {
   return renderHandout(await handoutData(ctx, input))
 }
 
@@ -65,11 +124,13 @@ function reportVisits(all: Visit[], programs: Program[], program: Program | null
   return { visits: own, baseline: own[0] ?? null, source: { kind: 'first_visit' } }
 }
 
-async function progressReportData(ctx: ServiceContext, input: { patientId: number; programId?: number | null }): Promise<ProgressReportData> {
+type ReportInput = { patientId: number; programId?: number | null; language?: Language }
+
+async function progressReportData(ctx: ServiceContext, input: ReportInput): Promise<ProgressReportData> {
   const patient = await requirePatient(ctx.db, input.patientId)
   const [programs, allVisits, settings, audit] = await Promise.all([
     loadPrograms(ctx.db, { patientId: patient.id }),
-    loadVisits(ctx.db, { patientId: patient.id }),
+    loadVisits(ctx.db, { patientId: patient.id }).then((visits) => visits.filter(notVoided)),
     readSettings(ctx.db),
     listAuditForPatient(ctx, { patientId: patient.id }),
   ])
@@ -87,13 +148,31 @@ async function progressReportData(ctx: ServiceContext, input: { patientId: numbe
   const reviews = later.filter((v) => v.kind === 'review')
   const comparison = reviews[reviews.length - 1] ?? later[later.length - 1]!
   const exercises = await findExercises(ctx.db, program ? program.items.map((i) => i.exerciseId) : [])
-  const changes = program ? programChanges(audit.filter((a) => a.entity === 'program' && a.entityId === program.id), exercises) : []
+  // The clinic's language unless the report is printed for the patient in theirs.
+  const language = input.language ?? settings.language
+  const { local, localize } = inLanguage(exercises, language, settings.language)
+  const changes = program ? programChanges(audit.filter((a) => a.entity === 'program' && a.entityId === program.id), local, language, localize) : []
+  const shown = program ? { ...program, items: program.items.map(localize) } : null
+  assertPrintable([
+    { what: 'The patient’s name', text: `${patient.firstName} ${patient.lastName}` },
+    { what: 'The therapist’s name', text: comparison.therapistName },
+    { what: 'The comments of the visit', text: comparison.notes },
+    ...clinicTexts(settings),
+    ...(shown ? programTexts(shown) : []),
+    ...exerciseTexts(local.values()),
+    ...changes.flatMap((c) => [
+      { what: 'A program change', text: c.lines.join(' ') },
+      { what: 'The reason for a program change', text: c.reason ?? '' },
+      { what: 'The therapist’s name', text: c.by ?? '' },
+    ]),
+  ])
   return {
     settings,
     patient,
-    program,
+    program: shown,
     programChanges: changes,
-    exercises: [...exercises.values()],
+    exercises: [...local.values()],
+    language,
     visits: visits.filter((v) => v.visitDate >= baseline.visitDate),
     baseline,
     baselineSource: source,
@@ -102,19 +181,21 @@ async function progressReportData(ctx: ServiceContext, input: { patientId: numbe
   }
 }
 
-export async function buildProgressReport(ctx: ServiceContext, input: { patientId: number; programId?: number | null }): Promise<Buffer> {
+export async function buildProgressReport(ctx: ServiceContext, input: ReportInput): Promise<Buffer> {
   return renderProgressReport(await progressReportData(ctx, input))
 }
 
 /** Contract handler: the handout as base64 with its file name. */
-export async function handoutDocument(ctx: ServiceContext, input: { programId: number }): Promise<PdfDocument> {
+export async function handoutDocument(ctx: ServiceContext, input: { programId: number; language?: Language }): Promise<PdfDocument> {
   const data = await handoutData(ctx, input)
   const pdf = await renderHandout(data)
-  return { fileName: documentFileName(data.patient, 'Handout', data.printedOn), pdfBase64: pdf.toString('base64') }
+  const kind = documentTranslator(data.language ?? 'en')('handout.fileName')
+  return { fileName: documentFileName(data.patient, kind, data.printedOn), pdfBase64: pdf.toString('base64') }
 }
 
-export async function progressReportDocument(ctx: ServiceContext, input: { patientId: number; programId?: number | null }): Promise<PdfDocument> {
+export async function progressReportDocument(ctx: ServiceContext, input: ReportInput): Promise<PdfDocument> {
   const data = await progressReportData(ctx, input)
   const pdf = await renderProgressReport(data)
-  return { fileName: documentFileName(data.patient, 'Progress report', data.printedOn), pdfBase64: pdf.toString('base64') }
+  const kind = documentTranslator(data.language ?? 'en')('report.fileName')
+  return { fileName: documentFileName(data.patient, kind, data.printedOn), pdfBase64: pdf.toString('base64') }
 }

@@ -2,8 +2,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely'
 import type { z } from 'zod'
 import { reviewStatus } from '@shared/calc/review'
-import { ApiError, conflict, invalidInput, notFound } from '@shared/domain/errors'
-import { nameSearchKey } from '@shared/domain/names'
+import { ApiError, invalidInput, notFound } from '@shared/domain/errors'
+import { nameQueryWords, nameSearchKey, nameWordKeys } from '@shared/domain/names'
 import {
   type PatientContact,
   type PatientContactUpdateInput,
@@ -15,6 +15,7 @@ import {
   type PatientSearchInput,
   type PatientUpdateInput,
 } from '@shared/domain/patient'
+import { DEFAULT_LANGUAGE, isLanguage } from '@shared/i18n/languages'
 import type { PatientRow } from '../db/schema'
 import { compiledOnce } from '../db/compiled-once'
 import { recordAudit } from './audit'
@@ -31,6 +32,7 @@ export const toPatient = (r: PatientRow): Patient => ({
   email: r.email,
   complaints: parseJson<Complaint[]>(r.complaints_json, []),
   notes: r.notes,
+  preferredLanguage: isLanguage(r.preferred_language) ? r.preferred_language : DEFAULT_LANGUAGE,
   archivedAt: r.archived_at,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -64,7 +66,16 @@ function columns(input: Fields) {
     email: input.email,
     complaints_json: JSON.stringify([...new Set(input.complaints)]),
     notes: input.notes,
+    // Left out: unchanged on an update; a new patient gets the clinic's language (createPatient).
+    ...(input.preferredLanguage !== undefined ? { preferred_language: input.preferredLanguage } : {}),
   }
+}
+
+/** Rewrites the keys the patient is found by (every word of both names; see nameWordKeys). */
+export async function writeNameWords(db: Db, patientId: number, firstName: string, lastName: string): Promise<void> {
+  await db.deleteFrom('patient_name_words').where('patient_id', '=', patientId).execute()
+  const keys = nameWordKeys(firstName, lastName)
+  if (keys.length > 0) await db.insertInto('patient_name_words').values(keys.map((word_key) => ({ word_key, patient_id: patientId }))).execute()
 }
 
 async function checkFields(db: Db, ctx: ServiceContext, input: Pick<Fields, 'firstName' | 'lastName' | 'dateOfBirth'>, exceptId: number | null): Promise<void> {
@@ -77,7 +88,12 @@ async function checkFields(db: Db, ctx: ServiceContext, input: Pick<Fields, 'fir
     .where('first_name_key', '=', nameSearchKey(input.firstName))
     .where('date_of_birth', '=', input.dateOfBirth)
   if (exceptId !== null) q = q.where('id', '!=', exceptId)
-  if (await q.executeTakeFirst()) throw conflict('A patient with this name and date of birth already exists')
+  const same = await q.executeTakeFirst()
+  if (same) {
+    // The issue names the existing record, so the page can link to it.
+    const message = 'A patient with this name and date of birth already exists'
+    throw new ApiError({ code: 'conflict', message, issues: [{ path: ['duplicateOf', same.id], message }] })
+  }
 }
 
 export async function createPatient(ctx: ServiceContext, input: Fields): Promise<Patient> {
@@ -87,11 +103,13 @@ export async function createPatient(ctx: ServiceContext, input: Fields): Promise
   return ctx.db.transaction().execute(async (trx) => {
     await checkFields(trx, ctx, input, null)
     const at = nowIso(ctx)
+    const language = input.preferredLanguage ?? (await trx.selectFrom('clinic_settings').select('language').where('id', '=', 1).executeTakeFirstOrThrow()).language
     const { id } = await trx
       .insertInto('patients')
-      .values({ ...columns(input), created_at: at, created_by: ctx.actorId, updated_at: at, updated_by: ctx.actorId })
+      .values({ ...columns(input), preferred_language: language, created_at: at, created_by: ctx.actorId, updated_at: at, updated_by: ctx.actorId })
       .returning('id')
       .executeTakeFirstOrThrow()
+    await writeNameWords(trx, id, input.firstName, input.lastName)
     const created = (await findPatient(trx, id))!
     await recordAudit(trx, ctx, { action: 'create', entity: 'patient', entityId: id, patientId: id, after: created })
     return created
@@ -108,6 +126,7 @@ export async function updatePatient(ctx: ServiceContext, input: z.output<typeof 
       .set({ ...columns(input), updated_at: nowIso(ctx), updated_by: ctx.actorId })
       .where('id', '=', input.id)
       .execute()
+    if (before.firstName !== input.firstName || before.lastName !== input.lastName) await writeNameWords(trx, input.id, input.firstName, input.lastName)
     const after = (await findPatient(trx, input.id))!
     await recordAudit(trx, ctx, { action: 'update', entity: 'patient', entityId: input.id, patientId: input.id, before, after })
     return after
@@ -149,6 +168,7 @@ const contactOf = (p: Patient): PatientContact => ({
   sex: p.sex,
   phone: p.phone,
   email: p.email,
+  preferredLanguage: p.preferredLanguage,
   archivedAt: p.archivedAt,
   version: p.version,
 })
@@ -175,11 +195,13 @@ export async function updatePatientContact(ctx: ServiceContext, input: z.output<
         sex: input.sex,
         phone: input.phone,
         email: input.email,
+        ...(input.preferredLanguage !== undefined ? { preferred_language: input.preferredLanguage } : {}),
         updated_at: nowIso(ctx),
         updated_by: ctx.actorId,
       })
       .where('id', '=', input.id)
       .execute()
+    if (before.firstName !== input.firstName || before.lastName !== input.lastName) await writeNameWords(trx, input.id, input.firstName, input.lastName)
     const after = contactOf((await findPatient(trx, input.id))!)
     await recordAudit(trx, ctx, { action: 'update', entity: 'patient', entityId: input.id, patientId: input.id, before, after })
     return after
@@ -191,37 +213,44 @@ const prefixEnd = (prefix: string) => `${prefix}\uffff`
 
 /** What changes the SQL text of a search; everything else is a bound value. */
 interface SearchShape {
-  tokens: number
+  /** Words typed (0 to MAX_NAME_QUERY_WORDS of names.ts); each must be the start of one of the patient's keys. */
+  words: number
   dateOfBirth: boolean
   includeArchived: boolean
   sort: z.output<typeof PatientSearchInput>['sort']
 }
 
 interface SearchValues {
-  /** First and second name token, each with the upper bound of its prefix range. */
-  a: string
-  aEnd: string
-  b: string
-  bEnd: string
+  /** Each typed word (w0…w3) and the upper bound of its prefix range (e0…e3); '' where fewer were typed. */
+  w0: string
+  w1: string
+  w2: string
+  w3: string
+  e0: string
+  e1: string
+  e2: string
+  e3: string
   dateOfBirth: string
   limit: number
   offset: number
 }
 
-const searchShapeKey = (s: SearchShape) => `${s.tokens}|${s.dateOfBirth}|${s.includeArchived}|${s.sort}`
+const searchShapeKey = (s: SearchShape) => `${s.words}|${s.dateOfBirth}|${s.includeArchived}|${s.sort}`
 
 function matching(db: Db, v: SearchValues, shape: SearchShape) {
   return db.selectFrom('patients as p').where((eb) => {
     const conds: Expression<SqlBool>[] = []
-    const prefix = (col: 'p.last_name_key' | 'p.first_name_key', t: string, end: string) => eb.and([eb(col, '>=', t), eb(col, '<', end)])
-    if (shape.tokens === 1) {
-      conds.push(eb.or([prefix('p.last_name_key', v.a, v.aEnd), prefix('p.first_name_key', v.a, v.aEnd)]))
-    } else if (shape.tokens === 2) {
+    // Every typed word is the start of some key of the patient: a range on the primary key of
+    // patient_name_words (word_key, patient_id), which holds the ids it answers with.
+    for (let i = 0; i < shape.words; i++) {
+      const word = v[`w${i}` as 'w0']
+      const end = v[`e${i}` as 'e0']
       conds.push(
-        eb.or([
-          eb.and([prefix('p.last_name_key', v.a, v.aEnd), prefix('p.first_name_key', v.b, v.bEnd)]),
-          eb.and([prefix('p.first_name_key', v.a, v.aEnd), prefix('p.last_name_key', v.b, v.bEnd)]),
-        ]),
+        eb(
+          'p.id',
+          'in',
+          eb.selectFrom(`patient_name_words as w${i}`).select(`w${i}.patient_id`).where(`w${i}.word_key`, '>=', word).where(`w${i}.word_key`, '<', end),
+        ),
       )
     }
     if (shape.dateOfBirth) conds.push(eb('p.date_of_birth', '=', v.dateOfBirth))
@@ -251,6 +280,7 @@ const pageOfMatches = compiledOnce((db, v: SearchValues, shape: SearchShape) => 
       .selectFrom('visits as v')
       .select((e) => e.fn.max('v.visit_date').as('d'))
       .whereRef('v.patient_id', '=', 'p.id')
+      .where('v.voided_at', 'is', null)
       .as('last_visit_date'),
     eb
       .selectFrom('programs as g')
@@ -258,7 +288,7 @@ const pageOfMatches = compiledOnce((db, v: SearchValues, shape: SearchShape) => 
       .whereRef('g.patient_id', '=', 'p.id')
       .where('g.status', '=', 'active')
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('visits as rv').select('rv.id').whereRef('rv.program_id', '=', 'g.id').where('rv.kind', '=', 'review'))),
+        not(exists(selectFrom('visits as rv').select('rv.id').whereRef('rv.program_id', '=', 'g.id').where('rv.kind', '=', 'review').where('rv.voided_at', 'is', null))),
       )
       .as('next_review_date'),
   ])
@@ -270,14 +300,18 @@ const pageOfMatches = compiledOnce((db, v: SearchValues, shape: SearchShape) => 
 }, searchShapeKey)
 
 export async function searchPatients(ctx: ServiceContext, input: z.output<typeof PatientSearchInput>): Promise<PatientPage> {
-  const tokens = nameSearchKey(input.query).split(/\s+/).filter(Boolean).slice(0, 2)
-  const shape: SearchShape = { tokens: tokens.length, dateOfBirth: input.dateOfBirth !== null, includeArchived: input.includeArchived, sort: input.sort }
-  const [a = '', b = ''] = tokens
+  const words = nameQueryWords(input.query)
+  const shape: SearchShape = { words: words.length, dateOfBirth: input.dateOfBirth !== null, includeArchived: input.includeArchived, sort: input.sort }
+  const [w0 = '', w1 = '', w2 = '', w3 = ''] = words
   const values: SearchValues = {
-    a,
-    aEnd: prefixEnd(a),
-    b,
-    bEnd: prefixEnd(b),
+    w0,
+    w1,
+    w2,
+    w3,
+    e0: prefixEnd(w0),
+    e1: prefixEnd(w1),
+    e2: prefixEnd(w2),
+    e3: prefixEnd(w3),
     dateOfBirth: input.dateOfBirth ?? '',
     limit: input.pageSize,
     offset: input.page * input.pageSize,

@@ -20,8 +20,9 @@ async function patientDocuments(ctx: ServiceContext, patientId: number, programI
       const doc = await build()
       documents.push({ fileName: doc.fileName, contentType: 'application/pdf', base64: doc.pdfBase64 })
     } catch (e) {
-      // No report yet (no follow-up visit) answers conflict: the export simply has none.
-      if (e instanceof ApiError && e.code === 'conflict') continue
+      // No report yet (no follow-up visit) answers conflict, a name no font can print answers
+      // unprintable: the export simply has no such PDF (the record itself is all in the JSON).
+      if (e instanceof ApiError && (e.code === 'conflict' || e.code === 'unprintable')) continue
       throw e
     }
   }
@@ -77,6 +78,7 @@ export async function erasePatient(ctx: ServiceContext, input: z.output<typeof P
         await trx.deleteFrom('programs').where('id', 'in', programIds).execute()
       }
       await trx.updateTable('audit_log').set({ before_json: null, after_json: null, reason: null }).where('patient_id', '=', input.id).execute()
+      await trx.deleteFrom('patient_name_words').where('patient_id', '=', input.id).execute()
       await trx.deleteFrom('patients').where('id', '=', input.id).execute()
       await recordAudit(trx, ctx, { action: 'erase', entity: 'patient', entityId: input.id, patientId: input.id })
       return { erasedPatientId: input.id, visitsErased: visitIds.length, programsErased: programIds.length }

@@ -24,6 +24,7 @@ const reviewRows = (db: Db) =>
     .selectFrom('visits')
     .select(['program_id', (eb) => eb.fn.max('visit_date').as('on')])
     .where('kind', '=', 'review')
+    .where('voided_at', 'is', null)
     .groupBy('program_id')
 
 // A patient's programs (opening a patient) are compiled once; items and reviews are chosen by the

@@ -24,13 +24,14 @@ const dueRows = compiledOnce((db, v: { until: string }) =>
         .selectFrom('visits as v')
         .select((e) => e.fn.max('v.visit_date').as('d'))
         .whereRef('v.patient_id', '=', 'p.id')
+        .where('v.voided_at', 'is', null)
         .as('last_visit_date'),
     )
     .where('g.status', '=', 'active')
     .where('g.review_date', '<=', v.until)
     .where('p.archived_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('visits as rv').select('rv.id').whereRef('rv.program_id', '=', 'g.id').where('rv.kind', '=', 'review'))),
+      not(exists(selectFrom('visits as rv').select('rv.id').whereRef('rv.program_id', '=', 'g.id').where('rv.kind', '=', 'review').where('rv.voided_at', 'is', null))),
     )
     .orderBy('g.review_date')
     .orderBy('p.last_name_key')

@@ -1,6 +1,7 @@
 // Clinic settings: one row, read by nearly every screen and printout.
 import type { z } from 'zod'
 import type { Settings, SettingsUpdateInput } from '@shared/domain/settings'
+import { DEFAULT_LANGUAGE, isLanguage } from '@shared/i18n/languages'
 import { compiledOnce } from '../db/compiled-once'
 import { recordAudit } from './audit'
 import { claimVersion } from './versions'
@@ -24,6 +25,7 @@ export async function readSettings(db: Db): Promise<Settings> {
     smcArchHeightIndex: r.smc_arch_height_index,
     reviewIntervalWeeks: r.review_interval_weeks,
     lockAfterMinutes: r.lock_after_minutes,
+    language: isLanguage(r.language) ? r.language : DEFAULT_LANGUAGE,
     version: r.version,
   }
 }
@@ -52,6 +54,7 @@ export async function updateSettings(ctx: ServiceContext, input: z.output<typeof
         smc_arch_height_index: input.smcArchHeightIndex,
         review_interval_weeks: input.reviewIntervalWeeks,
         lock_after_minutes: input.lockAfterMinutes ?? before.lockAfterMinutes,
+        ...(input.language !== undefined ? { language: input.language } : {}),
         updated_at: nowIso(ctx),
         updated_by: ctx.actorId,
       })

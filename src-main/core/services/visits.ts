@@ -1,6 +1,7 @@
 // Visits: record both feet and symptoms in one transaction; correct with the old values kept.
 import type { z } from 'zod'
-import { conflict, invalidInput, notFound } from '@shared/domain/errors'
+import { ApiError, conflict, invalidInput, notFound } from '@shared/domain/errors'
+import { formatClinicDate } from '@shared/calc/dates'
 import { ARCH_HEIGHT_METHOD_LABELS, type ArchHeightMethod } from '@shared/domain/settings'
 import {
   SIDES,
@@ -12,9 +13,13 @@ import {
   type SymptomRegion,
   type Symptoms,
   type Visit,
+  VISIT_KIND_LABELS,
   type VisitCorrectInput,
   type VisitKind,
+  type VisitListInput,
   type VisitRecordInput,
+  type VisitRestoreInput,
+  type VisitVoidInput,
 } from '@shared/domain/visit'
 import { plannedDaysBetween } from '@shared/calc/adherence'
 import { applyStageDecision } from '@shared/calc/plan'
@@ -51,7 +56,12 @@ const whose = (where: VisitsOf) => ('patientId' in where ? 'patient' : 'visit')
 
 const visitRows = compiledOnce(
   (db, p: { id: number }, of: VisitsOf) => {
-    const q = db.selectFrom('visits as v').innerJoin('therapists as t', 't.id', 'v.therapist_id').selectAll('v').select('t.display_name as therapist_name')
+    const q = db
+      .selectFrom('visits as v')
+      .innerJoin('therapists as t', 't.id', 'v.therapist_id')
+      .leftJoin('therapists as vt', 'vt.id', 'v.voided_by')
+      .selectAll('v')
+      .select(['t.display_name as therapist_name', 'vt.display_name as voided_by_name'])
     return ('patientId' in of ? q.where('v.patient_id', '=', p.id) : q.where('v.id', '=', p.id)).orderBy('v.visit_date').orderBy('v.id')
   },
   whose,
@@ -125,6 +135,7 @@ export async function loadVisits(db: Db, where: VisitsOf): Promise<Visit[]> {
           ? null
           : { daysPlanned: r.adherence_days_planned, daysDone: r.adherence_days_done, byExercise: [] },
       stageSteps: [],
+      voided: r.voided_at === null ? null : { at: r.voided_at, byId: r.voided_by, byName: r.voided_by_name, reason: r.void_reason ?? '' },
     }
     byVisit.set(r.id, v)
     return v
@@ -162,6 +173,27 @@ const hasValue = (f: FootInputValue | null): f is FootInputValue => f !== null &
 async function checkDates(ctx: ServiceContext, visitDate: string, dateOfBirth: string): Promise<void> {
   if (visitDate > today(ctx)) throw invalidInput([{ path: ['visitDate'], message: 'Visit date cannot be in the future' }])
   if (visitDate < dateOfBirth) throw invalidInput([{ path: ['visitDate'], message: 'Visit date cannot be before the date of birth' }])
+}
+
+/** The patient's baseline (the earliest one not voided), other than the visit being corrected. */
+const baselineOf = (db: Db, patientId: number, exceptVisitId: number | null) => {
+  let q = db
+    .selectFrom('visits')
+    .select('visit_date')
+    .where('patient_id', '=', patientId)
+    .where('kind', '=', 'baseline')
+    .where('voided_at', 'is', null)
+  if (exceptVisitId !== null) q = q.where('id', '!=', exceptVisitId)
+  return q.orderBy('visit_date').executeTakeFirst()
+}
+
+/** A follow-up or review dated before the patient's baseline is refused next to the date. */
+async function checkAfterBaseline(db: Db, patientId: number, visitDate: string, kind: VisitKind, exceptVisitId: number | null): Promise<void> {
+  if (kind === 'baseline') return
+  const baseline = await baselineOf(db, patientId, exceptVisitId)
+  if (baseline && visitDate < baseline.visit_date) {
+    throw invalidInput([{ path: ['visitDate'], message: followUpBeforeBaseline(VISIT_KIND_LABELS[kind], formatClinicDate(baseline.visit_date)) }])
+  }
 }
 
 const insertMeasurement = compiledOnce((db, p: Required<Omit<Insertable<MeasurementsTable>, 'id'>>) =>
@@ -277,6 +309,7 @@ async function writeAdherence(db: Db, visitId: number, programId: number | null,
       .where('program_id', '=', program.id)
       .where('visit_date', '<', visitDate)
       .where('id', '!=', visitId)
+      .where('voided_at', 'is', null)
       .orderBy('visit_date', 'desc')
       .executeTakeFirst()
     const from = previous?.visit_date ?? program.startDate
@@ -383,6 +416,7 @@ export async function recordVisit(ctx: ServiceContext, input: RecordInput): Prom
     if (patient.archivedAt !== null) throw conflict('This patient is archived; restore the patient before recording a visit')
     await requireActiveTherapist(trx, input.therapistId)
     await checkDates(ctx, input.visitDate, patient.dateOfBirth)
+    await checkAfterBaseline(trx, input.patientId, input.visitDate, input.kind, null)
     const method = await methodFor(trx, input.archHeightMethod, null)
     const at = nowIso(ctx)
     const programId = await programFor(trx, input.patientId, input.visitDate, input.kind)
@@ -413,9 +447,11 @@ export async function correctVisit(ctx: ServiceContext, input: CorrectInput): Pr
     const before = await loadVisit(trx, input.visitId)
     if (!before) throw notFound('Visit', ['visitId'])
     await claimVersion(trx, ctx, 'visits', input.visitId, input.version)
+    if (before.voided) throw conflict('This visit is voided; restore it before correcting it')
     const patient = await requirePatient(trx, before.patientId)
     if (input.therapistId !== before.therapistId) await requireActiveTherapist(trx, input.therapistId)
     await checkDates(ctx, input.visitDate, patient.dateOfBirth)
+    await checkAfterBaseline(trx, before.patientId, input.visitDate, input.kind, input.visitId)
     const programId = await programAfterCorrection(trx, before, input.visitDate, input.kind)
     // A correction keeps the method the values were taken with (or moves them to the clinic's current one).
     const recordedWith = before.left?.archHeightMethod ?? before.right?.archHeightMethod ?? null
@@ -454,7 +490,87 @@ export async function correctVisit(ctx: ServiceContext, input: CorrectInput): Pr
   })
 }
 
-export async function listVisits(ctx: ServiceContext, input: { patientId: number }): Promise<Visit[]> {
+export async function listVisits(ctx: ServiceContext, input: Pick<z.output<typeof VisitListInput>, 'patientId'> & { includeVoided?: boolean }): Promise<Visit[]> {
   await requirePatient(ctx.db, input.patientId)
-  return loadVisits(ctx.db, { patientId: input.patientId })
+  const visits = await loadVisits(ctx.db, { patientId: input.patientId })
+  return input.includeVoided ? visits : visits.filter(notVoided)
 }
+
+export const notVoided = (v: Visit): boolean => v.voided === null
+
+/**
+ * Who may void or restore a visit: the person who entered it (or, for a visit entered before the
+ * app recorded who entered it, its therapist), or an administrator.
+ */
+async function requireMayVoid(db: Db, ctx: ServiceContext, visitId: number, therapistId: number): Promise<void> {
+  if (ctx.role === 'administrator') return
+  const row = await db.selectFrom('visits').select('created_by').where('id', '=', visitId).executeTakeFirstOrThrow()
+  const enteredBy = row.created_by ?? therapistId
+  if (ctx.actorId === null || ctx.actorId !== enteredBy) {
+    throw new ApiError({ code: 'unauthorized', message: VISIT_TEXTS.onlyEnteredBy })
+  }
+}
+
+export async function voidVisit(ctx: ServiceContext, input: z.output<typeof VisitVoidInput>): Promise<Visit> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await loadVisit(trx, input.visitId)
+    if (!before) throw notFound('Visit', ['visitId'])
+    await requireMayVoid(trx, ctx, input.visitId, before.therapistId)
+    await claimVersion(trx, ctx, 'visits', input.visitId, input.version)
+    if (before.voided) throw conflict(VISIT_TEXTS.alreadyVoided)
+    const at = nowIso(ctx)
+    await trx
+      .updateTable('visits')
+      .set({ voided_at: at, voided_by: ctx.actorId, void_reason: input.reason, updated_at: at, updated_by: ctx.actorId })
+      .where('id', '=', input.visitId)
+      .execute()
+    const after = (await loadVisit(trx, input.visitId))!
+    await recordAudit(trx, ctx, {
+      action: 'void',
+      entity: 'visit',
+      entityId: input.visitId,
+      patientId: before.patientId,
+      before: { voided: null },
+      after: { voided: after.voided },
+      reason: input.reason,
+    })
+    return after
+  })
+}
+
+export async function restoreVisit(ctx: ServiceContext, input: z.output<typeof VisitRestoreInput>): Promise<Visit> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await loadVisit(trx, input.visitId)
+    if (!before) throw notFound('Visit', ['visitId'])
+    await requireMayVoid(trx, ctx, input.visitId, before.therapistId)
+    await claimVersion(trx, ctx, 'visits', input.visitId, input.version)
+    if (!before.voided) throw conflict(VISIT_TEXTS.notVoided)
+    // Restored, it must still fit the patient's record (a new baseline may have been recorded since).
+    await checkAfterBaseline(trx, before.patientId, before.visitDate, before.kind, input.visitId)
+    const at = nowIso(ctx)
+    await trx
+      .updateTable('visits')
+      .set({ voided_at: null, voided_by: null, void_reason: null, updated_at: at, updated_by: ctx.actorId })
+      .where('id', '=', input.visitId)
+      .execute()
+    const after = (await loadVisit(trx, input.visitId))!
+    await recordAudit(trx, ctx, {
+      action: 'restore',
+      entity: 'visit',
+      entityId: input.visitId,
+      patientId: before.patientId,
+      before: { voided: before.voided },
+      after: { voided: null },
+    })
+    return after
+  })
+}
+
+/** Sentences of this service, in one place for the message catalogues. */
+const VISIT_TEXTS = {
+  onlyEnteredBy: 'Only the person who entered this visit (or an administrator) can void or restore it',
+  alreadyVoided: 'This visit is already voided',
+  notVoided: 'This visit is not voided',
+}
+const followUpBeforeBaseline = (kind: string, baseline: string) =>
+  `${kind} cannot be dated before the baseline of ${baseline}: correct the date, or record this visit as the baseline`

@@ -1,6 +1,7 @@
 // The dosage inputs (sets, repetitions, hold, minutes, per day/week, stage, notes), shared by the
 // program editor and the exercise form.
-import { NativeSelect, SimpleGrid, Textarea, TextInput } from '@mantine/core'
+import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core'
+import { typeAheadPick } from '../../lib/typeAhead'
 import { DOSAGE_LABELS, type DosageDraft, type DosageNumberField, type FieldErrors } from './dosageDraft'
 
 interface Props {
@@ -45,12 +46,20 @@ export function DosageInputs({ value, onChange, stages, errors, errorPrefix, sta
           onChange={(e) => onChange({ repsText: e.currentTarget.value })}
           error={err('repsText')}
         />
-        <NativeSelect
+        <Select
           label={stageLabel}
           description="Progression stage"
           data={stageOptions}
           value={value.stage}
-          onChange={(e) => onChange({ stage: e.currentTarget.value })}
+          allowDeselect={false}
+          onChange={(v) => v !== null && onChange({ stage: v })}
+          onKeyDown={(e) => {
+            const pick = typeAheadPick(e, stageOptions)
+            if (pick) {
+              e.preventDefault()
+              onChange({ stage: pick.value })
+            }
+          }}
           error={err('stage')}
         />
       </SimpleGrid>

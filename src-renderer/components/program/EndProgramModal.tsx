@@ -1,6 +1,7 @@
 // Confirmation before ending a program: end date and an optional reason.
+import { DateField } from '../DateField'
 import { useEffect, useMemo, useState, type FormEvent } from 'react'
-import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core'
 import { localToday } from '@shared/calc/dates'
 import { ApiError } from '@shared/domain/errors'
 import type { Program } from '@shared/domain/program'
@@ -107,7 +108,7 @@ export function EndProgramModal({ program, opened, onClose, onEnded }: Props) {
           {conflict.view && (
             <ConflictReview {...conflict.view} onSave={() => void end(base, seen, applyReview())} onCancel={() => void applyReview()} saving={saving} />
           )}
-          <TextInput type="date" label="End date" value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} error={errors.endDate} />
+          <DateField label="End date" value={endDate} onChange={setEndDate} error={errors.endDate} popoverProps={{ withinPortal: false }} />
           <Textarea
             label="Reason (optional)"
             autosize

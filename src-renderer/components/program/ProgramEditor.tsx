@@ -1,4 +1,5 @@
 // Editor for a new or current program: exercises in order with their dosage, start and review dates.
+import { DateField } from '../DateField'
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { Alert, Button, Fieldset, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
 import type { Exercise } from '@shared/domain/exercise'
@@ -157,26 +158,18 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
               </Text>
             )}
             {mode === 'assign' && (
-              <TextInput
-                type="date"
+              <DateField
                 label="Start date"
                 value={draft.startDate}
-                onChange={(e) => {
-                  const startDate = e.currentTarget.value
-                  setDraft((d) => withStartDate(d, startDate, reviewIntervalWeeks))
-                }}
+                onChange={(startDate) => setDraft((d) => withStartDate(d, startDate, reviewIntervalWeeks))}
                 error={errors.startDate}
               />
             )}
-            <TextInput
-              type="date"
+            <DateField
               label="Review date"
               description={mode === 'assign' ? `Defaults to ${reviewIntervalWeeks} weeks after the start` : undefined}
               value={draft.reviewDate}
-              onChange={(e) => {
-                const reviewDate = e.currentTarget.value
-                setDraft((d) => ({ ...d, reviewDate, reviewDateEdited: true }))
-              }}
+              onChange={(reviewDate) => setDraft((d) => ({ ...d, reviewDate, reviewDateEdited: true }))}
               error={errors.reviewDate}
             />
           </SimpleGrid>

@@ -1,5 +1,6 @@
 // The program editor's state as typed, built from a template or a saved program, and the change
 // sentences program history shows; pure functions so they are unit-tested without a browser.
+import { formatClinicDate } from '@shared/calc/dates'
 import { parsePlannedWeeks, plannedWeeksText } from '@shared/calc/plan'
 import { defaultReviewDate } from '@shared/calc/review'
 import type { AuditEntry } from '@shared/domain/audit'
@@ -169,14 +170,9 @@ export function readSnapshot(v: unknown): ProgramSnapshot | null {
   return { reviewDate: typeof v.reviewDate === 'string' ? v.reviewDate : null, items }
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
-/** "5 Mar 2026" from "2026-03-05"; anything else is returned as it came. */
+/** "5 Mar 2026" from "2026-03-05" (the app's one date format); '' for none. */
 export function formatDate(iso: string | null): string {
-  if (iso === null) return ''
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
-  if (!m) return iso
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`
+  return iso === null ? '' : formatClinicDate(iso)
 }
 
 /** Stage name of an exercise by index, e.g. "Standing on both feet"; "stage 3" when unknown. */

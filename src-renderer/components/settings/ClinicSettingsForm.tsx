@@ -1,7 +1,8 @@
 // The clinic's settings form: identity and logo for printouts, measurement method, thresholds, review interval.
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react'
-import { Alert, Button, Fieldset, FileInput, Group, Image, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Fieldset, FileInput, Group, Image, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { ARCH_HEIGHT_METHOD_LABELS, ARCH_HEIGHT_METHODS, PAGE_SIZES, type ArchHeightMethod, type PageSize, type Settings } from '@shared/domain/settings'
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@shared/i18n/languages'
 import { api } from '../../api'
 import { ConflictReview, isStaleVersion, plainValue, useConflictReview } from '../ConflictReview'
 import { useDraftSubmit } from '../../lib/useDraftSubmit'
@@ -39,11 +40,13 @@ const REVIEWED: { key: keyof SettingsDraft; label: string }[] = [
   { key: 'smcArchHeightIndex', label: 'Smallest meaningful change, arch height index' },
   { key: 'reviewIntervalWeeks', label: 'Review interval (weeks)' },
   { key: 'lockAfterMinutes', label: 'Lock the screen after (minutes without input)' },
+  { key: 'language', label: 'Language' },
 ]
 
 function shownSetting(key: keyof SettingsDraft, v: unknown): string {
   if (key === 'archHeightMethod') return ARCH_HEIGHT_METHOD_LABELS[v as ArchHeightMethod]
   if (key === 'logoDataUrl') return v ? 'An image' : 'No logo'
+  if (key === 'language') return LANGUAGE_NAMES[v as Language]
   return plainValue(v)
 }
 
@@ -193,6 +196,16 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
                 ))}
               </Group>
             </Radio.Group>
+            <Select
+              label="Clinic language"
+              description="The progress report prints in it; each patient's handout prints in the patient's language."
+              data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+              value={draft.language}
+              onChange={(v) => v && patch({ language: v as Language })}
+              allowDeselect={false}
+              error={errors.language}
+              maw={260}
+            />
           </Stack>
         </Fieldset>
 

@@ -1,5 +1,6 @@
 // Clinic settings as typed (thresholds accept "1,5") and back to the contract's input; pure, unit-tested.
 import type { ArchHeightMethod, PageSize, Settings, SettingsUpdate } from '@shared/domain/settings'
+import type { Language } from '@shared/i18n/languages'
 import { parseDecimal } from '../../lib/numbers'
 import { parseWholeNumber, type FieldErrors } from '../exercise/dosageDraft'
 
@@ -17,6 +18,7 @@ export interface SettingsDraft {
   smcArchHeightIndex: string
   reviewIntervalWeeks: string
   lockAfterMinutes: string
+  language: Language
 }
 
 export const THRESHOLD_FIELDS = ['smcArchHeightMm', 'smcFootLengthMm', 'smcNavicularDropMm', 'smcArchHeightIndex'] as const
@@ -48,6 +50,7 @@ export function settingsToDraft(s: Settings): SettingsDraft {
     smcArchHeightIndex: s.smcArchHeightIndex.toFixed(3),
     reviewIntervalWeeks: String(s.reviewIntervalWeeks),
     lockAfterMinutes: String(s.lockAfterMinutes),
+    language: s.language,
   }
 }
 
@@ -81,6 +84,7 @@ export function settingsDraftForApi(d: SettingsDraft): { input: Omit<SettingsUpd
     smcArchHeightIndex: threshold('smcArchHeightIndex'),
     reviewIntervalWeeks: weeks ?? Number.NaN,
     lockAfterMinutes: lockMinutes ?? Number.NaN,
+    language: d.language,
   }
   return { input, errors }
 }

@@ -1,4 +1,5 @@
 // The patient's Program tab: current program and its week, assign/change/end, and program history.
+import { focusHeading } from '../../lib/focus'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core'
 import { localToday } from '@shared/calc/dates'
@@ -8,7 +9,7 @@ import type { Program, ProgramHistoryEntry } from '@shared/domain/program'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
 import { FOOT_CORE_16_WEEKS } from '@shared/exercises/catalog'
 import { api } from '../../api'
-import { PrintHandoutButton } from '../../components/DocumentButtons'
+import { HandoutLanguageNote, PrintHandoutButton } from '../../components/DocumentButtons'
 import { CurrentProgram } from '../../components/program/CurrentProgram'
 import { EndProgramModal } from '../../components/program/EndProgramModal'
 import { ProgramEditor, type ProgramItemsForApi } from '../../components/program/ProgramEditor'
@@ -18,6 +19,8 @@ import { useSession } from '../../session'
 import contrast from '../../components/program/contrast.module.css'
 
 interface Loaded {
+  /** Date of the baseline recorded before any program (the new program starts there). */
+  baselineDate: string | null
   current: Program | null
   history: ProgramHistoryEntry[]
   exercises: Exercise[]
@@ -41,12 +44,14 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
 
   const load = useCallback(async () => {
     try {
-      const [current, history, exercises] = await Promise.all([
+      const [current, history, exercises, visits] = await Promise.all([
         api.programs.current({ patientId: patient.id }),
         api.programs.history({ patientId: patient.id }),
         api.exercises.list({}),
+        api.visits.list({ patientId: patient.id }),
       ])
-      setData({ current, history, exercises })
+      const baselines = visits.filter((v) => v.kind === 'baseline' && v.programId === null).map((v) => v.visitDate)
+      setData({ current, history, exercises, baselineDate: baselines.length > 0 ? baselines[baselines.length - 1]! : null })
       setLoadError(null)
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : String(e))
@@ -72,15 +77,17 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
   if (!data) return <Loader aria-label="Loading the program" />
 
   const { current, history, exercises } = data
+  // A program starts at its baseline: the baseline's date when one was taken, today otherwise.
+  const startDate = data.baselineDate ?? localToday()
 
   function startTemplate() {
-    const { draft } = draftFromTemplate(FOOT_CORE_16_WEEKS, exercises, localToday(), reviewIntervalWeeks)
+    const { draft } = draftFromTemplate(FOOT_CORE_16_WEEKS, exercises, startDate, reviewIntervalWeeks)
     setStatus(null)
     setEditing({ mode: 'assign', initial: draft })
   }
   function startEmpty() {
     setStatus(null)
-    setEditing({ mode: 'assign', initial: emptyDraft('Foot core program', localToday(), reviewIntervalWeeks) })
+    setEditing({ mode: 'assign', initial: emptyDraft('Foot core program', startDate, reviewIntervalWeeks) })
   }
   function startChange(program: Program) {
     setStatus(null)
@@ -105,6 +112,8 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
     }
     setEditing(null)
     await load()
+    // The next action is on the program now shown: its heading takes the focus, the status is announced.
+    focusHeading('current-program-title')
   }
 
   /** The program as saved now, for the review; later saves are based on its version. */
@@ -150,6 +159,7 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
               </>
             }
           />
+          <HandoutLanguageNote program={current} exercises={exercises} language={patient.preferredLanguage} clinicLanguage={(settings ?? DEFAULT_SETTINGS).language} />
           <EndProgramModal
             program={current}
             opened={ending}
@@ -157,7 +167,7 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
             onEnded={(ended) => {
               setEnding(false)
               setStatus(ended ? 'Program ended.' : 'Saved; the program was not ended.')
-              void load()
+              void load().then(() => focusHeading(ended ? 'program-history-title' : 'current-program-title'))
             }}
           />
         </>

@@ -1,6 +1,6 @@
 // Names: what is accepted, and the accent-free key that prefix search uses.
 import { describe, expect, it } from 'vitest'
-import { nameSearchKey, personName } from '@shared/domain/names'
+import { nameQueryWords, nameSearchKey, nameWordKeys, personName } from '@shared/domain/names'
 
 describe('personName', () => {
   const name = personName('Last name')
@@ -27,5 +27,38 @@ describe('nameSearchKey', () => {
     expect(nameSearchKey('Søren Æbelø')).toBe('soren aebelo')
     expect(nameSearchKey('Straße')).toBe('strasse')
     expect(nameSearchKey('Шостакович')).toBe('шостакович')
+  })
+})
+
+describe('nameWordKeys and nameQueryWords', () => {
+  it('gives every word of a name with the rest of the name joined after it', () => {
+    expect(nameWordKeys('Ó Briain')).toEqual(['obriain', 'briain'])
+    expect(nameWordKeys('van der Berg')).toEqual(['vanderberg', 'derberg', 'berg'])
+    expect(nameWordKeys("O'Neill")).toEqual(['oneill', 'neill'])
+    expect(nameWordKeys('Thị Minh Khai', 'Nguyễn')).toEqual(['thiminhkhai', 'minhkhai', 'khai', 'nguyen'])
+    expect(nameWordKeys("Łukasiewicz-O'Brien")).toEqual(['lukasiewiczobrien', 'obrien', 'brien'])
+    expect(nameWordKeys('St. John', 'Anna')).toEqual(['stjohn', 'john', 'anna'])
+    // The same key from both names is stored once.
+    expect(nameWordKeys('Anna', 'Anna')).toEqual(['anna'])
+  })
+
+  it('splits a search at spaces and drops apostrophes, hyphens, dots and accents inside each word', () => {
+    expect(nameQueryWords("  O'Neill  Seán ")).toEqual(['oneill', 'sean'])
+    expect(nameQueryWords('Łukasiewicz-O’Brien')).toEqual(['lukasiewiczobrien'])
+    expect(nameQueryWords("'")).toEqual([])
+    expect(nameQueryWords('a b c d e f')).toEqual(['a', 'b', 'c', 'd'])
+  })
+
+  it('finds a name whenever each typed word starts one of its keys', () => {
+    const finds = (query: string, ...names: string[]) => {
+      const keys = nameWordKeys(...names)
+      return nameQueryWords(query).every((w) => keys.some((k) => k.startsWith(w)))
+    }
+    expect(finds('oneill', "O'Neill")).toBe(true)
+    expect(finds('Briain', 'Ó Briain')).toBe(true)
+    expect(finds('Berg', 'van der Berg')).toBe(true)
+    expect(finds('Minh', 'Thị Minh Khai')).toBe(true)
+    expect(finds('van der', 'van der Berg')).toBe(true)
+    expect(finds('erg', 'van der Berg')).toBe(false)
   })
 })

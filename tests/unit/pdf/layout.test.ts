@@ -238,6 +238,8 @@ const exercise = (id: number, name: string, stages: string[], illustration: stri
   safety: name.startsWith('Minimalist') ? 'Stop and call the clinic if the top of the midfoot hurts.' : '',
   illustration,
   builtin: true,
+  language: 'en',
+  translations: [],
   dosage: { sets: 3, reps: 10, repsText: null, holdSeconds: 5, minutes: null, timesPerDay: 1, daysPerWeek: 7, stage: 0, notes: '' },
 })
 

@@ -30,6 +30,8 @@ const exercise = (id: number, slug: string, name: string, stages: string[]): Exe
   safety: '',
   illustration: slug,
   builtin: true,
+  language: 'en',
+  translations: [],
   dosage,
 })
 const EXERCISES = [

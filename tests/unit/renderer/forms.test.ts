@@ -36,12 +36,12 @@ describe('issuesToFieldErrors', () => {
   it('lands an issue on a whole foot on its first field, and unknown paths above the form', () => {
     const { fields, other } = issuesToFieldErrors(
       [
-        { path: ['left'], message: 'Enter at least one measurement or pain score' },
+        { path: ['left'], message: 'Enter a foot length, an arch height or a pain score: a truncated foot length alone is not a visit' },
         { path: ['patientId'], message: 'Patient was not found' },
       ],
       VISIT_FIELD_KEYS,
     )
-    expect(fields).toEqual({ 'left.footLengthMm': 'Enter at least one measurement or pain score' })
+    expect(fields).toEqual({ 'left.footLengthMm': 'Enter a foot length, an arch height or a pain score: a truncated foot length alone is not a visit' })
     expect(other).toEqual(['Patient was not found'])
   })
 })
@@ -86,6 +86,7 @@ describe('visit form values', () => {
 
 const visit = (over: Partial<Visit> = {}): Visit => ({
   id: 7,
+  voided: null,
   version: 1,
   patientId: 1,
   visitDate: '2026-03-01',

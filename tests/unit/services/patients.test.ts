@@ -110,6 +110,39 @@ describe('patients.search', () => {
     expect((await clinic.call('patients.search', { query: 'шост' })).items.map((p) => p.firstName)).toEqual(['Дмитрий'])
   })
 
+  it('finds by any word of a name, without apostrophes, hyphens, spaces or accents', async () => {
+    await seedPatient(clinic, { firstName: 'Siobhán', lastName: 'Ó Briain', dateOfBirth: '1981-01-01' })
+    await seedPatient(clinic, { firstName: 'Pieter', lastName: 'van der Berg', dateOfBirth: '1982-02-02' })
+    await seedPatient(clinic, { firstName: 'Thị Minh Khai', lastName: 'Nguyễn', dateOfBirth: '1983-03-03' })
+    await seedPatient(clinic, { firstName: 'Seán', lastName: "O'Neill", dateOfBirth: '1984-04-04' })
+    const lastNames = async (query: string) => (await clinic.call('patients.search', { query })).items.map((p) => p.lastName)
+    expect(await lastNames('Briain')).toEqual(['Ó Briain'])
+    expect(await lastNames('Ó Briain')).toEqual(['Ó Briain'])
+    expect(await lastNames('obriain')).toEqual(['Ó Briain'])
+    expect(await lastNames('Berg')).toEqual(['van der Berg'])
+    expect(await lastNames('vanderberg')).toEqual(['van der Berg'])
+    expect(await lastNames('der berg pieter')).toEqual(['van der Berg'])
+    expect(await lastNames('Minh')).toEqual(['Nguyễn'])
+    expect(await lastNames('khai nguyen')).toEqual(['Nguyễn'])
+    expect(await lastNames('oneill')).toEqual(["O'Neill"])
+    expect(await lastNames("o'neill sean")).toEqual(["O'Neill"])
+    expect(await lastNames('neill')).toEqual(["O'Neill"])
+    // Inner words of a hyphenated name, and the whole name typed without its hyphen and apostrophe.
+    expect(await lastNames('obrien')).toEqual(["Łukasiewicz-O'Brien"])
+    expect(await lastNames('lukasiewiczobrien')).toEqual(["Łukasiewicz-O'Brien"])
+    // Words match from their start, not anywhere inside.
+    expect(await lastNames('riain')).toEqual([])
+  })
+
+  it('keeps the words in step when a name changes and when a patient is erased', async () => {
+    const p = await seedPatient(clinic, { firstName: 'Pieter', lastName: 'van der Berg', dateOfBirth: '1982-02-02' })
+    await clinic.call('patients.update', { id: p.id, version: p.version, firstName: 'Pieter', lastName: 'de Vries', dateOfBirth: '1982-02-02', sex: 'male' })
+    expect((await clinic.call('patients.search', { query: 'berg' })).total).toBe(0)
+    expect((await clinic.call('patients.search', { query: 'vries' })).items.map((x) => x.id)).toEqual([p.id])
+    await clinic.call('patients.erase', { id: p.id, confirmLastName: 'de Vries' })
+    expect(await clinic.query(`select * from patient_name_words where patient_id = ${p.id}`)).toEqual([])
+  })
+
   it('filters by date of birth and pages', async () => {
     const born = await clinic.call('patients.search', { dateOfBirth: '1975-05-05' })
     expect(born.total).toBe(2)

@@ -86,7 +86,31 @@ describe('visits.record', () => {
 
   it('refuses an empty visit', async () => {
     const e = await expectApiError(clinic.call('visits.record', { patientId, therapistId, visitDate: '2026-02-01', kind: 'follow_up' }))
-    expect(e.issues[0]!.message).toBe('Enter at least one measurement or pain score')
+    expect(e.issues[0]!.message).toBe('Enter a foot length, an arch height or a pain score: a truncated foot length alone is not a visit')
+  })
+
+  it('refuses a truncated foot length alone (or headache days alone) as a visit', async () => {
+    const truncated = await expectApiError(
+      clinic.call('visits.record', { patientId, therapistId, visitDate: '2026-02-01', kind: 'baseline', left: { truncatedFootLengthMm: 180 } }),
+    )
+    expect(truncated.issues).toEqual([{ path: ['left'], message: 'Enter a foot length, an arch height or a pain score: a truncated foot length alone is not a visit' }])
+    await expectApiError(clinic.call('visits.record', { patientId, therapistId, visitDate: '2026-02-01', kind: 'baseline', headacheDays: 3 }))
+    expect(await count('visits')).toBe(0)
+    // One pain score is a visit.
+    await clinic.call('visits.record', { patientId, therapistId, visitDate: '2026-02-01', kind: 'baseline', symptoms: { knee: 2 } })
+    expect(await count('visits')).toBe(1)
+  })
+
+  it('refuses a follow-up or review dated before the baseline, next to the date', async () => {
+    await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-03-01' }))
+    const e = await expectApiError(clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-02-20', kind: 'follow_up' })))
+    expect(e.issues).toEqual([
+      { path: ['visitDate'], message: 'Follow-up cannot be dated before the baseline of 1 Mar 2026: correct the date, or record this visit as the baseline' },
+    ])
+    // Recorded as the baseline instead, it is accepted; so is a follow-up on the baseline's day.
+    await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-02-20', kind: 'baseline' }))
+    await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-02-20', kind: 'follow_up' }))
+    expect(await count('visits')).toBe(3)
   })
 
   it('answers not_found for unknown patient or inactive therapist, writing nothing', async () => {
@@ -153,6 +177,49 @@ describe('visits.correct', () => {
     const { patientId: _p, ...fields } = visitInput(patientId, therapistId)
     const e = await expectApiError(clinic.call('visits.correct', { version: await clinic.versionOf('visits', 4242), ...fields, visitId: 4242, reason: 'x' }))
     expect([e.code, e.issues[0]!.path]).toEqual(['not_found', ['visitId']])
+  })
+})
+
+describe('visits.void and visits.restore', () => {
+  it('voids a visit with a reason: hidden from the list, the search and reports, kept in the audit, restorable', async () => {
+    const baseline = await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-02-01' }))
+    const wrong = await clinic.call('visits.record', visitInput(patientId, therapistId, { visitDate: '2026-03-01', kind: 'follow_up' }))
+    const voided = await clinic.call('visits.void', { visitId: wrong.id, version: wrong.version, reason: 'Entered for the wrong patient' })
+    expect(voided.voided).toMatchObject({ byId: therapistId, byName: 'Anna Nowak', reason: 'Entered for the wrong patient' })
+    expect((await clinic.call('visits.list', { patientId })).map((v) => v.id)).toEqual([baseline.id])
+    expect((await clinic.call('visits.list', { patientId, includeVoided: true })).map((v) => v.id)).toEqual([baseline.id, wrong.id])
+    expect((await clinic.call('patients.search', { query: 'obrien' })).items[0]!.lastVisitDate).toBe('2026-02-01')
+    // A report needs a visit after the baseline: the voided one does not count.
+    expect((await expectApiError(clinic.call('documents.progressReport', { patientId }))).code).toBe('conflict')
+
+    const trail = await clinic.call('audit.forPatient', { patientId })
+    expect(trail.find((e) => e.action === 'void')).toMatchObject({ entity: 'visit', entityId: wrong.id, reason: 'Entered for the wrong patient' })
+
+    // A stale page cannot restore (version check), the current one can.
+    const stale = await expectApiError(clinic.call('visits.restore', { visitId: wrong.id, version: wrong.version }))
+    expect(stale.code).toBe('conflict')
+    const restored = await clinic.call('visits.restore', { visitId: wrong.id, version: voided.version })
+    expect(restored.voided).toBeNull()
+    expect((await clinic.call('visits.list', { patientId })).map((v) => v.id)).toEqual([baseline.id, wrong.id])
+    expect((await clinic.call('audit.forPatient', { patientId })).some((e) => e.action === 'restore' && e.entityId === wrong.id)).toBe(true)
+  })
+
+  it('needs a reason, and lets only the person who entered the visit void it', async () => {
+    const v = await clinic.call('visits.record', visitInput(patientId, therapistId))
+    const noReason = await expectApiError(clinic.call('visits.void', { visitId: v.id, version: v.version, reason: ' ' }))
+    expect(noReason.issues).toEqual([{ path: ['reason'], message: 'Say why the visit is voided' }])
+    const other = await seedTherapist(clinic, 'Piotr Zieliński')
+    const refused = await expectApiError(clinic.call('visits.void', { visitId: v.id, version: v.version, reason: 'Duplicate' }, other.id))
+    expect(refused).toMatchObject({ code: 'unauthorized', message: 'Only the person who entered this visit (or an administrator) can void or restore it' })
+    expect((await clinic.call('visits.list', { patientId })).map((x) => x.id)).toEqual([v.id])
+  })
+
+  it('refuses to correct a voided visit', async () => {
+    const v = await clinic.call('visits.record', visitInput(patientId, therapistId))
+    const voided = await clinic.call('visits.void', { visitId: v.id, version: v.version, reason: 'Duplicate' })
+    const { patientId: _p, ...fields } = visitInput(patientId, therapistId)
+    const e = await expectApiError(clinic.call('visits.correct', { ...fields, visitId: v.id, version: voided.version, reason: 'typo' }))
+    expect(e).toMatchObject({ code: 'conflict', message: 'This visit is voided; restore it before correcting it' })
   })
 })
 

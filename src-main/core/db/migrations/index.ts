@@ -8,6 +8,8 @@ import { m0005_plan_and_adherence } from './0005_plan_and_adherence'
 import { m0006_database_identity } from './0006_database_identity'
 import { m0008_concurrency } from './0008_concurrency'
 import { m0009_users_and_sessions } from './0009_users_and_sessions'
+import { m0010_languages } from './0010_languages'
+import { m0011_name_words_and_void } from './0011_name_words_and_void'
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001_initial,
@@ -18,6 +20,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_database_identity': m0006_database_identity,
   '0008_concurrency': m0008_concurrency,
   '0009_users_and_sessions': m0009_users_and_sessions,
+  '0010_languages': m0010_languages,
+  '0011_name_words_and_void': m0011_name_words_and_void,
 }
 
 export const migrationProvider: MigrationProvider = {
