@@ -162,9 +162,9 @@ export function UsersPanel() {
                       />
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={pinStatus(u).color} variant="light" style={{ whiteSpace: 'normal', height: 'auto' }}>
+                      <Text size="sm" fw={600} c={pinStatus(u).color === 'teal' ? 'teal.9' : pinStatus(u).color === 'red' ? 'red.9' : pinStatus(u).color === 'orange' ? 'orange.9' : 'dimmed'}>
                         {pinStatus(u).label}
-                      </Badge>
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Group gap={6} justify="flex-end" wrap="wrap">
