@@ -3,6 +3,8 @@ import { Anchor, AppShell, Badge, Button, Group, Modal, NavLink, Stack, Text, Ti
 import { ROLE_LABELS } from '@shared/domain/user'
 import type { MethodName } from '@shared/api'
 import { useAuth } from './auth'
+import { useT } from './i18n'
+import type { ScreenKey } from '@shared/i18n/screens/catalogue'
 import { ANNOUNCER_ID } from './lib/focus'
 import { useEffect } from 'react'
 import { ConnectionBanner } from './components/ConnectionBanner'
@@ -17,11 +19,11 @@ import { ExerciseLibraryPage } from './pages/ExerciseLibraryPage'
 import { SettingsPage } from './pages/SettingsPage'
 
 /** Each section shows for the roles that may call the method that opens it (the core's table). */
-const NAV: { label: string; path: string; section: Route['name'][]; needs: MethodName }[] = [
-  { label: 'Patients', path: '/patients', section: ['patients', 'patientNew', 'patient', 'patientEdit'], needs: 'patients.search' },
-  { label: 'Due reviews', path: '/reviews', section: ['reviews'], needs: 'reviews.due' },
-  { label: 'Exercise library', path: '/exercises', section: ['exercises'], needs: 'exercises.create' },
-  { label: 'Settings', path: '/settings', section: ['settings'], needs: 'settings.update' },
+const NAV: { label: ScreenKey; path: string; section: Route['name'][]; needs: MethodName }[] = [
+  { label: 'app.nav.patients', path: '/patients', section: ['patients', 'patientNew', 'patient', 'patientEdit'], needs: 'patients.search' },
+  { label: 'app.nav.reviews', path: '/reviews', section: ['reviews'], needs: 'reviews.due' },
+  { label: 'app.nav.exercises', path: '/exercises', section: ['exercises'], needs: 'exercises.create' },
+  { label: 'app.nav.settings', path: '/settings', section: ['settings'], needs: 'settings.update' },
 ]
 
 function SignedInAs() {
@@ -119,6 +121,7 @@ export function App() {
   const route = useRoute()
   const { settings, loadError } = useSession()
   const { may } = useAuth()
+  const t = useT()
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
       <AppShell.Header px="md">
@@ -144,7 +147,7 @@ export function App() {
           <NavLink
             key={n.path}
             href={href(n.path)}
-            label={n.label}
+            label={t(n.label)}
             active={n.section.includes(route.name)}
             aria-current={n.section.includes(route.name) ? 'page' : undefined}
           />

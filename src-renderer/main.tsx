@@ -13,17 +13,20 @@ import { cssVariablesResolver, theme } from './theme'
 import { RecoveryGate } from './pages/RecoveryPage'
 import { SessionProvider } from './session'
 import { AuthGate } from './auth'
+import { I18nProvider } from './i18n'
 
 createRoot(document.getElementById('root')!).render(
   <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
     {/* Bottom left, as wide as the navigation, over its empty end: never over the header, a page's buttons or a dialog's close button. */}
     <Notifications position="bottom-left" containerWidth={184} limit={3} />
-    <RecoveryGate>
-      <AuthGate>
-        <SessionProvider>
-          <App />
-        </SessionProvider>
-      </AuthGate>
-    </RecoveryGate>
+    <I18nProvider>
+      <RecoveryGate>
+        <AuthGate>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </AuthGate>
+      </RecoveryGate>
+    </I18nProvider>
   </MantineProvider>,
 )

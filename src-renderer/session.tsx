@@ -4,6 +4,7 @@ import type { Settings } from '@shared/domain/settings'
 import type { Therapist } from '@shared/domain/therapist'
 import { api } from './api'
 import { useAuth } from './auth'
+import { setScreenLanguage } from './i18n'
 import { useRecordChanges } from './lib/liveChanges'
 
 interface Session {
@@ -28,6 +29,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const [t, s] = await Promise.all([api.therapists.list({}), api.settings.get({})])
       setTherapists(t)
       setSettings(s)
+      setScreenLanguage(s.language)
       setLoadError(null)
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : String(e))
