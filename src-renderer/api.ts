@@ -59,30 +59,33 @@ async function overHttp(method: string, envelope: CallEnvelope): Promise<ApiResu
   }
 }
 
-/** Methods that start a session (or give a locked one back): answers sent before them are stale. */
-const SESSION_STARTS = new Set<string>(['session.signIn', 'session.createFirstAdministrator', 'session.recover', 'session.unlock'])
-let sessionEpoch = 0
+/**
+ * Counts sign-ins and unlocks on this page. A call sent before one of them (the change poll runs
+ * on while signed out or locked) may be answered after it: its "locked" or "no session" concerns
+ * the session that was, and must not lock or sign out the one that just began.
+ */
+let sessionGeneration = 0
+const STARTS_SESSION: ReadonlySet<string> = new Set(['session.signIn', 'session.createFirstAdministrator', 'session.recover', 'session.unlock'])
 
 export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
   const envelope: CallEnvelope = { input, databaseId }
-  // A call sent before a sign-in that answers after it speaks of the old session, not the new one.
-  const epoch = sessionEpoch
+  const generation = sessionGeneration
   const result = window.footcore ? await window.footcore.invoke(method, envelope) : await overHttp(method, envelope)
+  const sameSession = generation === sessionGeneration
   if (result.databaseId !== undefined) {
     if (databaseId === null) databaseId = result.databaseId
     else if (result.databaseId !== databaseId) reloadPage()
   }
   if (!result.ok && result.error.code === 'stale_page') reloadPage()
-  const current = epoch === sessionEpoch
-  if (!result.ok && current && result.error.code === 'locked') for (const l of sessionListeners) l('locked')
-  if (!result.ok && current && result.error.code === 'unauthorized' && result.error.issues?.some((i) => i.path[0] === 'session')) {
+  if (!result.ok && result.error.code === 'locked' && sameSession) for (const l of sessionListeners) l('locked')
+  if (!result.ok && result.error.code === 'unauthorized' && result.error.issues?.some((i) => i.path[0] === 'session') && sameSession) {
     forgetSessionToken()
     for (const l of sessionListeners) l('signedOut')
   }
-  if (result.ok && SESSION_STARTS.has(method)) sessionEpoch++
   if (!result.ok) throw new ApiError(result.error)
+  if (STARTS_SESSION.has(method)) sessionGeneration++
   keepSessionToken(result.value)
-  if (method === 'session.signOut') forgetSessionToken()
+  if (method === 'session.signOut' && sameSession) forgetSessionToken()
   return result.value as Output<M>
 }
 

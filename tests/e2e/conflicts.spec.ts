@@ -24,10 +24,25 @@ test.afterAll(async () => {
 
 const call = <T,>(page: Page, shell: RunningShell, method: string, input: unknown, actorId: number | null) => callApi<T>(page, shell.url, method, input, actorId)
 
-/** Opens `path` on `shell` working as `therapistId`. */
-async function openAs(page: Page, shell: RunningShell, therapistId: number, path: string): Promise<void> {
+/** Opens `path` on `shell` signed in as `userId`. */
+async function openAs(page: Page, shell: RunningShell, userId: number, path: string): Promise<void> {
   await page.goto(`${shell.url}#${path}`)
-  await workAs(page, therapistId)
+  await workAs(page, userId)
+}
+
+/**
+ * Ola (at the reception desk) and Anna (in the room), made once per server. Both are
+ * administrators: the tests have both change the clinic settings and users, and both record and
+ * correct clinical records (Ola is the clinic's first user, so its first administrator).
+ */
+let users: { ola: number; anna: number } | null = null
+async function twoUsers(page: Page, shell: RunningShell): Promise<{ ola: number; anna: number }> {
+  if (!users) {
+    const ola = (await call<{ id: number }>(page, shell, 'users.create', { displayName: 'Ola Recepcja' }, null)).id
+    const anna = (await call<{ id: number }>(page, shell, 'users.create', { displayName: 'Anna Nowak', role: 'administrator' }, null)).id
+    users = { ola, anna }
+  }
+  return users
 }
 
 test('reception’s phone and the therapist’s notes, saved on the same patient at once, both stay', async ({ browser }) => {
@@ -35,8 +50,7 @@ test('reception’s phone and the therapist’s notes, saved on the same patient
   const reception = await (await browser.newContext()).newPage()
   const room = await (await browser.newContext()).newPage()
   await reception.goto(receptionShell.url)
-  const ola = (await call<{ id: number }>(reception, receptionShell, 'users.create', { displayName: 'Ola Recepcja' }, null)).id
-  const anna = (await call<{ id: number }>(reception, receptionShell, 'users.create', { displayName: 'Anna Nowak' }, null)).id
+  const { ola, anna } = await twoUsers(reception, receptionShell)
   const patient = await call<{ id: number }>(reception, receptionShell, 'patients.create', { firstName: 'Olena', lastName: 'Kovalenko', dateOfBirth: '1984-03-09', phone: '+380 44 000 0000' }, ola)
 
   // Both open the patient's details.
@@ -76,9 +90,7 @@ test('two settings changes at once: a quiet notice while typing, then both versi
   const reception = await (await browser.newContext()).newPage()
   const room = await (await browser.newContext()).newPage()
   await reception.goto(receptionShell.url)
-  const list = await call<{ id: number; displayName: string }[]>(reception, receptionShell, 'therapists.list', {}, null)
-  const ola = list.find((t) => t.displayName === 'Ola Recepcja')!.id
-  const anna = list.find((t) => t.displayName === 'Anna Nowak')!.id
+  const { ola, anna } = await twoUsers(reception, receptionShell)
   await openAs(reception, receptionShell, ola, '/settings')
   await openAs(room, roomShell, anna, '/settings')
   const roomForm = room.getByRole('form', { name: 'Clinic settings' })
@@ -107,19 +119,11 @@ test('two settings changes at once: a quiet notice while typing, then both versi
   expect([saved.clinicName, saved.reviewIntervalWeeks]).toEqual(['Fizjo Kyiv', 12])
 })
 
-/** Ola and Anna (made here when this test runs on its own). */
-async function twoTherapists(page: Page, shell: RunningShell): Promise<{ ola: number; anna: number }> {
-  const list = await call<{ id: number; displayName: string }[]>(page, shell, 'therapists.list', {}, null)
-  const idOf = async (displayName: string) =>
-    list.find((t) => t.displayName === displayName)?.id ?? (await call<{ id: number }>(page, shell, 'therapists.create', { displayName }, null)).id
-  return { ola: await idOf('Ola Recepcja'), anna: await idOf('Anna Nowak') }
-}
-
 test('a program’s dosage edited in two rooms: both values side by side, both kept, both therapists in the history', async ({ browser }) => {
   const roomA = await (await browser.newContext()).newPage()
   const roomB = await (await browser.newContext()).newPage()
   await roomA.goto(receptionShell.url)
-  const { ola, anna } = await twoTherapists(roomA, receptionShell)
+  const { ola, anna } = await twoUsers(roomA, receptionShell)
   const patient = await call<{ id: number }>(roomA, receptionShell, 'patients.create', { firstName: 'Mykola', lastName: 'Shevchenko', dateOfBirth: '1979-11-02' }, anna)
   const exercises = await call<{ id: number; slug: string | null; name: string }[]>(roomA, receptionShell, 'exercises.list', {}, anna)
   const shortFoot = exercises.find((e) => e.slug === 'short-foot')!
@@ -188,7 +192,7 @@ test('a visit corrected in two rooms: their foot length next to your notes, both
   const roomA = await (await browser.newContext()).newPage()
   const roomB = await (await browser.newContext()).newPage()
   await roomA.goto(receptionShell.url)
-  const { ola, anna } = await twoTherapists(roomA, receptionShell)
+  const { ola, anna } = await twoUsers(roomA, receptionShell)
   const patient = await call<{ id: number }>(roomA, receptionShell, 'patients.create', { firstName: 'Iryna', lastName: 'Bondarenko', dateOfBirth: '1990-06-15' }, anna)
   const visit = await call<{ id: number }>(
     roomA,
@@ -238,20 +242,20 @@ test('a visit corrected in two rooms: their foot length next to your notes, both
   expect(trail.filter((a) => a.entity === 'visit' && a.action !== 'create').map((a) => a.therapistName)).toEqual(['Ola Recepcja', 'Anna Nowak'])
 })
 
-test('a therapist edited on two workstations: their name next to your credentials, both kept', async ({ browser }) => {
+test('a user edited on two workstations: their name next to your credentials, both kept', async ({ browser }) => {
   const reception = await (await browser.newContext()).newPage()
   const room = await (await browser.newContext()).newPage()
   await reception.goto(receptionShell.url)
-  const { ola, anna } = await twoTherapists(reception, receptionShell)
-  const maria = await call<{ id: number }>(reception, receptionShell, 'therapists.create', { displayName: 'Maria Lysenko' }, null)
+  const { ola, anna } = await twoUsers(reception, receptionShell)
+  const maria = await call<{ id: number }>(reception, receptionShell, 'users.create', { displayName: 'Maria Lysenko' }, null)
   await openAs(reception, receptionShell, ola, '/settings')
   await openAs(room, roomShell, anna, '/settings')
   await reception.getByRole('button', { name: 'Edit Maria Lysenko' }).click()
   await room.getByRole('button', { name: 'Edit Maria Lysenko' }).click()
 
-  await reception.getByLabel('Name of Maria Lysenko').fill('Maria Lysenko-Koval')
+  await reception.getByLabel('Name of Maria Lysenko', { exact: true }).fill('Maria Lysenko-Koval')
   await reception.getByRole('form', { name: 'Edit Maria Lysenko' }).getByRole('button', { name: 'Save' }).click()
-  await expect(reception.getByRole('table', { name: 'Therapists' })).toContainText('Maria Lysenko-Koval')
+  await expect(reception.getByRole('table', { name: 'Users' })).toContainText('Maria Lysenko-Koval')
 
   const roomForm = room.getByRole('form', { name: 'Edit Maria Lysenko' })
   await room.getByLabel('Credentials of Maria Lysenko').fill('PT, MSc')
@@ -262,8 +266,8 @@ test('a therapist edited on two workstations: their name next to your credential
   await expect(rows.filter({ hasText: 'Name' }).getByRole('cell')).toHaveText(['Name', 'Maria Lysenko-Koval', 'Maria Lysenko', /Theirs/])
   await expect(rows.filter({ hasText: 'Credentials' }).getByRole('cell')).toHaveText(['Credentials', '—', 'PT, MSc', /Yours/])
   await review.getByRole('button', { name: 'Save with these choices' }).click()
-  await expect(room.getByRole('table', { name: 'Therapists' })).toContainText('PT, MSc')
-  const saved = (await call<{ id: number; displayName: string; credentials: string }[]>(room, roomShell, 'therapists.list', {}, anna)).find((t) => t.id === maria.id)!
+  await expect(room.getByRole('table', { name: 'Users' })).toContainText('PT, MSc')
+  const saved = (await call<{ id: number; displayName: string; credentials: string }[]>(room, roomShell, 'users.list', {}, anna)).find((t) => t.id === maria.id)!
   expect([saved.displayName, saved.credentials]).toEqual(['Maria Lysenko-Koval', 'PT, MSc'])
 })
 
@@ -271,7 +275,7 @@ test('a program ended while another room changed its dosage: their change shown 
   const reception = await (await browser.newContext()).newPage()
   const room = await (await browser.newContext()).newPage()
   await reception.goto(receptionShell.url)
-  const { ola, anna } = await twoTherapists(reception, receptionShell)
+  const { ola, anna } = await twoUsers(reception, receptionShell)
   const patient = await call<{ id: number }>(reception, receptionShell, 'patients.create', { firstName: 'Taras', lastName: 'Melnyk', dateOfBirth: '1968-04-21' }, anna)
   const exercises = await call<{ id: number; slug: string | null; name: string }[]>(reception, receptionShell, 'exercises.list', {}, anna)
   const shortFoot = exercises.find((e) => e.slug === 'short-foot')!

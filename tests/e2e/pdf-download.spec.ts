@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { startShell, type RunningShell } from '../support/browser-shell'
+import { callApi, workAs } from './support-api'
 import { bodyText, itemsOutsidePage, readPdf } from '../unit/pdf/read-pdf'
 
 let shell: RunningShell
@@ -16,30 +17,22 @@ test.afterEach(async ({ page }) => {
 
 type Result = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
 
-/** Seeds through the real HTTP API with the page's session token (the way the renderer calls it). */
+/** Seeds through the real HTTP API, signed in as the administrator: the first user it creates (as the first start makes them). */
 async function apiClient(page: Page) {
   await page.goto(shell.url)
-  const token = (await page.locator('meta[name="footcore-token"]').getAttribute('content')) ?? ''
-  // Acts as the first therapist it creates, as the app chooses the first therapist added.
-  let working: number | null = null
-  return async <T>(method: string, input: unknown, actorId: number | null = working): Promise<T> => {
-    const res = await page.request.post(`${shell.url}api/${method}`, { headers: { 'X-Footcore-Token': token }, data: { input, actorId } })
-    const body = (await res.json()) as Result
-    if (!body.ok) throw new Error(`${method}: ${body.error.code} ${body.error.message}`)
-    if (method === 'users.create' && working === null) working = (body.value as { id: number }).id
-    return body.value as T
-  }
+  return <T,>(method: string, input: unknown, actorId: number | null = null): Promise<T> => callApi<T>(page, shell.url, method, input, actorId)
 }
 
-/** In the page: the same call the buttons make, for when no page shows the buttons. */
+/** In the page: the same call the buttons make (with the page's session), for when no page shows the buttons. */
 async function fetchInPage(page: Page, method: string, input: unknown): Promise<Result> {
   const token = (await page.locator('meta[name="footcore-token"]').getAttribute('content')) ?? ''
   return page.evaluate(
     async ({ method, input, token }) => {
+      const session = (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('footcore.session') ?? ''
       const res = await fetch(`/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Footcore-Token': token },
-        body: JSON.stringify({ input, actorId: null }),
+        headers: { 'Content-Type': 'application/json', 'X-Footcore-Token': token, 'X-Footcore-Session': session },
+        body: JSON.stringify({ input }),
       })
       return (await res.json()) as Result
     },
@@ -110,6 +103,7 @@ test('handout and progress report download from the browser shell and read back 
   })
   await call('visits.record', visit('2026-05-04', 'baseline', [252, 58], [251, 59], ''), therapist.id)
   await call('visits.record', visit(program.reviewDate, 'review', [249.5, 61.5], [250, 60.2], 'Morning heel pain much better.'), therapist.id)
+  await workAs(page, therapist.id)
 
   const handout = await getPdf(page, `#/patients/${patient.id}/program`, 'Print handout', 'documents.handout', { programId: program.id })
   const today = new Date().toISOString().slice(0, 10)
@@ -151,6 +145,7 @@ test('a patient without a follow-up gets the plain message instead of an empty r
     therapist.id,
   )
   const message = 'A progress report needs a baseline visit and at least one later visit.'
+  await workAs(page, therapist.id)
   await page.goto(`${shell.url}#/patients/${patient.id}`)
   const b = page.getByRole('button', { name: 'Progress report', exact: true })
   if (await shows(b)) {

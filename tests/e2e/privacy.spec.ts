@@ -1,28 +1,17 @@
 // Export and erase through the browser shell: the patient page's "Export record" downloads the whole
-// record, and "Erase patient…" asks twice before the patient is gone.
+// record, and "Erase patient…" asks twice before the patient is gone. Both are the administrator's
+// (the first user of a clinic), who is signed in at the page.
 import { mkdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import Database from 'better-sqlite3'
 import { expect, test, type Page } from '@playwright/test'
 import { startShell, type RunningShell } from '../support/browser-shell'
+import { callApi, workAs } from './support-api'
 
 const SHOTS = resolve(__dirname, '../../test-results/screenshots')
 
-interface Answer<T> {
-  ok: boolean
-  value: T
-  error?: { code: string; message: string }
-}
-
-async function call<T>(page: Page, shell: RunningShell, method: string, input: unknown, actorId: number | null): Promise<Answer<T>> {
-  const token = await page.locator('meta[name="footcore-token"]').getAttribute('content')
-  const res = await page.request.post(`${shell.url}api/${method}`, {
-    headers: { 'content-type': 'application/json', 'x-footcore-token': token ?? '' },
-    data: { input, actorId },
-  })
-  return (await res.json()) as Answer<T>
-}
+const call = <T,>(page: Page, shell: RunningShell, method: string, input: unknown, actorId: number | null) => callApi<T>(page, shell.url, method, input, actorId)
 
 let shell: RunningShell
 test.beforeEach(async () => {
@@ -32,23 +21,19 @@ test.afterEach(async () => shell.stop())
 
 test('exports the complete record and erases the patient after two confirmations', async ({ page }) => {
   await page.goto(shell.url)
-  const therapist = (await call<{ id: number }>(page, shell, 'users.create', { displayName: 'Anna Nowak', credentials: 'PT' }, null)).value
+  const therapist = await call<{ id: number }>(page, shell, 'users.create', { displayName: 'Anna Nowak', credentials: 'PT' }, null)
   const t = therapist.id
-  const patient = (await call<{ id: number }>(page, shell, 'patients.create', { firstName: 'Greta', lastName: 'Brannigan-Oyelaran', dateOfBirth: '1958-04-12' }, t)).value
-  const exercises = (await call<{ id: number }[]>(page, shell, 'exercises.list', {}, t)).value
+  const patient = await call<{ id: number }>(page, shell, 'patients.create', { firstName: 'Greta', lastName: 'Brannigan-Oyelaran', dateOfBirth: '1958-04-12' }, t)
+  const exercises = await call<{ id: number }[]>(page, shell, 'exercises.list', {}, t)
   await call(page, shell, 'programs.assign', { patientId: patient.id, therapistId: t, startDate: '2025-01-06', items: [{ exerciseId: exercises[0]!.id, sets: 3, reps: 10 }] }, t)
   const visitIds: number[] = []
   for (const [visitDate, kind, archHeightMm] of [['2025-01-06', 'baseline', 20], ['2025-05-05', 'review', 23]] as const) {
     const r = await call<{ id: number }>(page, shell, 'visits.record', { patientId: patient.id, therapistId: t, visitDate, kind, left: { footLengthMm: 250, archHeightMm }, right: { footLengthMm: 251, archHeightMm } }, t)
-    expect(r.ok).toBe(true)
-    visitIds.push(r.value.id)
+    visitIds.push(r.id)
   }
-  const corrected = await call(page, shell, 'visits.correct', { visitId: visitIds[1], version: 1, therapistId: t, visitDate: '2025-05-05', kind: 'review', left: { footLengthMm: 250, archHeightMm: 24 }, right: { footLengthMm: 251, archHeightMm: 23 }, reason: 'Typed 23 for 24' }, t)
-  expect(corrected.ok).toBe(true)
+  await call(page, shell, 'visits.correct', { visitId: visitIds[1], version: 1, therapistId: t, visitDate: '2025-05-05', kind: 'review', left: { footLengthMm: 250, archHeightMm: 24 }, right: { footLengthMm: 251, archHeightMm: 23 }, reason: 'Typed 23 for 24' }, t)
 
-  // The header's "who is working" choice, as the app keeps it between visits.
-  await page.evaluate((id) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('footcore.therapistId', String(id)), t)
-  await page.reload()
+  await workAs(page, t)
   // The History tab: who changed what and when, with the old and new values.
   await page.goto(`${shell.url}#/patients/${patient.id}/history`)
   await expect(page.getByText('Anna Nowak corrected the four-month review visit of 5 May 2025.')).toBeVisible()
@@ -100,19 +85,17 @@ test('exports the complete record and erases the patient after two confirmations
   await eraseButton.click()
   await expect(dialog).toBeHidden()
 
-  const gone = await call(page, shell, 'patients.get', { id: patient.id }, t)
-  expect(gone.error?.code).toBe('not_found')
-  const trail = (await call<{ action: string; before: unknown; after: unknown }[]>(page, shell, 'audit.forPatient', { patientId: patient.id }, t)).value
+  await expect(call(page, shell, 'patients.get', { id: patient.id }, t)).rejects.toThrow(/^patients\.get: not_found /)
+  const trail = await call<{ action: string; before: unknown; after: unknown }[]>(page, shell, 'audit.forPatient', { patientId: patient.id }, t)
   expect(trail[0]).toMatchObject({ action: 'erase', before: null, after: null })
   expect(JSON.stringify(trail)).not.toContain('Brannigan')
 })
 
 test('when the wipe after a committed erase cannot finish, the page says the patient was erased and what is left, never "Nothing was changed"', async ({ page }) => {
   await page.goto(shell.url)
-  const t = (await call<{ id: number }>(page, shell, 'users.create', { displayName: 'Anna Nowak' }, null)).value.id
-  const patient = (await call<{ id: number }>(page, shell, 'patients.create', { firstName: 'Greta', lastName: 'Brannigan-Oyelaran', dateOfBirth: '1958-04-12' }, t)).value
-  await page.evaluate((id) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('footcore.therapistId', String(id)), t)
-  await page.reload()
+  const t = (await call<{ id: number }>(page, shell, 'users.create', { displayName: 'Anna Nowak' }, null)).id
+  const patient = await call<{ id: number }>(page, shell, 'patients.create', { firstName: 'Greta', lastName: 'Brannigan-Oyelaran', dateOfBirth: '1958-04-12' }, t)
+  await workAs(page, t)
   await page.goto(`${shell.url}#/patients/${patient.id}/edit`)
   await page.getByRole('button', { name: 'Erase patient…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Erase Greta Brannigan-Oyelaran?' })
@@ -133,5 +116,5 @@ test('when the wipe after a committed erase cannot finish, the page says the pat
     reader.prepare('rollback').run()
     reader.close()
   }
-  expect((await call(page, shell, 'patients.get', { id: patient.id }, t)).error?.code).toBe('not_found')
+  await expect(call(page, shell, 'patients.get', { id: patient.id }, t)).rejects.toThrow(/^patients\.get: not_found /)
 })

@@ -1,9 +1,10 @@
-// A clinic owner sets up the clinic and therapists, adds an exercise, and a therapist assigns and
+// A clinic owner sets up the clinic (first start) and its users, adds an exercise, and a therapist assigns and
 // adjusts a patient's 16-week program: in Chromium against the browser shell on a fresh database.
 import { mkdirSync } from 'node:fs'
 import { AxeBuilder } from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { startShell, type RunningShell } from '../support/browser-shell'
+import { callApi, E2E_PIN, workAs } from './support-api'
 
 let shell: RunningShell
 test.beforeEach(async () => {
@@ -15,16 +16,16 @@ test.afterEach(async () => {
 
 const SCREENSHOTS = 'test-results/screenshots'
 
-/** One contract call through the shell's HTTP API, with the page's token, as the page itself would make it. */
-async function callApi<T>(page: Page, method: string, input: unknown, actorId: number | null = null): Promise<T> {
-  const token = (await page.locator('meta[name="footcore-token"]').getAttribute('content')) ?? ''
-  const res = await page.request.post(`${shell.url}api/${method}`, {
-    headers: { 'X-Footcore-Token': token },
-    data: { input, actorId },
-  })
-  const result = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown }
-  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
+/** One contract call through the shell's HTTP API (support-api), as the administrator unless told. */
+const call = <T,>(page: Page, method: string, input: unknown, actorId: number | null = null): Promise<T> => callApi<T>(page, shell.url, method, input, actorId)
+
+/** A clinic with its administrator, and therapist Ana Kowalska signed in at this page. */
+async function signedInTherapist(page: Page): Promise<{ id: number }> {
+  await page.goto(shell.url)
+  await call(page, 'users.create', { displayName: 'Olga Nowak' })
+  const ana = await call<{ id: number }>(page, 'users.create', { displayName: 'Ana Kowalska', credentials: 'PT', role: 'therapist' })
+  await workAs(page, ana.id)
+  return ana
 }
 
 /** Writes the page's local storage (a string script: the test project has no DOM types). */
@@ -59,6 +60,10 @@ async function screenshots(page: Page, name: string, ready: () => Promise<void>)
 const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
 
 test('settings are saved and survive a reload; a bad threshold is explained next to its field', async ({ page }) => {
+  // Settings are the administrator's.
+  await page.goto(shell.url)
+  await call(page, 'users.create', { displayName: 'Olga Nowak' })
+  await workAs(page, null)
   await page.goto(`${shell.url}#/settings`)
   const clinic = page.getByRole('form', { name: 'Clinic settings' })
   await clinic.getByLabel('Clinic name').fill('Northside Foot & Spine Physiotherapy Clinic of the Greater Riverside Area')
@@ -112,29 +117,42 @@ test('settings are saved and survive a reload; a bad threshold is explained next
   await expect(clinic.getByRole('img', { name: 'Logo preview' })).toHaveCount(0)
 })
 
-test('two therapists are added; the first is chosen as working; the last active one cannot be deactivated', async ({ page }) => {
+test('the owner sets up the first administrator, adds a therapist, edits and deactivates them; the last administrator cannot be deactivated', async ({ page }) => {
+  // First start: nobody has signed in to this clinic yet.
+  await page.goto(shell.url)
+  const setup = page.getByRole('form', { name: 'Set up the first administrator' })
+  await setup.getByLabel('Your name').fill('Ana Kowalska')
+  await expect(setup.getByLabel('Sign-in name')).toHaveValue('ana.kowalska')
+  await setup.getByLabel('Choose a PIN').fill(E2E_PIN)
+  await setup.getByLabel('Type it again').fill(E2E_PIN)
+  await setup.getByRole('button', { name: 'Create the administrator' }).click()
+  await expect(page.getByRole('heading', { name: 'The clinic’s recovery code' })).toBeVisible()
+  await page.getByLabel('I have printed or written down the recovery code').check()
+  await page.getByRole('button', { name: 'Continue to Footcore' }).click()
+  await expect(page.getByRole('banner')).toContainText('Ana Kowalska')
+
   await page.goto(`${shell.url}#/settings`)
-  const add = page.getByRole('form', { name: 'Add a therapist' })
-  await expect(page.getByText('No therapists yet. Add the first one below')).toBeVisible()
+  const add = page.getByRole('form', { name: 'Add a user' })
+  const table = page.getByRole('table', { name: 'Users' })
+  await expect(table.getByRole('row', { name: /Ana Kowalska/ })).toContainText('You')
+  await expect(table.getByRole('row', { name: /Ana Kowalska/ })).toContainText('ana.kowalska')
 
   // A bad name is explained next to the field and stays typed.
   await add.getByLabel('Name', { exact: true }).fill('Ana 2nd')
-  await add.getByRole('button', { name: 'Add therapist' }).click()
+  await add.getByRole('button', { name: 'Add user' }).click()
   await expect(add.getByLabel('Name', { exact: true })).toHaveAccessibleDescription(/Name can contain only letters/)
   await expect(add.getByLabel('Name', { exact: true })).toHaveValue('Ana 2nd')
 
-  await add.getByLabel('Name', { exact: true }).fill('Ana Kowalska')
-  await add.getByLabel('Credentials (optional)').fill('PT, DPT')
-  await add.getByRole('button', { name: 'Add therapist' }).click()
-  const table = page.getByRole('table', { name: 'Therapists' })
-  await expect(table.getByRole('row', { name: /Ana Kowalska/ })).toContainText('Working now')
-
   await add.getByLabel('Name', { exact: true }).fill("Ben O'Neill-Łukasiewicz")
-  await add.getByRole('button', { name: 'Add therapist' }).click()
+  await add.getByLabel('Sign-in name (optional)').fill('ben.oneill')
+  await add.getByRole('button', { name: 'Add user' }).click()
+  // The one-time code Ben signs in with once, to choose his PIN.
+  await expect(page.getByRole('status').filter({ hasText: "One-time code for Ben O'Neill-Łukasiewicz" })).toContainText('signs in with the sign-in name ben.oneill')
   await expect(table.getByRole('row')).toHaveCount(3)
   const ben = table.getByRole('row', { name: /Ben O'Neill-Łukasiewicz/ })
-  await expect(ben).toContainText('Active')
-  await expect(ben).not.toContainText('Working now')
+  await expect(ben).toContainText('Waiting to choose a PIN')
+  await expect(ben.getByRole('combobox', { name: /Role of Ben/ })).toHaveValue('Therapist')
+  await expect(ben).not.toContainText('You')
 
   // Edit Ben's credentials.
   await ben.getByRole('button', { name: /Edit Ben/ }).click()
@@ -142,30 +160,28 @@ test('two therapists are added; the first is chosen as working; the last active 
   await page.getByRole('form', { name: /Edit Ben/ }).getByRole('button', { name: 'Save' }).click()
   await expect(table.getByRole('row', { name: /Ben O'Neill-Łukasiewicz/ })).toContainText('Physiotherapist')
 
-  // Deactivate Ben, then try Ana: the API refuses and the message is shown.
+  // Deactivate Ben, then try Ana, the only administrator: the API refuses and the message is shown.
   await table.getByRole('button', { name: /Deactivate Ben/ }).click()
   await expect(table.getByRole('row', { name: /Ben O'Neill-Łukasiewicz/ })).toContainText('Inactive')
-  await page.getByLabel('Show inactive therapists').uncheck()
+  await page.getByLabel('Show inactive users').uncheck()
   await expect(table.getByRole('row')).toHaveCount(2)
-  await page.getByLabel('Show inactive therapists').check()
+  await page.getByLabel('Show inactive users').check()
   await table.getByRole('button', { name: 'Deactivate Ana Kowalska' }).click()
-  await expect(page.getByRole('alert')).toContainText('At least one therapist must stay active')
+  await expect(page.getByRole('alert')).toContainText('At least one administrator must stay active')
   await table.getByRole('button', { name: /Reactivate Ben/ }).click()
-  await expect(table.getByRole('row', { name: /Ben O'Neill-Łukasiewicz/ })).toContainText('Active')
+  await expect(table.getByRole('row', { name: /Ben O'Neill-Łukasiewicz/ })).toContainText('Waiting to choose a PIN')
 
   await page.reload()
   await expect(table.getByRole('row')).toHaveCount(3)
-  await expect(table.getByRole('row', { name: /Ana Kowalska/ })).toContainText('Working now')
+  await expect(table.getByRole('row', { name: /Ana Kowalska/ })).toContainText('You')
   await screenshots(page, 'settings', async () => {
     await expect(table.getByRole('row')).toHaveCount(3)
   })
 })
 
 test('a custom exercise is created and listed with its dosage; built-ins are read-only', async ({ page }) => {
-  // Someone is working: the clinic's own exercises are recorded under a therapist.
-  await page.goto(shell.url)
-  const therapist = await callApi<{ id: number }>(page, 'users.create', { displayName: 'Ana Kowalska', credentials: 'PT' })
-  await setLocalStorage(page, 'footcore.therapistId', String(therapist.id))
+  // A therapist is signed in: the clinic's own exercises are recorded under them.
+  await signedInTherapist(page)
   await page.goto(`${shell.url}#/exercises`)
   await page.reload()
   await expect(page.getByText('No exercises of your own yet.')).toBeVisible()
@@ -216,15 +232,13 @@ test('a custom exercise is created and listed with its dosage; built-ins are rea
 })
 
 test('the 16-week template is assigned, a dosage changed and reordered, shown in history, then ended', async ({ page }) => {
-  await page.goto(shell.url)
-  const therapist = await callApi<{ id: number }>(page, 'users.create', { displayName: 'Ana Kowalska', credentials: 'PT' })
-  const patient = await callApi<{ id: number }>(
+  const therapist = await signedInTherapist(page)
+  const patient = await call<{ id: number }>(
     page,
     'patients.create',
     { firstName: 'Zoë', lastName: "Łukasiewicz-O'Brien", dateOfBirth: '1980-02-29' },
     therapist.id,
   )
-  await setLocalStorage(page, 'footcore.therapistId', String(therapist.id))
   await page.goto(`${shell.url}#/patients/${patient.id}/program`)
   await page.reload()
 

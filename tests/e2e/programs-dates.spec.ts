@@ -1,7 +1,7 @@
 // A new program that starts on the day the previous one was reviewed: its own review comes due, and
 // the Overview never reports the previous program's review as its own; past the plan it says "overdue".
 import { expect, test, type Page } from '@playwright/test'
-import { callApi } from './support-api'
+import { callApi, workAs } from './support-api'
 import { startShell, type RunningShell } from '../support/browser-shell'
 import { dayFromToday } from './support-ui'
 
@@ -33,6 +33,7 @@ test("the program assigned on the day of the previous program's review has its o
   // A correction of the first program's review must not move it under the new program.
   await call(page, 'visits.correct', { visitId: review.id, version: review.version, therapistId: t, visitDate: reviewDay, kind: 'review', ...feet, notes: 'Typo fixed', reason: 'Typo' }, t)
 
+  await workAs(page, t)
   await page.goto(`${shell.url}#/patients/${patient.id}/overview`)
   await expect(page.getByTestId('next-review')).toHaveText(shown(p2Review))
   await expect(page.getByRole('link', { name: 'Record the four-month review' })).toBeVisible()
@@ -46,6 +47,7 @@ test('a program past its review date says the review is overdue, not "week 24 of
   const patient = await call<{ id: number }>(page, 'patients.create', { firstName: 'Ana', lastName: 'Muñoz', dateOfBirth: '1980-01-01' }, t)
   const exercise = (await call<{ id: number }[]>(page, 'exercises.list', {}, t))[0]!
   const program = await call<{ reviewDate: string }>(page, 'programs.assign', { patientId: patient.id, therapistId: t, startDate: dayFromToday(-165), items: [{ exerciseId: exercise.id }] }, t)
+  await workAs(page, t)
   await page.goto(`${shell.url}#/patients/${patient.id}/overview`)
   await expect(page.getByTestId('program-week')).toHaveText(`Review overdue since ${shown(program.reviewDate)}`)
   await page.goto(`${shell.url}#/patients/${patient.id}/program`)

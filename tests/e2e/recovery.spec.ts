@@ -3,8 +3,9 @@
 import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { startShell, type RunningShell } from '../support/browser-shell'
+import { ADMIN_LOGIN, callApi, signInOnPage, workAs } from './support-api'
 
 let dir: string
 let shell: RunningShell | null = null
@@ -17,41 +18,23 @@ test.afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-/** Calls the running shell's API the way the page does: token from the page, JSON over POST. */
-type Answer = { ok: boolean; value?: unknown; error?: { code: string } }
-
-async function post(url: string, method: string, input: unknown, actorId: number | null): Promise<Answer> {
-  const html = await (await fetch(url)).text()
-  const token = /name="footcore-token" content="([^"]+)"/.exec(html)?.[1] ?? ''
-  const res = await fetch(new URL(`/api/${method}`, url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Footcore-Token': token },
-    body: JSON.stringify({ input, actorId }),
-  })
-  return (await res.json()) as Answer
+/** The clinic's administrator (the first user) makes every change, through support-api. */
+async function clinicWithAdministrator(page: Page, url: string): Promise<void> {
+  await callApi(page, url, 'users.create', { displayName: 'Anna Nowak' }, null)
 }
-
-/** Changes are made by someone working at the computer, as in the app: a therapist, added once per shell. */
-const working = new Map<string, number>()
-async function apiCall(url: string, method: string, input: unknown): Promise<Answer> {
-  if (method.startsWith('patients.') && !working.has(url)) {
-    const t = await post(url, 'users.create', { displayName: 'Anna Nowak' }, null)
-    working.set(url, (t.value as { id: number }).id)
-  }
-  return post(url, method, input, working.get(url) ?? null)
-}
+const call = <T,>(page: Page, method: string, input: unknown) => callApi<T>(page, shell!.url, method, input, null)
 
 test('a damaged database shows the recovery screen and restores the last backup from the page', async ({ page }) => {
   const dbFile = join(dir, 'footcore.sqlite')
   shell = await startShell({ dbFile })
+  await clinicWithAdministrator(page, shell.url)
   // Enough records that the middle of the file holds them.
   const notes = 'Plantar heel pain on the first steps in the morning. '.repeat(60)
   for (const lastName of ['Kowalska', 'Nowak', 'Wiśniewska', 'Wójcik', 'Kamińska', 'Lewandowska', 'Zielińska', 'Szymańska']) {
-    expect((await apiCall(shell.url, 'patients.create', { firstName: 'Zoë', lastName, dateOfBirth: '1980-02-29', notes })).ok).toBe(true)
+    await call(page, 'patients.create', { firstName: 'Zoë', lastName, dateOfBirth: '1980-02-29', notes })
   }
-  const backup = await apiCall(shell.url, 'backups.create', {})
-  expect(backup.ok).toBe(true)
-  expect((await apiCall(shell.url, 'patients.create', { firstName: 'Adam', lastName: 'Afterthebackup', dateOfBirth: '1990-01-01' })).ok).toBe(true)
+  await call(page, 'backups.create', {})
+  await call(page, 'patients.create', { firstName: 'Adam', lastName: 'Afterthebackup', dateOfBirth: '1990-01-01' })
   await shell.stop()
   shell = null
 
@@ -74,44 +57,46 @@ test('a damaged database shows the recovery screen and restores the last backup 
   await expect(dialog).toContainText('Anything entered after that is not in this backup')
   await dialog.getByRole('button', { name: 'Restore backup' }).click()
 
-  // The page reloads into the app with the records as they were at the backup.
+  // The page reloads into the app with the records as they were at the backup, once someone of
+  // that backup signs in (the recovery screen itself needs nobody: the file would not open).
+  await signInOnPage(page, ADMIN_LOGIN)
   await expect(page.getByRole('table', { name: 'Patients' })).toContainText('Kowalska')
   await expect(page.getByRole('table', { name: 'Patients' })).toContainText('Szymańska')
   await expect(page.getByText('Afterthebackup')).toHaveCount(0)
-  const found = (await apiCall(shell.url, 'patients.search', { includeArchived: true })) as { value: { total: number } }
-  expect(found.value.total).toBe(8)
+  const found = await call<{ total: number }>(page, 'patients.search', { includeArchived: true })
+  expect(found.total).toBe(8)
   // The damaged file was kept aside, not deleted.
   expect(readdirSync(dir).some((n) => n.startsWith('footcore.sqlite.replaced-'))).toBe(true)
 })
 
 test('Settings: back up now, then restore that backup after a confirmation', async ({ page }) => {
   shell = await startShell({ dbFile: join(dir, 'footcore.sqlite') })
-  expect((await apiCall(shell.url, 'patients.create', { firstName: 'Zoë', lastName: 'Beforebackup', dateOfBirth: '1980-02-29' })).ok).toBe(true)
+  await clinicWithAdministrator(page, shell.url)
+  await call(page, 'patients.create', { firstName: 'Zoë', lastName: 'Beforebackup', dateOfBirth: '1980-02-29' })
   await page.goto(`${shell.url}#/settings`)
-  // A restore is recorded under whoever is working: the header's choice, as the app keeps it.
-  await page.evaluate((id) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('footcore.therapistId', String(id)), working.get(shell.url)!)
-  await page.reload()
+  // Backups and restores are the administrator's; a restore is recorded under who is signed in.
+  await workAs(page, null)
   await page.getByRole('button', { name: 'Back up now' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Backup made' })).toBeVisible()
   await expect(page.getByRole('table', { name: 'Backups' }).getByText('Backed up by hand')).toBeVisible()
   await page.getByRole('table', { name: 'Backups' }).scrollIntoViewIfNeeded()
   await page.screenshot({ path: test.info().outputPath('settings-backups.png') })
 
-  expect((await apiCall(shell.url, 'patients.create', { firstName: 'Adam', lastName: 'Afterbackup', dateOfBirth: '1990-01-01' })).ok).toBe(true)
+  await call(page, 'patients.create', { firstName: 'Adam', lastName: 'Afterbackup', dateOfBirth: '1990-01-01' })
   const manual = page.getByRole('table', { name: 'Backups' }).getByRole('row').filter({ hasText: 'Backed up by hand' })
   await manual.getByRole('button', { name: /Restore the backup from/ }).click()
   const dialog = page.getByRole('dialog', { name: 'Restore this backup?' })
   // Cancel first: nothing happens.
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog).toHaveCount(0)
-  expect(((await apiCall(shell.url, 'patients.search', {})) as { value: { total: number } }).value.total).toBe(2)
+  expect((await call<{ total: number }>(page, 'patients.search', {})).total).toBe(2)
 
   await manual.getByRole('button', { name: /Restore the backup from/ }).click()
   await expect(dialog).toContainText('1 patient entered after this backup will be set aside.')
   await expect(dialog).toContainText('The records in use now are kept as footcore.sqlite.replaced-')
   await dialog.getByRole('button', { name: 'Restore backup' }).click()
   await expect
-    .poll(async () => ((await apiCall(shell!.url, 'patients.search', {})) as { value: { items: { lastName: string }[] } }).value.items.map((p) => p.lastName))
+    .poll(async () => (await call<{ items: { lastName: string }[] }>(page, 'patients.search', {})).items.map((p) => p.lastName))
     .toEqual(['Beforebackup'])
   expect(readdirSync(dir).filter((n) => n.startsWith('footcore.sqlite.replaced-'))).toHaveLength(1)
 })

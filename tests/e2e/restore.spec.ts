@@ -1,7 +1,7 @@
 // Restoring a backup from Settings: the page says what will be set aside before confirming, and a
 // second tab that loaded before the restore cannot write into the patient who now has its ids.
 import { expect, test, type Page } from '@playwright/test'
-import { callApi, workAs } from './support-api'
+import { ADMIN_LOGIN, callApi, signInOnPage, workAs } from './support-api'
 import { startShell, type RunningShell } from '../support/browser-shell'
 
 let shell: RunningShell
@@ -23,6 +23,7 @@ test('restore says what it sets aside; a tab opened before it reloads instead of
   // The second tab shows Brown's measurements, ready to record a visit.
   const second = await context.newPage()
   await second.goto(`${shell.url}#/patients/${brown.id}/measurements`)
+  await workAs(second, t)
   await expect(second.getByRole('heading', { level: 1, name: 'Bea Brown' })).toBeVisible()
 
   await page.goto(`${shell.url}#/settings`)
@@ -39,6 +40,10 @@ test('restore says what it sets aside; a tab opened before it reloads instead of
   // identity: it is refused and the tab reloads by itself, before anything can be typed into
   // Brown's form. (A write sent with the old identity is refused: tests/unit/api.)
   await expect(second.getByRole('heading', { level: 1, name: 'Bea Brown' })).toHaveCount(0)
+  // The restored file holds the sessions of the backup's day: this tab signed in after it, so the
+  // reloaded tab asks who is working before it shows anything.
+  await expect(second.getByRole('heading', { name: 'Sign in to Footcore' })).toBeVisible()
+  await signInOnPage(second, ADMIN_LOGIN)
 
   // After the restore the next patient gets Brown's old id; the reloaded tab shows whose record
   // that id holds now, and nothing was recorded for Clark.

@@ -1,7 +1,7 @@
 // Pages that loaded before something changed elsewhere: the clinic's arch height method, the
-// settings, and who is working. Nothing a page sends may be filed under what it did not show.
+// settings, and who is signed in. Nothing a page sends may be filed under what it did not show.
 import { expect, test, type Page } from '@playwright/test'
-import { callApi, workAs } from './support-api'
+import { callApi, E2E_PIN, signInOnPage, workAs } from './support-api'
 import { startShell, type RunningShell } from '../support/browser-shell'
 import { chooseOption } from './support-ui'
 
@@ -20,7 +20,7 @@ async function clinic(page: Page) {
   const ben = await call<{ id: number }>(page, 'users.create', { displayName: 'Ben Okafor' }, null)
   await call(page, 'users.create', { displayName: 'Carla Reyes' }, null)
   const patient = await call<{ id: number }>(page, 'patients.create', { firstName: 'Jana', lastName: 'Dvořáková', dateOfBirth: '1979-03-14' }, anna.id)
-  // The header's "who is working" choice, as the app keeps it between visits.
+  // Anna signed in at this page.
   await workAs(page, anna.id)
   return { anna: anna.id, ben: ben.id, patientId: patient.id }
 }
@@ -55,28 +55,44 @@ test('the arch height label follows the clinic when the page regains focus; a va
   await expect(leftFoot(page).getByLabel('Arch height (navicular, standing) (mm)')).toHaveValue('38')
 })
 
-test('switching who is working moves an open visit form to the new therapist, and says so', async ({ page }) => {
+// The header's "Who is working" switch is gone with sign-in, and so is the visit form's note about
+// it: the signed-in user cannot change while a form is open. Another therapist takes over through
+// the lock screen, and what the first one typed is never filed under them.
+test('another therapist taking over the workstation gets a fresh visit form in their name, without what the first typed', async ({ page }) => {
   const { anna, patientId } = await clinic(page)
   await page.goto(`${shell.url}#/patients/${patientId}/measurements`)
   await expect(recordForm(page).getByRole('combobox', { name: 'Therapist', exact: true })).toHaveValue('Anna Nowak')
   await leftFoot(page).getByLabel('Foot length (mm)', { exact: true }).fill('250')
 
-  await chooseOption(page, page.getByRole('banner'), 'Who is working', 'Ben Okafor')
+  await page.getByRole('banner').getByRole('button', { name: 'Lock' }).click()
+  const unlock = page.getByRole('form', { name: 'Unlock' })
+  await expect(unlock).toContainText('Anna Nowak is signed in.')
+  await unlock.getByRole('button', { name: 'Switch user' }).click()
+  const confirm = page.getByRole('dialog', { name: 'Switch user?' })
+  await expect(confirm).toContainText('Anna Nowak has a form that is not saved yet. Switching user signs them out and discards it.')
+  await confirm.getByRole('button', { name: 'Discard and switch user' }).click()
+  await signInOnPage(page, 'ben.okafor')
+
   await expect(recordForm(page).getByRole('combobox', { name: 'Therapist', exact: true })).toHaveValue('Ben Okafor')
-  await expect(recordForm(page).getByRole('status')).toHaveText('Who is working changed: this visit will be recorded for Ben Okafor.')
+  await expect(leftFoot(page).getByLabel('Foot length (mm)', { exact: true })).toHaveValue('')
+  await leftFoot(page).getByLabel('Foot length (mm)', { exact: true }).fill('251')
   await recordForm(page).getByRole('button', { name: 'Save visit' }).click()
   await expect(page.getByText(/^Visit of .* saved$/).first()).toBeVisible()
   const [visit] = await call<{ therapistName: string }[]>(page, 'visits.list', { patientId }, anna)
   expect(visit!.therapistName).toBe('Ben Okafor')
 })
 
-test('a therapist picked by hand on the form stays after a switch, and the form says so', async ({ page }) => {
+test('a therapist picked by hand on the form, and what was typed, come back after the screen is locked and unlocked', async ({ page }) => {
   const { patientId } = await clinic(page)
   await page.goto(`${shell.url}#/patients/${patientId}/measurements`)
   await chooseOption(page, recordForm(page), 'Therapist', 'Ben Okafor')
-  await chooseOption(page, page.getByRole('banner'), 'Who is working', 'Carla Reyes')
+  await leftFoot(page).getByLabel('Foot length (mm)', { exact: true }).fill('250')
+  await page.getByRole('banner').getByRole('button', { name: 'Lock' }).click()
+  const unlock = page.getByRole('form', { name: 'Unlock' })
+  // Locked, the page shows no patient.
+  await expect(page.getByText('Dvořáková')).toHaveCount(0)
+  await unlock.getByLabel('PIN or passphrase').fill(E2E_PIN)
+  await unlock.getByRole('button', { name: 'Unlock' }).click()
   await expect(recordForm(page).getByRole('combobox', { name: 'Therapist', exact: true })).toHaveValue('Ben Okafor')
-  await expect(recordForm(page).getByRole('status')).toHaveText(
-    'Who is working changed to Carla Reyes, but this visit still names Ben Okafor as the therapist who measured. Change it below if that is not right.',
-  )
+  await expect(leftFoot(page).getByLabel('Foot length (mm)', { exact: true })).toHaveValue('250')
 })

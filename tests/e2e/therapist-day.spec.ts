@@ -1,13 +1,17 @@
-// A therapist's day in the real app: clinic set-up, a patient from baseline to the four-month review,
+// A therapist's day in the real app: first start and clinic set-up, signing in and out, a patient from baseline to the four-month review,
 // the numbers read off the screen, axe scans and screenshots of every main screen in light and dark.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startShell, type RunningShell } from '../support/browser-shell'
 import { readPdf } from '../unit/pdf/read-pdf'
-import { chooseOption, dayFromToday, expectLoaded, screenshot, seriousAxeViolations, setColorScheme } from './support-ui'
+import { signInOnPage } from './support-api'
+import { dayFromToday, expectLoaded, screenshot, seriousAxeViolations, setColorScheme } from './support-ui'
 
 test.use({ actionTimeout: 10_000 })
+
+const ANNA_PIN = '580214'
+const BEN_PIN = '731942'
 
 let shell: RunningShell
 test.beforeAll(async ({}, testInfo) => {
@@ -71,21 +75,32 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
   const baselineDate = dayFromToday(-110) // week 16 of 16 today; review date in 2 days
   const at = (weeks: number) => dayFromToday(-110 + weeks * 7)
 
-  // --- set up the clinic and two therapists -------------------------------------------------
+  // --- first start: Anna sets up the clinic as its administrator, then adds Ben ---------------
   await page.goto(`${shell.url}#/patients`)
-  await expect(page.getByRole('link', { name: 'No therapists yet: add one in Settings' })).toBeVisible()
-  await page.getByRole('link', { name: 'No therapists yet: add one in Settings' }).click()
+  const setup = page.getByRole('form', { name: 'Set up the first administrator' })
+  await expect(setup.getByRole('heading', { name: 'Welcome to Footcore' })).toBeVisible()
+  for (const v of await seriousAxeViolations(page)) violations.push(`first-start: ${v}`)
+  await setup.getByLabel('Your name').fill('Anna Kowalska')
+  await expect(setup.getByLabel('Sign-in name')).toHaveValue('anna.kowalska')
+  await setup.getByLabel('Choose a PIN').fill(ANNA_PIN)
+  await setup.getByLabel('Type it again').fill(ANNA_PIN)
+  await setup.getByRole('button', { name: 'Create the administrator' }).click()
+  await expect(page.getByRole('alert', { name: 'Recovery code' })).toHaveText(/^Recovery code[A-Z0-9]{4}(-[A-Z0-9]{4})+$/)
+  await page.getByLabel('I have printed or written down the recovery code').check()
+  await page.getByRole('button', { name: 'Continue to Footcore' }).click()
+  await expect(page.getByRole('banner')).toContainText('Anna Kowalska')
+  await page.getByRole('link', { name: 'Settings' }).click()
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
   await page.getByLabel('Clinic name').fill('Foot Core Physio Kraków')
   await page.getByRole('button', { name: 'Save settings' }).click()
   await expect(page.getByRole('banner')).toContainText('Foot Core Physio Kraków')
-  const addForm = page.getByRole('form', { name: 'Add a therapist' })
-  for (const name of ['Anna Kowalska', 'Ben Okafor']) {
-    await addForm.getByRole('textbox', { name: 'Name', exact: true }).fill(name)
-    await addForm.getByRole('button', { name: 'Add therapist' }).click()
-    await expect(page.getByRole('table', { name: 'Therapists' })).toContainText(name)
-  }
-  await chooseOption(page, page.getByRole('banner'), 'Who is working', 'Anna Kowalska')
+  const addForm = page.getByRole('form', { name: 'Add a user' })
+  await addForm.getByRole('textbox', { name: 'Name', exact: true }).fill('Ben Okafor')
+  await addForm.getByRole('button', { name: 'Add user' }).click()
+  await expect(page.getByRole('table', { name: 'Users' })).toContainText('Ben Okafor')
+  // The one-time code Anna hands to Ben; he chooses his own PIN with it later today.
+  const benCode = ((await page.getByLabel('One-time code', { exact: true }).textContent()) ?? '').trim()
+  expect(benCode).not.toBe('')
 
   // --- a new patient; one bad entry first ----------------------------------------------------
   await page.getByRole('link', { name: 'Patients', exact: true }).click()
@@ -193,8 +208,21 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
   await expect(visits.locator('tbody tr').nth(2)).toContainText('+0.5 mm')
   await expect(visits.locator('tbody tr').nth(2)).toContainText('within measurement error')
 
-  // A correction keeps the old value and says who changed what.
-  await chooseOption(page, page.getByRole('banner'), 'Who is working', 'Ben Okafor')
+  // A correction keeps the old value and says who changed what: Ben takes over the computer.
+  // Anna signs out; Ben signs in for the first time with his one-time code and chooses his PIN.
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
+  const signIn = page.getByRole('form', { name: 'Sign in' })
+  await expect(signIn.getByRole('heading', { name: 'Sign in to Footcore' })).toBeVisible()
+  await expect(page.getByText("Łukasiewicz-O'Brien")).toHaveCount(0)
+  for (const v of await seriousAxeViolations(page)) violations.push(`sign-in: ${v}`)
+  await signIn.getByLabel('Sign-in name').fill('ben.okafor')
+  await signIn.getByLabel('PIN or passphrase').fill(benCode)
+  await signIn.getByRole('button', { name: 'Sign in' }).click()
+  const choosePin = page.getByRole('form', { name: 'Choose your PIN' })
+  await choosePin.getByLabel('Choose a PIN').fill(BEN_PIN)
+  await choosePin.getByLabel('Type it again').fill(BEN_PIN)
+  await choosePin.getByRole('button', { name: 'Save my PIN and sign in' }).click()
+  await expect(page.getByRole('banner')).toContainText('Ben Okafor')
   await page.getByRole('button', { name: /^Correct visit of .*/ }).nth(1).click()
   const correct = page.getByRole('dialog', { name: 'Correct this visit' })
   await correct.getByRole('group', { name: 'Left foot' }).getByLabel(FIELD_LABEL.archHeightMm, { exact: true }).fill('63,0')
@@ -211,7 +239,10 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
   await expect(history.getByRole('row', { name: /Left arch height/ })).toContainText('63.5 mm')
   await expect(history.getByRole('row', { name: /Left arch height/ })).toContainText('63.0 mm')
   await page.keyboard.press('Escape')
-  await chooseOption(page, page.getByRole('banner'), 'Who is working', 'Anna Kowalska')
+  // Anna is back: Ben signs out, she signs in with her PIN.
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click()
+  await signInOnPage(page, 'anna.kowalska', ANNA_PIN)
+  await expect(page.getByRole('banner')).toContainText('Anna Kowalska')
 
   // The overview reads the week of the program.
   await page.getByRole('tab', { name: 'Overview' }).click()
