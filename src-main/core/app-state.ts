@@ -296,6 +296,9 @@ export class AppState {
   /** The restore in the restored file's own audit: it is the file the clinic works on from now. */
   private async recordRestore(request: RestoreRequest, at: Date, keptAsideAs: string | null, setAside: RestoreDifference | null): Promise<void> {
     const db = this.db
+    // The backup holds the sessions open when it was made, some ended since: none of them may sign
+    // anybody in again. Everyone signs in afresh on the restored records.
+    await db.updateTable('sessions').set({ ended_at: at.toISOString() }).where('ended_at', 'is', null).execute()
     // The therapist may have been added after the backup was made: then only their name is kept.
     const known = request.by ? await db.selectFrom('therapists').select('id').where('id', '=', request.by.therapistId).executeTakeFirst() : undefined
     await recordAudit(

@@ -17,12 +17,11 @@ const wrap = { overflowWrap: 'anywhere' } as const
 const ROLE_OPTIONS = USER_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 
 function pinStatus(u: User): { label: string; color: string } {
-  if (!u.active) return { label: 'Inactive', color: 'gray' }
-  if (u.lockedOutUntil) return { label: `Locked out until ${formatDateTime(u.lockedOutUntil)}`, color: 'red' }
-  // Blue, not orange: orange text on its light tint stays under 4.5:1 (axe, Settings screenshots).
-  if (u.setupPending) return { label: 'Waiting to choose a PIN', color: 'blue' }
-  if (!u.hasSecret) return { label: 'No PIN yet', color: 'blue' }
-  return { label: 'Active', color: 'teal' }
+  if (!u.active) return { label: 'Inactive', color: 'dimmed' }
+  if (u.lockedOutUntil) return { label: `Locked out until ${formatDateTime(u.lockedOutUntil)}`, color: 'red.9' }
+  if (u.setupPending) return { label: 'Waiting to choose a PIN', color: 'orange.9' }
+  if (!u.hasSecret) return { label: 'No PIN yet', color: 'orange.9' }
+  return { label: 'Active', color: 'teal.9' }
 }
 
 /** The one-time code to hand over, said once (it is never shown again). */
@@ -163,7 +162,7 @@ export function UsersPanel() {
                       />
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" fw={600} c={pinStatus(u).color === 'teal' ? 'teal.9' : pinStatus(u).color === 'red' ? 'red.9' : pinStatus(u).color === 'orange' ? 'orange.9' : 'dimmed'}>
+                      <Text size="sm" fw={600} c={pinStatus(u).color}>
                         {pinStatus(u).label}
                       </Text>
                     </Table.Td>

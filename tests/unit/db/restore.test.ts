@@ -76,6 +76,8 @@ describe('a page opened before a restore', () => {
     expect(oldPage).toMatch(/^[0-9a-f-]{36}$/)
 
     await call<RestoreResult>('backups.restore', { name })
+    // Sessions the backup held (this one included) sign nobody in on the restored records.
+    expect(await dispatch(state, 'patients.search', {}, token)).toMatchObject({ ok: false, error: { code: 'unauthorized', message: 'Sign in to continue' } })
     const c = await addPatient('Clark')
     expect(c.id).toBe(b.id)
 
