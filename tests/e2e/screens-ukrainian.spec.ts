@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { callApi, E2E_PIN, workAs } from './support-api'
 import { startShell, type RunningShell } from '../support/browser-shell'
-import { dayFromToday, screenshot, seriousAxeViolations } from './support-ui'
+import { chooseOption, dayFromToday, screenshot, seriousAxeViolations } from './support-ui'
 
 let shell: RunningShell
 test.beforeEach(async () => {
@@ -125,4 +125,19 @@ test('a Ukrainian clinic: a therapist’s screens, Settings, the lock and sign-i
   await form.getByRole('button', { name: 'Увійти' }).click()
   await expect(page.getByRole('heading', { name: 'Пацієнти', level: 1 })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Вийти' })).toBeVisible()
+})
+
+test('the administrator switches the clinic to Ukrainian in Settings: the screens follow at once and after a reload', async ({ page }) => {
+  await page.goto(shell.url)
+  await call(page, 'users.create', { displayName: 'Олена Коваленко' }, null)
+  await workAs(page, null)
+  await page.goto(`${shell.url}#/settings`)
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
+  await chooseOption(page, page, 'Clinic language', 'Українська')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByRole('heading', { name: 'Налаштування', level: 1 })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Головне меню' }).getByRole('link', { name: 'Пацієнти' })).toBeVisible()
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Налаштування', level: 1 })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'uk')
 })
