@@ -1,4 +1,5 @@
 // Dates, numbers and weeks the way each language writes them, through Intl (no hand-made formats).
+import { formatClinicDate } from '../calc/dates'
 import type { Language } from './languages'
 
 /**
@@ -42,6 +43,25 @@ export function formatDate(isoDate: string, language: Language): string {
   if (language === 'en' || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate
   const f = cached(`d:${language}`, () => new Intl.DateTimeFormat(LOCALES[language], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }))
   return f.format(utc(isoDate))
+}
+
+/**
+ * THE written date of a language, for screens, PDFs and chart axes: day, short month, four-digit
+ * year, which no reader takes for another day. English is formatClinicDate's "20 Jul 2026" exactly;
+ * the others come from Intl ("20 лип. 2026", "20 lip 2026", "20. Juli 2026", "20 jul 2026"), the
+ * Ukrainian year suffix (" р.") left out. An em dash for no date; text that is not a date as it is.
+ */
+export function formatClinicDateIn(iso: string | null | undefined, language: Language): string {
+  if (language === 'en' || !iso) return formatClinicDate(iso)
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(iso)
+  if (!m) return iso
+  const f = cached(`c:${language}`, () => new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }))
+  const parts = f.formatToParts(utc(m[1]!))
+  const year = parts.findIndex((p) => p.type === 'year')
+  return parts
+    .slice(0, year + 1)
+    .map((p) => p.value)
+    .join('')
 }
 
 /** Short weekday name of a date: "Mon", "пн", "pon.", "Mo", "lun". */
