@@ -6,6 +6,7 @@ import { ApiError, invalidInput, notFound } from '@shared/domain/errors'
 import { nameQueryWords, nameSearchKey, nameWordKeys } from '@shared/domain/names'
 import {
   type PatientContact,
+  type PatientContactFields,
   type PatientContactUpdateInput,
   dateOfBirthIssue,
   type Complaint,
@@ -54,7 +55,8 @@ export async function requirePatient(db: Db, id: number, field: (string | number
 
 type Fields = z.output<typeof PatientCreateInput>
 
-function columns(input: Fields) {
+/** Who the patient is and how to reach them: what reception may change too. */
+function contactColumns(input: z.output<typeof PatientContactFields>) {
   return {
     first_name: input.firstName,
     last_name: input.lastName,
@@ -64,11 +66,13 @@ function columns(input: Fields) {
     sex: input.sex,
     phone: input.phone,
     email: input.email,
-    complaints_json: JSON.stringify([...new Set(input.complaints)]),
-    notes: input.notes,
     // Left out: unchanged on an update; a new patient gets the clinic's language (createPatient).
     ...(input.preferredLanguage !== undefined ? { preferred_language: input.preferredLanguage } : {}),
   }
+}
+
+function columns(input: Fields) {
+  return { ...contactColumns(input), complaints_json: JSON.stringify([...new Set(input.complaints)]), notes: input.notes }
 }
 
 /** Rewrites the keys the patient is found by (every word of both names; see nameWordKeys). */
@@ -186,19 +190,7 @@ export async function updatePatientContact(ctx: ServiceContext, input: z.output<
     await checkFields(trx, ctx, input, input.id)
     await trx
       .updateTable('patients')
-      .set({
-        first_name: input.firstName,
-        last_name: input.lastName,
-        first_name_key: nameSearchKey(input.firstName),
-        last_name_key: nameSearchKey(input.lastName),
-        date_of_birth: input.dateOfBirth,
-        sex: input.sex,
-        phone: input.phone,
-        email: input.email,
-        ...(input.preferredLanguage !== undefined ? { preferred_language: input.preferredLanguage } : {}),
-        updated_at: nowIso(ctx),
-        updated_by: ctx.actorId,
-      })
+      .set({ ...contactColumns(input), updated_at: nowIso(ctx), updated_by: ctx.actorId })
       .where('id', '=', input.id)
       .execute()
     if (before.firstName !== input.firstName || before.lastName !== input.lastName) await writeNameWords(trx, input.id, input.firstName, input.lastName)
