@@ -1,9 +1,11 @@
 // Dates, numbers and weeks the way each language writes them, through Intl (no hand-made formats).
+import { formatClinicDate } from '../calc/dates'
 import type { Language } from './languages'
 
 /**
- * The BCP 47 locale behind each language. English prints ISO dates (2026-11-26): an English
- * clinic may be in London or Boston, and 11/12 means two different days there.
+ * The BCP 47 locale behind each language. No language writes a date as digits alone (an English
+ * clinic may be in London or Boston, and 11/12 means two different days there): dates read
+ * "20 Jul 2026", "20 lip 2026" (`formatClinicDateIn`).
  */
 const LOCALES: Record<Language, string> = { en: 'en-GB', uk: 'uk-UA', pl: 'pl-PL', de: 'de-DE', es: 'es-ES' }
 
@@ -37,11 +39,23 @@ export function formatSigned(value: number, language: Language, decimals: number
 
 const utc = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
 
-/** A calendar date (YYYY-MM-DD) as the language writes it: 26.11.2026, 26/11/2026; ISO in English. */
-export function formatDate(isoDate: string, language: Language): string {
-  if (language === 'en' || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate
-  const f = cached(`d:${language}`, () => new Intl.DateTimeFormat(LOCALES[language], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }))
-  return f.format(utc(isoDate))
+/**
+ * THE date a person reads, on screens, in the PDFs and under the charts' x axes: day, short
+ * month, four-digit year, which no reader takes for another day. English is `formatClinicDate`
+ * ("20 Jul 2026"); the other languages are their locale's short-month date through Intl
+ * ("20 лип. 2026", "20 lip 2026", "20. Juli 2026", "20 jul 2026"), without the Ukrainian
+ * year word "р." after the year, so a date stays as short as the English one in tables and on
+ * axes. An em dash for no date; text that is not a date comes back as it was.
+ */
+export function formatClinicDateIn(iso: string, language: Language): string {
+  if (language === 'en') return formatClinicDate(iso)
+  if (!iso) return '—'
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(iso)
+  if (!m || Number.isNaN(utc(m[1]!).getTime())) return iso
+  const f = cached(`dm:${language}`, () => new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }))
+  const parts = f.formatToParts(utc(m[1]!))
+  const year = parts.findIndex((p) => p.type === 'year')
+  return (year < 0 ? parts : parts.slice(0, year + 1)).map((p) => p.value).join('')
 }
 
 /** Short weekday name of a date: "Mon", "пн", "pon.", "Mo", "lun". */
