@@ -21,7 +21,7 @@ type Ex = { id: number; slug: string | null }
 
 test('a Polish patient: a note before printing, the handout in Polish, the report for the patient in Polish', async ({ page }) => {
   await page.goto(shell.url)
-  const t = (await call<{ id: number }>(page, 'therapists.create', { displayName: 'Anna Nowak' }, null)).id
+  const t = (await call<{ id: number }>(page, 'users.create', { displayName: 'Anna Nowak' }, null)).id
   await workAs(page, t)
   const patient = await call<{ id: number }>(page, 'patients.create', { firstName: 'Zofia', lastName: 'Wiśniewska', dateOfBirth: '1979-03-14', preferredLanguage: 'pl' }, t)
   const own = await call<Ex>(page, 'exercises.create', { name: 'Marble pick-up', steps: ['Pick up marbles with your toes.'], stages: ['Sitting'], dosage: { sets: 2, reps: 10 } }, t)
@@ -45,7 +45,7 @@ test('a Polish patient: a note before printing, the handout in Polish, the repor
 
 test('a name no font can print is refused with a sentence that names it', async ({ page }) => {
   await page.goto(shell.url)
-  const t = (await call<{ id: number }>(page, 'therapists.create', { displayName: 'Anna Nowak' }, null)).id
+  const t = (await call<{ id: number }>(page, 'users.create', { displayName: 'Anna Nowak' }, null)).id
   await workAs(page, t)
   const patient = await call<{ id: number }>(page, 'patients.create', { firstName: 'Ana 𐀀', lastName: 'Muñoz', dateOfBirth: '1979-03-14' }, t)
   const short = (await call<Ex[]>(page, 'exercises.list', {}, t)).find((e) => e.slug === 'short-foot')!

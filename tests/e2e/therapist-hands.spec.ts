@@ -22,7 +22,7 @@ const dotted = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.sl
 /** A clinic with a therapist at work and a few patients with hard names. */
 async function clinic(page: Page): Promise<{ t: number; ids: Record<string, number> }> {
   await page.goto(shell.url)
-  const t = (await call<{ id: number }>(page, 'therapists.create', { displayName: 'Anna Nowak' }, null)).id
+  const t = (await call<{ id: number }>(page, 'users.create', { displayName: 'Anna Nowak' }, null)).id
   const ids: Record<string, number> = {}
   for (const [firstName, lastName, dateOfBirth] of [
     ['Siobhán', 'Ó Briain', '1981-01-01'],
