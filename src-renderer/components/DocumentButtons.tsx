@@ -1,5 +1,5 @@
 // "Print handout" and "Progress report" buttons: main builds the PDF, the shell saves or downloads it.
-import { useState } from 'react'
+import { useEffect, useRef, useState, type RefObject } from 'react'
 import { Alert, Button, type ButtonProps } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import type { PdfDocument } from '@shared/api'
@@ -8,23 +8,45 @@ import { exerciseLanguages, type Exercise } from '@shared/domain/exercise'
 import type { Program } from '@shared/domain/program'
 import { languageNameIn, LANGUAGE_NAMES, type Language } from '@shared/i18n/languages'
 import { api } from '../api'
+import { announce } from '../lib/focus'
 import { base64ToBytes, savePdf } from '../shell'
 
 type Extra = Omit<ButtonProps, 'loading' | 'onClick' | 'children'>
 
-function useDocument(generate: () => Promise<PdfDocument>, title: string) {
+/** What a screen reader hears once a document is made, in one place for the catalogues. */
+export const DOCUMENT_TEXTS = {
+  handout: { title: 'Handout', saved: 'Handout saved', downloaded: 'Handout downloaded', notSaved: 'Handout not saved' },
+  report: { title: 'Progress report', saved: 'Progress report saved', downloaded: 'Progress report downloaded', notSaved: 'Progress report not saved' },
+}
+type DocumentTexts = (typeof DOCUMENT_TEXTS)['handout']
+
+/**
+ * Makes and saves a document. The button is disabled while the PDF is made, which takes the
+ * focus away from it: afterwards the focus comes back to the button (unless the person has put it
+ * somewhere else meanwhile) and the live region says what happened.
+ */
+function useDocument(generate: () => Promise<PdfDocument>, texts: DocumentTexts): { busy: boolean; run(): void; ref: RefObject<HTMLButtonElement | null> } {
   const [busy, setBusy] = useState(false)
+  const ref = useRef<HTMLButtonElement>(null)
+  const refocus = useRef(false)
+  useEffect(() => {
+    if (busy || !refocus.current) return
+    refocus.current = false
+    const active = document.activeElement
+    if (active === null || active === document.body || active === ref.current) ref.current?.focus()
+  }, [busy])
   async function run() {
     if (busy) return
     setBusy(true)
     try {
       // Built in main (async), so the window stays responsive while the PDF is made.
       const doc = await generate()
-      await savePdf(base64ToBytes(doc.pdfBase64), doc.fileName)
+      const result = await savePdf(base64ToBytes(doc.pdfBase64), doc.fileName)
+      announce(!result.saved ? texts.notSaved : result.downloaded ? texts.downloaded : texts.saved)
     } catch (e) {
       const conflict = e instanceof ApiError && e.code === 'conflict'
       notifications.show({
-        title,
+        title: texts.title,
         // Conflict: the plain reason ("needs a baseline visit and a later one"); unprintable: which
         // name or text has a character no font has; anything else: one sentence.
         message: e instanceof ApiError ? e.message : 'The document could not be made. Please try again.',
@@ -32,25 +54,26 @@ function useDocument(generate: () => Promise<PdfDocument>, title: string) {
         autoClose: conflict ? 10_000 : 8_000,
       })
     } finally {
+      refocus.current = true
       setBusy(false)
     }
   }
-  return { busy, run }
+  return { busy, run: () => void run(), ref }
 }
 
 export function PrintHandoutButton({ programId, ...rest }: { programId: number } & Extra) {
-  const { busy, run } = useDocument(() => api.documents.handout({ programId }), 'Handout')
+  const { busy, run, ref } = useDocument(() => api.documents.handout({ programId }), DOCUMENT_TEXTS.handout)
   return (
-    <Button variant="default" {...rest} loading={busy} onClick={() => void run()}>
+    <Button ref={ref} variant="default" {...rest} loading={busy} onClick={run}>
       Print handout
     </Button>
   )
 }
 
 export function ProgressReportButton({ patientId, programId = null, language, ...rest }: { patientId: number; programId?: number | null; language?: Language } & Extra) {
-  const { busy, run } = useDocument(() => api.documents.progressReport({ patientId, programId, language }), 'Progress report')
+  const { busy, run, ref } = useDocument(() => api.documents.progressReport({ patientId, programId, language }), DOCUMENT_TEXTS.report)
   return (
-    <Button variant="default" {...rest} loading={busy} onClick={() => void run()}>
+    <Button ref={ref} variant="default" {...rest} loading={busy} onClick={run}>
       {/* The report prints in the clinic's language; this one in the patient's. */}
       {language ? `Print for the patient in ${languageNameIn(language, 'en')}` : 'Progress report'}
     </Button>
