@@ -3,24 +3,13 @@
 import { useState, type FormEvent } from 'react'
 import { Alert, Button, Center, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core'
 import { ApiError } from '@shared/domain/errors'
-import type { FirstAdministratorResult, SessionState, SetupStatus } from '@shared/domain/user'
+import { suggestLoginName, type FirstAdministratorResult, type SessionState, type SetupStatus } from '@shared/domain/user'
 import { api } from '../api'
 import { NewPinFields, pinPairError } from '../components/signin/PinFields'
 import { RecoveryCodeNotice } from '../components/signin/RecoveryCodeNotice'
 import { issuesToErrors, type FieldErrors } from '../components/exercise/dosageDraft'
 
 const NEW_PERSON = 'new'
-
-/** "Anna Nowak" → "anna.nowak", as the core suggests sign-in names. */
-export function suggestLoginName(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '.')
-    .replace(/^\.+|\.+$/g, '')
-    .slice(0, 36)
-}
 
 export function FirstStartPage({ status, onDone }: { status: SetupStatus; onDone(session: SessionState): void }) {
   const [who, setWho] = useState<string>(status.existingUsers.length > 0 ? '' : NEW_PERSON)

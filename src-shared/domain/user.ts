@@ -13,6 +13,21 @@ export const CLINICAL_ROLES: readonly UserRole[] = ['administrator', 'therapist'
 /** Sign-in names: what a person types at the sign-in screen (lower-case letters, digits, dots). */
 export const LOGIN_NAME = /^[a-z0-9][a-z0-9._-]{1,39}$/
 
+// Letters that Unicode does not decompose but people type without their stroke (as in names.ts).
+const FOLD: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ı: 'i' }
+
+/** "Zoë Łukasiewicz" → "zoe.lukasiewicz": the sign-in name offered for a new user (the core adds a number if taken). */
+export function suggestLoginName(displayName: string): string {
+  return displayName
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łøđßæœþı]/g, (c) => FOLD[c] ?? c)
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.+|\.+$/g, '')
+    .slice(0, 36)
+}
+
 export const loginName = z
   .string({ error: 'Sign-in name is required' })
   .transform((s) => s.trim().toLowerCase())

@@ -1,7 +1,7 @@
 // Users: the people who sign in, their roles and PINs, as an administrator manages them.
 import type { z } from 'zod'
 import { ApiError, conflict, notFound } from '@shared/domain/errors'
-import type { User, UserCreateInput, UserRole, UserUpdateInput, UserWithSetupCode } from '@shared/domain/user'
+import { suggestLoginName, type User, type UserCreateInput, type UserRole, type UserUpdateInput, type UserWithSetupCode } from '@shared/domain/user'
 import type { Selectable } from 'kysely'
 import type { TherapistsTable } from '../db/schema'
 import { endSessionsOf } from '../auth/sessions'
@@ -51,14 +51,7 @@ export async function listUsers(ctx: ServiceContext): Promise<User[]> {
 
 /** "Anna Kowalska" → "anna.kowalska" (the first free one: anna.kowalska2, …). */
 async function freeLoginName(db: Db, displayName: string): Promise<string> {
-  const base =
-    displayName
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '.')
-      .replace(/^\.+|\.+$/g, '')
-      .slice(0, 36) || 'user'
+  const base = suggestLoginName(displayName) || 'user'
   const taken = new Set((await db.selectFrom('therapists').select('login_name').where('login_name', 'like', `${base}%`).execute()).map((r) => r.login_name))
   if (!taken.has(base)) return base
   for (let n = 2; ; n++) if (!taken.has(`${base}${n}`)) return `${base}${n}`

@@ -61,12 +61,15 @@ export const m0009_users_and_sessions: Migration = {
   },
 }
 
+const FOLD: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ı: 'i' }
+
 /** Frozen copy of the rule (the app's own may change later). */
 function loginNameFrom(displayName: string): string {
   return displayName
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[łøđßæœþı]/g, (c) => FOLD[c] ?? c)
     .replace(/[^a-z0-9]+/g, '.')
     .replace(/^\.+|\.+$/g, '')
     .slice(0, 40)
