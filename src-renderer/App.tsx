@@ -1,6 +1,5 @@
 // The app shell: header (who is signed in, lock, colour scheme), navigation, and the page for the route.
 import { Anchor, AppShell, Badge, Button, Group, Modal, NavLink, Stack, Text, Title, useComputedColorScheme, useMantineColorScheme } from '@mantine/core'
-import { ROLE_LABELS } from '@shared/domain/user'
 import type { MethodName } from '@shared/api'
 import { useAuth } from './auth'
 import { useT } from './i18n'
@@ -10,6 +9,7 @@ import { useEffect } from 'react'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { startLiveChanges } from './lib/liveChanges'
 import { useSession } from './session'
+import { roleLabel } from './pages/texts'
 import { href, usePendingNavigation, useRoute, type Route } from './router'
 import { PatientsPage } from './pages/PatientsPage'
 import { PatientFormPage } from './pages/PatientFormPage'
@@ -28,19 +28,20 @@ const NAV: { label: ScreenKey; path: string; section: Route['name'][]; needs: Me
 
 function SignedInAs() {
   const { user, lock, signOut } = useAuth()
+  const t = useT()
   return (
     <Group gap="xs" wrap="nowrap">
       <Text size="sm" fw={600} truncate="end" maw={200} title={user.displayName}>
         {user.displayName}
       </Text>
       <Badge variant="light" size="sm">
-        {ROLE_LABELS[user.role]}
+        {roleLabel(t, user.role)}
       </Badge>
-      <Button size="xs" variant="default" onClick={lock} title="Lock the screen (Ctrl+Shift+L)" aria-keyshortcuts="Control+Shift+L">
-        Lock
+      <Button size="xs" variant="default" onClick={lock} title={t('app.lock.title')} aria-keyshortcuts="Control+Shift+L">
+        {t('app.lock')}
       </Button>
       <Button size="xs" variant="subtle" onClick={signOut}>
-        Sign out
+        {t('app.signOut')}
       </Button>
     </Group>
   )
@@ -50,25 +51,27 @@ function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme()
   const computed = useComputedColorScheme('light')
   const next = computed === 'dark' ? 'light' : 'dark'
+  const t = useT()
   return (
-    <Button variant="default" size="xs" onClick={() => setColorScheme(next)} aria-label={`Switch to ${next} colours`}>
-      {computed === 'dark' ? 'Light mode' : 'Dark mode'}
+    <Button variant="default" size="xs" onClick={() => setColorScheme(next)} aria-label={next === 'dark' ? t('app.scheme.toDark') : t('app.scheme.toLight')}>
+      {computed === 'dark' ? t('app.scheme.lightMode') : t('app.scheme.darkMode')}
     </Button>
   )
 }
 
 function LeaveFormModal() {
   const { target, leave, stay } = usePendingNavigation()
+  const t = useT()
   return (
-    <Modal opened={target !== null} onClose={stay} title="Leave without saving?" centered>
+    <Modal opened={target !== null} onClose={stay} title={t('app.leave.title')} centered>
       <Stack>
-        <Text>You have changes on this form that are not saved yet. If you leave now, they are lost.</Text>
+        <Text>{t('app.leave.body')}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={stay} data-autofocus>
-            Stay on the form
+            {t('app.leave.stay')}
           </Button>
           <Button color="red" onClick={leave}>
-            Leave without saving
+            {t('app.leave.leave')}
           </Button>
         </Group>
       </Stack>
@@ -78,17 +81,19 @@ function LeaveFormModal() {
 
 function NotForYourRole() {
   const { user } = useAuth()
+  const t = useT()
   return (
     <Stack>
-      <Title order={1}>Not available</Title>
-      <Text>This part of Footcore is not open to the {ROLE_LABELS[user.role].toLowerCase()} role. An administrator can change roles in Settings → Users.</Text>
-      <Anchor href={href('/patients')}>Go to the patient list</Anchor>
+      <Title order={1}>{t('app.notForRole.title')}</Title>
+      <Text>{t('app.notForRole.body', { role: user.role })}</Text>
+      <Anchor href={href('/patients')}>{t('app.toPatientList')}</Anchor>
     </Stack>
   )
 }
 
 function Page({ route }: { route: Route }) {
   const { may } = useAuth()
+  const t = useT()
   const section = NAV.find((n) => n.section.includes(route.name))
   if (section && !may(section.needs) && route.name !== 'patient' && route.name !== 'patientEdit') return <NotForYourRole />
   switch (route.name) {
@@ -109,8 +114,8 @@ function Page({ route }: { route: Route }) {
     case 'notFound':
       return (
         <Stack>
-          <Title order={1}>Page not found</Title>
-          <Anchor href={href('/patients')}>Go to the patient list</Anchor>
+          <Title order={1}>{t('app.notFound.title')}</Title>
+          <Anchor href={href('/patients')}>{t('app.toPatientList')}</Anchor>
         </Stack>
       )
   }
@@ -128,7 +133,7 @@ export function App() {
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap" miw={0}>
             <Text fw={700} size="lg" component="span">
-              Footcore
+              {t('app.name')}
             </Text>
             {settings && (
               <Text size="sm" c="dimmed" truncate="end" maw={280} title={settings.clinicName}>
@@ -142,7 +147,7 @@ export function App() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+      <AppShell.Navbar p="xs" component="nav" aria-label={t('app.nav.label')}>
         {NAV.filter((n) => may(n.needs)).map((n) => (
           <NavLink
             key={n.path}

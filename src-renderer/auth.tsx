@@ -7,6 +7,7 @@ import { notifications } from '@mantine/notifications'
 import type { SessionState, SetupStatus, SignedInUser } from '@shared/domain/user'
 import type { MethodName } from '@shared/api'
 import { api, onSessionEvent } from './api'
+import { useT } from './i18n'
 import { navigate } from './router'
 import { forgetKeptDrafts, keepDraftsForUnlock } from './lib/keptDrafts'
 import { FirstStartPage } from './pages/FirstStartPage'
@@ -43,6 +44,7 @@ const signedIn = (s: SessionState): s is SessionState & { user: SignedInUser } =
 
 export function AuthGate({ children }: { children: ReactNode }) {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' })
+  const t = useT()
 
   const enter = useCallback((s: SessionState) => {
     if (!signedIn(s)) setPhase({ name: 'signedOut' })
@@ -108,7 +110,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
     case 'loading':
       return (
         <Center h="100vh">
-          <Loader aria-label="Loading" />
+          <Loader aria-label={t('common.loading')} />
         </Center>
       )
     case 'firstStart':

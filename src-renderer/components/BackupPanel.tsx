@@ -1,20 +1,22 @@
 // Backups in Settings: the list, "Back up now", and restore with a confirmation (shared with the recovery screen).
 import { useCallback, useEffect, useState } from 'react'
 import { Alert, Badge, Button, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core'
-import dayjs from 'dayjs'
-import { BACKUP_REASON_LABELS, type BackupInfo, type RestorePreview } from '@shared/domain/backup'
+import { type BackupInfo, type RestorePreview } from '@shared/domain/backup'
 import { ApiError } from '@shared/domain/errors'
 import { api } from '../api'
+import { t, useT } from '../i18n'
+import { decimal, formatDateTime } from '../lib/format'
+import { backupReasonLabel } from '../lib/labels'
 
 /** "26 Nov 2026, 10:15" in the computer's local time. */
-export const backupTime = (b: BackupInfo): string => dayjs(b.createdAt).format('D MMM YYYY, HH:mm')
+export const backupTime = (b: BackupInfo): string => formatDateTime(b.createdAt)
 
 function sizeText(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+  if (bytes < 1024 * 1024) return t('backups.kB', { size: String(Math.max(1, Math.round(bytes / 1024))) })
+  return t('backups.MB', { size: decimal(bytes / (1024 * 1024), 1) })
 }
 
-const plain = (e: unknown) => (e instanceof ApiError ? e.message : 'Something went wrong. Nothing was changed; please try again.')
+const plain = (e: unknown) => (e instanceof ApiError ? e.message : t('notify.unexpected'))
 
 interface BackupListProps {
   backups: BackupInfo[]
@@ -26,20 +28,19 @@ interface BackupListProps {
   preview?: (name: string) => Promise<RestorePreview>
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
-
 /** The confirmation's account of what a restore sets aside, brings back, and where it keeps the records in use. */
 export function previewSentences(p: RestorePreview): string[] {
   const setAside =
     p.visitsSetAside === 0 && p.patientsSetAside === 0
-      ? 'No visits or patients were entered after this backup.'
-      : `${count(p.visitsSetAside, 'visit', 'visits')} and ${count(p.patientsSetAside, 'patient', 'patients')} entered after this backup will be set aside.`
-  const back = p.patientsComingBack > 0 ? [`${count(p.patientsComingBack, 'patient', 'patients')} erased or removed since then will come back.`] : []
-  return [setAside, ...back, `The records in use now are kept as ${p.keptAsideAs} in ${p.keptAsideIn} for 35 days, then deleted with the old backups.`]
+      ? t('backups.nothingSetAside')
+      : t('backups.setAside', { visits: p.visitsSetAside, patients: p.patientsSetAside })
+  const back = p.patientsComingBack > 0 ? [t('backups.comingBack', { count: p.patientsComingBack })] : []
+  return [setAside, ...back, t('backups.keptAside', { name: p.keptAsideAs, folder: p.keptAsideIn })]
 }
 
 /** The backups, newest first, each with "Restore…" behind a confirmation. Reloads the app after a restore. */
 export function BackupList({ backups, restore, currentFileNote, preview }: BackupListProps) {
+  const t = useT()
   const [chosen, setChosen] = useState<BackupInfo | null>(null)
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
@@ -72,16 +73,16 @@ export function BackupList({ backups, restore, currentFileNote, preview }: Backu
     }
   }
 
-  if (backups.length === 0) return <Text c="dimmed">There are no backups yet.</Text>
+  if (backups.length === 0) return <Text c="dimmed">{t('backups.none')}</Text>
   return (
     <>
-      <Table aria-label="Backups" striped>
+      <Table aria-label={t('backups.title')} striped>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Made on</Table.Th>
-            <Table.Th>Kind</Table.Th>
-            <Table.Th>Size</Table.Th>
-            <Table.Th aria-label="Actions" />
+            <Table.Th>{t('backups.madeOn')}</Table.Th>
+            <Table.Th>{t('backups.kind')}</Table.Th>
+            <Table.Th>{t('backups.size')}</Table.Th>
+            <Table.Th aria-label={t('backups.actions')} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -91,27 +92,28 @@ export function BackupList({ backups, restore, currentFileNote, preview }: Backu
                 {backupTime(b)}{' '}
                 {i === 0 && (
                   <Badge variant="light" ml="xs">
-                    Newest
+                    {t('backups.newest')}
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{BACKUP_REASON_LABELS[b.reason]}</Table.Td>
+              <Table.Td>{backupReasonLabel(b.reason)}</Table.Td>
               <Table.Td>{sizeText(b.sizeBytes)}</Table.Td>
               <Table.Td>
-                <Button size="xs" variant="default" onClick={() => choose(b)} aria-label={`Restore the backup from ${backupTime(b)}`}>
-                  Restore…
+                <Button size="xs" variant="default" onClick={() => choose(b)} aria-label={t('backups.restoreFrom', { time: backupTime(b) })}>
+                  {t('backups.restore')}
                 </Button>
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
-      <Modal opened={chosen !== null} onClose={() => !busy && setChosen(null)} title="Restore this backup?" centered>
+      <Modal opened={chosen !== null} onClose={() => !busy && setChosen(null)} title={t('backups.confirmTitle')} centered>
         {chosen && (
           <Stack>
             <Text>
-              The clinic records go back to how they were on <b>{backupTime(chosen)}</b>. Anything entered after that is not in this
-              backup.
+              {t('backups.goBackBefore')}
+              <b>{backupTime(chosen)}</b>
+              {t('backups.goBackAfter')}
             </Text>
             {!preview ? (
               <Text>{currentFileNote}</Text>
@@ -122,20 +124,20 @@ export function BackupList({ backups, restore, currentFileNote, preview }: Backu
                 </Text>
               ))
             ) : (
-              !failure && <Loader size="sm" aria-label="Counting what would be set aside" />
+              !failure && <Loader size="sm" aria-label={t('backups.counting')} />
             )}
             {failure && (
-              <Alert color="red" role="alert" title="Not restored">
+              <Alert color="red" role="alert" title={t('backups.notRestored')}>
                 {failure}
               </Alert>
             )}
-            {done && <Text role="status">Restored. Opening the restored records…</Text>}
+            {done && <Text role="status">{t('backups.restored')}</Text>}
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setChosen(null)} disabled={busy} data-autofocus>
-                Cancel
+                {t('common.cancel')}
               </Button>
               <Button color="red" onClick={() => void confirm()} loading={busy} disabled={preview !== undefined && consequences === null}>
-                Restore backup
+                {t('backups.restoreButton')}
               </Button>
             </Group>
           </Stack>
@@ -146,6 +148,7 @@ export function BackupList({ backups, restore, currentFileNote, preview }: Backu
 }
 
 export function BackupPanel() {
+  const t = useT()
   const [backups, setBackups] = useState<BackupInfo[] | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
   const [made, setMade] = useState<string | null>(null)
@@ -168,7 +171,7 @@ export function BackupPanel() {
     setMade(null)
     try {
       const b = await api.backups.create({})
-      setMade(`Backup made (${backupTime(b)}). It was checked and can be restored.`)
+      setMade(t('backups.made', { time: backupTime(b) }))
       await load()
     } catch (e) {
       setFailure(plain(e))
@@ -181,16 +184,14 @@ export function BackupPanel() {
     <Stack gap="sm" aria-labelledby="backups-title">
       <Group justify="space-between">
         <Title order={2} id="backups-title">
-          Backups
+          {t('backups.title')}
         </Title>
         <Button onClick={() => void backUpNow()} loading={busy}>
-          Back up now
+          {t('backups.backUpNow')}
         </Button>
       </Group>
       <Text size="sm" c="dimmed">
-        Footcore backs up the clinic records once a day, and before every update, into the “backups” folder next to the records. It
-        keeps one backup for each of the last 7 days and each of the last 4 weeks, and the last 3 made before an update; none is kept
-        longer than 35 days. Copy that folder to another drive now and then.
+        {t('backups.explain')}
       </Text>
       {made && (
         <Alert color="teal" role="status">
@@ -198,18 +199,18 @@ export function BackupPanel() {
         </Alert>
       )}
       {failure && (
-        <Alert color="red" role="alert" title="Not done">
+        <Alert color="red" role="alert" title={t('notify.notDone')}>
           {failure}
         </Alert>
       )}
       {backups === null ? (
-        !failure && <Loader aria-label="Loading backups" />
+        !failure && <Loader aria-label={t('backups.loading')} />
       ) : (
         <BackupList
           backups={backups}
           restore={(name) => api.backups.restore({ name })}
           preview={(name) => api.backups.preview({ name })}
-          currentFileNote="The records in use now are set aside in a file next to them under a new name and kept for 35 days."
+          currentFileNote={t('backups.currentFileNote')}
         />
       )}
     </Stack>

@@ -4,6 +4,7 @@
 import { useState } from 'react'
 import { Alert, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core'
 import { ApiError } from '@shared/domain/errors'
+import { useT } from '../i18n'
 
 export type Keep = 'theirs' | 'mine'
 
@@ -72,21 +73,22 @@ interface Props {
 }
 
 export function ConflictReview({ message, rows, onKeep, onSave, onCancel, saving }: Props) {
+  const t = useT()
   return (
     // The title in the text colour: orange on its light background is too faint to read (axe).
-    <Alert color="orange" role="alert" title="Someone else changed this record" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
+    <Alert color="orange" role="alert" title={t('conflict.title')} styles={{ title: { color: 'var(--mantine-color-text)' } }}>
       <Stack gap="sm">
         <Text size="sm">{message}</Text>
         {rows.length === 0 ? (
-          <Text size="sm">Their changes and yours do not touch the same fields.</Text>
+          <Text size="sm">{t('conflict.noOverlap')}</Text>
         ) : (
-          <Table aria-label="Their values and yours" withTableBorder>
+          <Table aria-label={t('conflict.tableLabel')} withTableBorder>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Field</Table.Th>
-                <Table.Th>Theirs (saved)</Table.Th>
-                <Table.Th>Yours (in the form)</Table.Th>
-                <Table.Th>Keep</Table.Th>
+                <Table.Th>{t('conflict.field')}</Table.Th>
+                <Table.Th>{t('conflict.theirsSaved')}</Table.Th>
+                <Table.Th>{t('conflict.yoursInForm')}</Table.Th>
+                <Table.Th>{t('conflict.keep')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -98,12 +100,12 @@ export function ConflictReview({ message, rows, onKeep, onSave, onCancel, saving
                   <Table.Td>
                     <SegmentedControl
                       size="xs"
-                      aria-label={`Keep for ${r.label}`}
+                      aria-label={t('conflict.keepFor', { label: r.label })}
                       value={r.keep}
                       onChange={(v) => onKeep(r.key, v as Keep)}
                       data={[
-                        { value: 'theirs', label: 'Theirs' },
-                        { value: 'mine', label: 'Yours' },
+                        { value: 'theirs', label: t('conflict.theirs') },
+                        { value: 'mine', label: t('conflict.yours') },
                       ]}
                     />
                   </Table.Td>
@@ -114,10 +116,10 @@ export function ConflictReview({ message, rows, onKeep, onSave, onCancel, saving
         )}
         <Group>
           <Button onClick={onSave} loading={saving}>
-            Save with these choices
+            {t('conflict.save')}
           </Button>
           <Button variant="default" onClick={onCancel} disabled={saving}>
-            Keep editing
+            {t('conflict.keepEditing')}
           </Button>
         </Group>
       </Stack>

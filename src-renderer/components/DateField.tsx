@@ -6,17 +6,39 @@
 import { useEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react'
 import { ActionIcon, Popover, TextInput, type PopoverProps } from '@mantine/core'
 import { DatePicker, type CalendarLevel } from '@mantine/dates'
-import { formatClinicDate, parseTypedDate } from '@shared/calc/dates'
+import 'dayjs/locale/uk'
+import 'dayjs/locale/pl'
+import 'dayjs/locale/de'
+import 'dayjs/locale/es'
+import { formatClinicDate, parseTypedDate, type DateProblem } from '@shared/calc/dates'
 import { isIsoDate } from '@shared/domain/common'
+import { firstDayOfWeek, formatDate as numericDate } from '@shared/i18n/format'
+import type { Language } from '@shared/i18n/languages'
+import type { ScreenKey } from '@shared/i18n/screens/catalogue'
+import type { Translate } from '@shared/i18n/translate'
+import { useScreenLanguage, useT } from '../i18n'
 
-/** Sentences of this field, in one place for the catalogues. */
-export const DATE_FIELD_TEXTS = {
-  description: 'For example 20 Jul 2026, 20.07.2026 or 2026-07-20',
-  openCalendar: 'Open the calendar',
+/**
+ * What the field shows for a value: the app's date format in English ("14 Mar 1979"); in the other
+ * languages the numeric date (14.03.1979, 14/03/1979), which the field reads back as it is typed.
+ * Text that is not a date stays as typed.
+ */
+const shownIn = (language: Language) => (value: string) =>
+  isIsoDate(value) ? (language === 'en' ? formatClinicDate(value) : numericDate(value, language)) : value
+
+/** Why the typed text is not a date, in the screens' language. */
+export function dateProblemText(p: DateProblem, t: Translate<ScreenKey>): string {
+  switch (p.kind) {
+    case 'howToType':
+      return t('dateField.howToType')
+    case 'fourDigitYear':
+      return t('dateField.fourDigitYear')
+    case 'impossibleYear':
+      return t('dateField.impossibleYear', { year: p.year })
+    case 'noSuchDay':
+      return t('dateField.noSuchDay', { text: p.text })
+  }
 }
-
-/** What the field shows for a value: the app's date format, or the text as typed. */
-const shown = (value: string) => (isIsoDate(value) ? formatClinicDate(value) : value)
 
 interface Props {
   id?: string
@@ -47,6 +69,9 @@ function CalendarIcon() {
 }
 
 export function DateField({ id, label, description, withAsterisk, value = '', onChange, onBlur, onFocus, error, w, defaultLevel, popoverProps }: Props) {
+  const t = useT()
+  const language = useScreenLanguage()
+  const shown = shownIn(language)
   const [text, setText] = useState(shown(value))
   const [blurred, setBlurred] = useState(false)
   const [opened, setOpened] = useState(false)
@@ -54,10 +79,10 @@ export function DateField({ id, label, description, withAsterisk, value = '', on
   // A value set from outside (a default date, a calendar pick, a reset) shows, unless the field is being typed in.
   useEffect(() => {
     if (!focused.current) setText(shown(value))
-  }, [value])
+  }, [value, language])
 
   const parsed = parseTypedDate(text)
-  const ownError = parsed && !parsed.ok ? parsed.message : undefined
+  const ownError = parsed && !parsed.ok ? dateProblemText(parsed.problem, t) : undefined
   // A problem with what was typed is shown once the field is left or the form says so.
   const shownError = ownError && (blurred || error) ? ownError : error
   const iso = isIsoDate(value) ? value : null
@@ -71,7 +96,7 @@ export function DateField({ id, label, description, withAsterisk, value = '', on
           label={label}
           // The error takes the description's place (it says how to type a date too), so the fields
           // below do not jump while the pointer is on its way to one of them.
-          description={shownError ? undefined : description === undefined ? DATE_FIELD_TEXTS.description : description}
+          description={shownError ? undefined : description === undefined ? t('dateField.description') : description}
           withAsterisk={withAsterisk}
           w={w}
           autoComplete="off"
@@ -92,7 +117,7 @@ export function DateField({ id, label, description, withAsterisk, value = '', on
             focused.current = false
             setBlurred(true)
             // A date it could read is written the app's way ("14 Mar 1979").
-            if (parsed?.ok) setText(formatClinicDate(parsed.iso))
+            if (parsed?.ok) setText(shown(parsed.iso))
             onBlur?.(e)
           }}
           onKeyDown={(e) => {
@@ -102,7 +127,7 @@ export function DateField({ id, label, description, withAsterisk, value = '', on
             }
           }}
           rightSection={
-            <ActionIcon variant="subtle" color="gray" aria-label={DATE_FIELD_TEXTS.openCalendar} onClick={() => setOpened((o) => !o)}>
+            <ActionIcon variant="subtle" color="gray" aria-label={t('dateField.openCalendar')} onClick={() => setOpened((o) => !o)}>
               <CalendarIcon />
             </ActionIcon>
           }
@@ -110,6 +135,8 @@ export function DateField({ id, label, description, withAsterisk, value = '', on
       </Popover.Target>
       <Popover.Dropdown>
         <DatePicker
+          locale={language}
+          firstDayOfWeek={(firstDayOfWeek(language) % 7) as 0 | 1 | 2 | 3 | 4 | 5 | 6}
           value={iso}
           defaultDate={iso ?? undefined}
           defaultLevel={iso ? 'month' : defaultLevel}

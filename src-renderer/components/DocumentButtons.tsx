@@ -8,17 +8,19 @@ import { exerciseLanguages, type Exercise } from '@shared/domain/exercise'
 import type { Program } from '@shared/domain/program'
 import { languageNameIn, LANGUAGE_NAMES, type Language } from '@shared/i18n/languages'
 import { api } from '../api'
+import { t, useScreenLanguage, useT } from '../i18n'
 import { announce } from '../lib/focus'
 import { base64ToBytes, savePdf } from '../shell'
 
 type Extra = Omit<ButtonProps, 'loading' | 'onClick' | 'children'>
 
-/** What a screen reader hears once a document is made, in one place for the catalogues. */
-export const DOCUMENT_TEXTS = {
-  handout: { title: 'Handout', saved: 'Handout saved', downloaded: 'Handout downloaded', notSaved: 'Handout not saved' },
-  report: { title: 'Progress report', saved: 'Progress report saved', downloaded: 'Progress report downloaded', notSaved: 'Progress report not saved' },
+/** The notification's title, and what a screen reader hears once the document is saved. */
+interface DocumentTexts {
+  title: string
+  saved: string
+  downloaded: string
+  notSaved: string
 }
-type DocumentTexts = (typeof DOCUMENT_TEXTS)['handout']
 
 /**
  * Makes and saves a document. The button is disabled while the PDF is made, which takes the
@@ -49,7 +51,7 @@ function useDocument(generate: () => Promise<PdfDocument>, texts: DocumentTexts)
         title: texts.title,
         // Conflict: the plain reason ("needs a baseline visit and a later one"); unprintable: which
         // name or text has a character no font has; anything else: one sentence.
-        message: e instanceof ApiError ? e.message : 'The document could not be made. Please try again.',
+        message: e instanceof ApiError ? e.message : t('documents.failed'),
         color: conflict ? 'yellow' : 'red',
         autoClose: conflict ? 10_000 : 8_000,
       })
@@ -62,20 +64,33 @@ function useDocument(generate: () => Promise<PdfDocument>, texts: DocumentTexts)
 }
 
 export function PrintHandoutButton({ programId, ...rest }: { programId: number } & Extra) {
-  const { busy, run, ref } = useDocument(() => api.documents.handout({ programId }), DOCUMENT_TEXTS.handout)
+  const t = useT()
+  const { busy, run, ref } = useDocument(() => api.documents.handout({ programId }), {
+    title: t('documents.handout'),
+    saved: t('documents.handoutSaved'),
+    downloaded: t('documents.handoutDownloaded'),
+    notSaved: t('documents.handoutNotSaved'),
+  })
   return (
     <Button ref={ref} variant="default" {...rest} loading={busy} onClick={run}>
-      Print handout
+      {t('documents.printHandout')}
     </Button>
   )
 }
 
 export function ProgressReportButton({ patientId, programId = null, language, ...rest }: { patientId: number; programId?: number | null; language?: Language } & Extra) {
-  const { busy, run, ref } = useDocument(() => api.documents.progressReport({ patientId, programId, language }), DOCUMENT_TEXTS.report)
+  const t = useT()
+  const screen = useScreenLanguage()
+  const { busy, run, ref } = useDocument(() => api.documents.progressReport({ patientId, programId, language }), {
+    title: t('documents.progressReport'),
+    saved: t('documents.reportSaved'),
+    downloaded: t('documents.reportDownloaded'),
+    notSaved: t('documents.reportNotSaved'),
+  })
   return (
     <Button ref={ref} variant="default" {...rest} loading={busy} onClick={run}>
       {/* The report prints in the clinic's language; this one in the patient's. */}
-      {language ? `Print for the patient in ${languageNameIn(language, 'en')}` : 'Progress report'}
+      {language ? t('documents.printForPatient', { language: languageNameIn(language, screen) }) : t('documents.progressReport')}
     </Button>
   )
 }
@@ -85,6 +100,8 @@ export function ProgressReportButton({ patientId, programId = null, language, ..
  * the handout prints in the clinic's language instead. Nothing when every exercise has it.
  */
 export function HandoutLanguageNote({ program, exercises, language, clinicLanguage }: { program: Program; exercises: Exercise[]; language: Language; clinicLanguage: Language }) {
+  const t = useT()
+  const screen = useScreenLanguage()
   const byId = new Map(exercises.map((e) => [e.id, e]))
   const lacking = program.items.filter((i) => {
     const e = byId.get(i.exerciseId)
@@ -93,10 +110,13 @@ export function HandoutLanguageNote({ program, exercises, language, clinicLangua
   if (lacking.length === 0) return null
   const names = lacking.map((i) => `“${i.exerciseName}”`).join(', ')
   return (
-    <Alert color="yellow" role="note" title={`The handout prints in ${LANGUAGE_NAMES[language]}`}>
-      {names} {lacking.length === 1 ? 'has' : 'have'} no {languageNameIn(language, 'en')} text yet, so {lacking.length === 1 ? 'it prints' : 'they print'} in{' '}
-      {languageNameIn(clinicLanguage, 'en')} (the clinic’s language). Add the text to the exercise in the exercise library to print it in{' '}
-      {languageNameIn(language, 'en')}.
+    <Alert color="yellow" role="note" title={t('documents.handoutPrintsIn', { language: LANGUAGE_NAMES[language] })}>
+      {t('documents.lackingText', {
+        count: lacking.length,
+        names,
+        language: languageNameIn(language, screen),
+        clinicLanguage: languageNameIn(clinicLanguage, screen),
+      })}
     </Alert>
   )
 }

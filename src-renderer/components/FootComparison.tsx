@@ -1,7 +1,9 @@
 // Baseline against the latest visit for one foot: the numbers a therapist reads out to the patient.
 import { Stack, Table, Text, Title } from '@mantine/core'
 import type { CompareRow } from '@shared/calc/compare'
+import { useT } from '../i18n'
 import { changeText, mm, ratio3, signedRatio } from '../lib/format'
+import { compareRowLabel, compareRowNote } from '../lib/labels'
 import { WithinErrorBadge } from './WithinErrorBadge'
 
 function value(r: CompareRow, v: number | null): string {
@@ -9,25 +11,26 @@ function value(r: CompareRow, v: number | null): string {
 }
 
 export function FootComparison({ title, rows }: { title: string; rows: CompareRow[] }) {
+  const t = useT()
   return (
     <Stack gap="xs">
       <Title order={3}>{title}</Title>
       {rows.length === 0 ? (
-        <Text c="dimmed">Not measured yet.</Text>
+        <Text c="dimmed">{t('footComparison.notMeasured')}</Text>
       ) : (
-        <Table aria-label={`${title}: change since baseline`} layout="fixed">
+        <Table aria-label={t('footComparison.tableLabel', { title })} layout="fixed">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Measure</Table.Th>
-              <Table.Th>Baseline</Table.Th>
-              <Table.Th>Latest</Table.Th>
-              <Table.Th>Change since baseline</Table.Th>
+              <Table.Th>{t('footComparison.measure')}</Table.Th>
+              <Table.Th>{t('footComparison.baseline')}</Table.Th>
+              <Table.Th>{t('footComparison.latest')}</Table.Th>
+              <Table.Th>{t('footComparison.change')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r) => (
               <Table.Tr key={r.key}>
-                <Table.Td>{r.label}</Table.Td>
+                <Table.Td>{compareRowLabel(r)}</Table.Td>
                 <Table.Td>{value(r, r.baseline)}</Table.Td>
                 <Table.Td>{value(r, r.latest)}</Table.Td>
                 <Table.Td>
@@ -42,7 +45,7 @@ export function FootComparison({ title, rows }: { title: string; rows: CompareRo
                       {r.ratio.withinError && <WithinErrorBadge />}
                     </Stack>
                   ) : (
-                    (r.note ?? '—')
+                    (compareRowNote(r) ?? '—')
                   )}
                 </Table.Td>
               </Table.Tr>

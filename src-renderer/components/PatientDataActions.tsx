@@ -7,6 +7,7 @@ import { ApiError } from '@shared/domain/errors'
 import { api } from '../api'
 import { fullName } from '../lib/format'
 import { plainMessage } from '../lib/issues'
+import { useT } from '../i18n'
 import { base64ToBytes, downloadBlob, savePdf } from '../shell'
 
 
@@ -26,6 +27,7 @@ async function isGone(id: number): Promise<boolean> {
 
 /** `warning`: the erase was committed but something after it failed; the sentence says what. */
 export function PatientDataActions({ patient, onErased }: { patient: Patient; onErased: (result: PatientEraseResult | null, warning: string | null) => void }) {
+  const t = useT()
   const [exporting, setExporting] = useState(false)
   const [exported, setExported] = useState<Exported | null>(null)
   const [exportError, setExportError] = useState<string | null>(null)
@@ -73,7 +75,7 @@ export function PatientDataActions({ patient, onErased }: { patient: Patient; on
   async function erase(event: FormEvent) {
     event.preventDefault()
     if (!matches) {
-      setFieldError("Type the patient's last name exactly as it is written above.")
+      setFieldError(t('patientData.typeExactly'))
       return
     }
     setErasing(true)
@@ -101,10 +103,10 @@ export function PatientDataActions({ patient, onErased }: { patient: Patient; on
     <Stack gap="xs">
       <Group>
         <Button variant="default" onClick={() => void exportRecord()} loading={exporting}>
-          Export record
+          {t('patientData.export')}
         </Button>
         <Button color="red" variant="outline" onClick={() => setStep('explain')}>
-          Erase patient…
+          {t('patientData.eraseOpen')}
         </Button>
       </Group>
       {exportError && (
@@ -113,16 +115,17 @@ export function PatientDataActions({ patient, onErased }: { patient: Patient; on
         </Alert>
       )}
       {exported && (
-        <Alert color="teal" title="Record exported" role="status">
+        <Alert color="teal" title={t('patientData.exported')} role="status">
           <Text size="sm">
-            Saved as {exported.fileName}: the patient's details, every visit and program, and the change history
-            {exported.documents.length > 0 ? `, with ${exported.documents.length} PDF ${exported.documents.length === 1 ? 'document' : 'documents'} inside.` : '.'}
+            {exported.documents.length > 0
+              ? t('patientData.savedAsWithDocuments', { fileName: exported.fileName, count: exported.documents.length })
+              : t('patientData.savedAs', { fileName: exported.fileName })}
           </Text>
           {exported.documents.length > 0 && (
             <Group gap="xs" mt="xs">
               {exported.documents.map((d) => (
                 <Button key={d.fileName} size="xs" variant="default" onClick={() => void saveDocument(d)}>
-                  Save {d.fileName}
+                  {t('patientData.saveDocument', { fileName: d.fileName })}
                 </Button>
               ))}
             </Group>
@@ -133,37 +136,34 @@ export function PatientDataActions({ patient, onErased }: { patient: Patient; on
       <Modal
         opened={step !== 'closed'}
         onClose={close}
-        title={`Erase ${fullName(patient)}?`}
+        title={t('patientData.eraseTitle', { name: fullName(patient) })}
         closeOnClickOutside={!erasing}
-        closeButtonProps={{ 'aria-label': 'Close without erasing' }}
+        closeButtonProps={{ 'aria-label': t('patientData.closeWithoutErasing') }}
       >
         {step === 'explain' ? (
           <Stack>
-            <Text>Erasing removes this patient from Footcore for good:</Text>
+            <Text>{t('patientData.eraseIntro')}</Text>
             <List size="sm">
-              <List.Item>their details, every visit, measurement and symptom score, and every program;</List.Item>
-              <List.Item>the values in their change history (the history keeps only that changes and an erase happened, and who made them);</List.Item>
-              <List.Item>
-                it cannot be undone. Copies made before the erase still hold the record until Footcore deletes them: the backups, and files kept
-                aside by a restore (footcore.sqlite.replaced-…). Each is deleted once it is 35 days old, when Footcore next runs.
-              </List.Item>
+              <List.Item>{t('patientData.eraseDetails')}</List.Item>
+              <List.Item>{t('patientData.eraseHistory')}</List.Item>
+              <List.Item>{t('patientData.eraseUndo')}</List.Item>
             </List>
-            <Text size="sm">If the patient asked for their data, export the record first.</Text>
+            <Text size="sm">{t('patientData.exportFirst')}</Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
-                Cancel
+                {t('common.cancel')}
               </Button>
               <Button color="red" onClick={() => setStep('confirm')}>
-                Continue
+                {t('patientData.continue')}
               </Button>
             </Group>
           </Stack>
         ) : (
-          <form onSubmit={(e) => void erase(e)} aria-label="Confirm erasing the patient">
+          <form onSubmit={(e) => void erase(e)} aria-label={t('patientData.confirmLabel')}>
             <Stack>
               <TextInput
-                label="Type the patient's last name to confirm"
-                description={`Last name: ${patient.lastName}`}
+                label={t('patientData.typeLastName')}
+                description={t('patientData.lastName', { lastName: patient.lastName })}
                 value={typed}
                 onChange={(e) => {
                   setTyped(e.currentTarget.value)
@@ -181,10 +181,10 @@ export function PatientDataActions({ patient, onErased }: { patient: Patient; on
               )}
               <Group justify="flex-end">
                 <Button variant="default" onClick={close} disabled={erasing}>
-                  Cancel
+                  {t('common.cancel')}
                 </Button>
                 <Button type="submit" color="red" loading={erasing} disabled={!matches}>
-                  Erase patient
+                  {t('patientData.erase')}
                 </Button>
               </Group>
             </Stack>

@@ -4,16 +4,18 @@ import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { registerOpenForm, takeKeptDraft } from '../lib/keptDrafts'
-import { formatClinicDate, localToday } from '@shared/calc/dates'
+import { localToday } from '@shared/calc/dates'
 import { isPlausibleArchHeightIndex } from '@shared/calc/measures'
 import { isIsoDate } from '@shared/domain/common'
 import { ApiError } from '@shared/domain/errors'
 import type { Program } from '@shared/domain/program'
 import type { ArchHeightMethod } from '@shared/domain/settings'
-import { SYMPTOM_LABELS, SYMPTOM_REGIONS, VISIT_KINDS, VISIT_KIND_LABELS, type Side, type Visit, type VisitKind } from '@shared/domain/visit'
+import { SYMPTOM_REGIONS, VISIT_KINDS, type Side, type Visit, type VisitKind } from '@shared/domain/visit'
 import { api } from '../api'
 import { useAuth } from '../auth'
-import { mm, ratio3 } from '../lib/format'
+import { decimal, formatDate, mm, ratio3 } from '../lib/format'
+import { sideLabel, symptomLabel, visitKindLabel } from '../lib/labels'
+import { useT } from '../i18n'
 import { issuesToFieldErrors } from '../lib/issues'
 import { programFieldKeys, programIssueKey, programValuesToInput } from '../lib/visitProgram'
 import { VisitProgramFields } from './VisitProgramFields'
@@ -22,10 +24,9 @@ import { ConflictReview, isStaleVersion, useConflictReview } from './ConflictRev
 import { visitReviewFields, visitReviewValues, visitShownValue, visitValuesFromReview, type VisitReviewValues } from '../lib/visitReview'
 import { notifyError, notifySaved } from '../lib/notify'
 import {
-  FIELD_LABELS,
   FOOT_FIELDS,
   VISIT_FIELD_KEYS,
-  archHeightLabel,
+  footFieldLabel,
   emptyVisitValues,
   liveDerived,
   valuesToInput,
@@ -36,13 +37,6 @@ import { useUnsavedChanges } from '../router'
 import { useSession } from '../session'
 import { announce } from '../lib/focus'
 
-/** Sentences of this form, in one place for the catalogues. */
-export const VISIT_FORM_TEXTS = {
-  visitSaved: (date: string) => `Visit of ${date} saved`,
-  correctionSaved: 'Correction saved; the earlier values are kept in the history',
-  notesHint: 'Ctrl+Enter saves from here',
-}
-
 /** `proposeKind`: the kind to propose for a typed visit date, until the therapist picks one. */
 export type VisitFormMode = { type: 'record'; kind: VisitKind; proposeKind?(visitDate: string): VisitKind } | { type: 'correct'; visit: Visit }
 
@@ -51,8 +45,9 @@ const idFor = (prefix: string) => (key: string) => `${prefix}-${key.replace(/\./
 
 function FootFields({ side, form, method, fieldId }: { side: Side; form: ReturnType<typeof useForm<VisitFormValues>>; method: ArchHeightMethod; fieldId: (key: string) => string }) {
   const values = form.getValues()[side]
+  const t = useT()
   const live = liveDerived(values, method)
-  const label = side === 'left' ? 'Left foot' : 'Right foot'
+  const label = sideLabel(side)
   return (
     <Fieldset legend={label} aria-label={label} p="sm">
       <Stack gap="xs">
@@ -61,8 +56,8 @@ function FootFields({ side, form, method, fieldId }: { side: Side; form: ReturnT
           <TextInput
             key={k}
             id={fieldId(`${side}.${k}`)}
-            label={`${k === 'archHeightMm' ? archHeightLabel(method) : FIELD_LABELS[k]} (mm)`}
-            description={k.startsWith('navicular') ? 'Optional' : undefined}
+            label={t('visitForm.footField', { label: footFieldLabel(k, method) })}
+            description={k.startsWith('navicular') ? t('visitForm.optional') : undefined}
             inputMode="decimal"
             autoComplete="off"
             {...form.getInputProps(`${side}.${k}`)}
@@ -71,16 +66,16 @@ function FootFields({ side, form, method, fieldId }: { side: Side; form: ReturnT
         </SimpleGrid>
         <Group gap="lg" aria-live="polite" data-testid={fieldId(`live.${side}`)}>
           <Text size="sm">
-            Arch height index: <b>{ratio3(live.archHeightIndex)}</b>
+            {t('visitForm.liveAhi')} <b>{ratio3(live.archHeightIndex)}</b>
             {live.archHeightIndex !== null && !isPlausibleArchHeightIndex(live.archHeightIndex) && (
               <Text span size="sm" c="red.8" fw={600}>
                 {' '}
-                (outside 0.200–0.500: check both numbers)
+                {t('visitForm.ahiOutside', { low: decimal(0.2, 3), high: decimal(0.5, 3) })}
               </Text>
             )}
           </Text>
           <Text size="sm">
-            Navicular drop: <b>{mm(live.navicularDrop)}</b>
+            {t('visitForm.liveDrop')} <b>{mm(live.navicularDrop)}</b>
           </Text>
         </Group>
       </Stack>
@@ -99,6 +94,7 @@ interface VisitFormProps {
 }
 
 export function VisitForm({ patientId, mode, program = null, visits = [], onSaved, onCancel }: VisitFormProps) {
+  const t = useT()
   const { therapists, settings } = useSession()
   // The signed-in user measures, unless they are reception (who never records a visit).
   const me = useAuth().user
@@ -159,8 +155,8 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
   const programHere = program !== null && program.status === 'active' && isIsoDate(typedDate) && typedDate > program.startDate && values.kind !== 'baseline' ? program : null
   const fieldKeys = [...VISIT_FIELD_KEYS, ...programFieldKeys(programHere)]
 
-  const therapistName = (id: string) => therapistOptions.find((o) => o.value === id)?.label ?? therapists.find((t) => String(t.id) === id)?.displayName ?? 'Therapist'
-  const exerciseName = (id: string) => program?.items.find((i) => String(i.exerciseId) === id)?.exerciseName ?? 'Exercise'
+  const therapistName = (id: string) => therapistOptions.find((o) => o.value === id)?.label ?? therapists.find((t) => String(t.id) === id)?.displayName ?? t('visitForm.therapist')
+  const exerciseName = (id: string) => program?.items.find((i) => String(i.exerciseId) === id)?.exerciseName ?? t('visitForm.exercise')
   const conflict = useConflictReview<VisitReviewValues>(visitReviewFields(method), visitShownValue(therapistName, exerciseName))
 
   /** Someone corrected this visit since the form opened: theirs next to what was typed. */
@@ -197,7 +193,7 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
         mode.type === 'correct'
           ? await api.visits.correct({ ...input, adherence: sent.adherence, archHeightMethod: method, visitId: mode.visit.id, version: (base ?? mode.visit).version, reason: values.reason })
           : await api.visits.record({ ...input, ...sent, archHeightMethod: method, patientId })
-      const said = mode.type === 'correct' ? VISIT_FORM_TEXTS.correctionSaved : VISIT_FORM_TEXTS.visitSaved(formatClinicDate(saved.visitDate))
+      const said = mode.type === 'correct' ? t('visitForm.correctionSaved') : t('visitForm.visitSaved', { date: formatDate(saved.visitDate) })
       notifySaved(said)
       announce(said)
       form.resetDirty()
@@ -219,7 +215,7 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
     }
   }
 
-  const label = mode.type === 'correct' ? 'Correct visit' : 'Record visit'
+  const label = mode.type === 'correct' ? t('visitForm.correctTitle') : t('visitForm.recordTitle')
   return (
     <form onSubmit={form.onSubmit((v) => void save(v))} aria-label={label} noValidate>
       <Stack>
@@ -232,11 +228,11 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
           <ConflictReview {...conflict.view} onSave={() => void save(applyReview())} onCancel={() => void applyReview()} saving={saving} />
         )}
         <Group align="flex-start" grow>
-          <DateField id={fieldId('visitDate')} label="Visit date" withAsterisk {...form.getInputProps('visitDate')} />
+          <DateField id={fieldId('visitDate')} label={t('visitForm.visitDate')} withAsterisk {...form.getInputProps('visitDate')} />
           <Select
             id={fieldId('therapistId')}
-            label="Therapist"
-            description="Who measured"
+            label={t('visitForm.therapist')}
+            description={t('visitForm.therapistHint')}
             withAsterisk
             data={therapistOptions}
             allowDeselect={false}
@@ -244,10 +240,10 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
           />
           <Select
             id={fieldId('kind')}
-            label="Kind of visit"
-            description="Baseline starts the comparison"
+            label={t('visitForm.kind')}
+            description={t('visitForm.kindHint')}
             withAsterisk
-            data={VISIT_KINDS.map((k) => ({ value: k, label: VISIT_KIND_LABELS[k] }))}
+            data={VISIT_KINDS.map((k) => ({ value: k, label: visitKindLabel(k) }))}
             allowDeselect={false}
             {...form.getInputProps('kind')}
             onChange={(v) => {
@@ -260,15 +256,15 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
           <FootFields side="left" form={form} method={method} fieldId={fieldId} />
           <FootFields side="right" form={form} method={method} fieldId={fieldId} />
         </SimpleGrid>
-        <Fieldset legend="Pain today (0 = none, 10 = worst imaginable)">
+        <Fieldset legend={t('visitForm.painLegend')}>
           <SimpleGrid cols={{ base: 3, md: 6 }}>
             {SYMPTOM_REGIONS.map((r) => (
-              <TextInput key={r} id={fieldId(`symptoms.${r}`)} label={SYMPTOM_LABELS[r]} inputMode="numeric" autoComplete="off" {...form.getInputProps(`symptoms.${r}`)} />
+              <TextInput key={r} id={fieldId(`symptoms.${r}`)} label={symptomLabel(r)} inputMode="numeric" autoComplete="off" {...form.getInputProps(`symptoms.${r}`)} />
             ))}
             <TextInput
               id={fieldId('headacheDays')}
-              label="Headache days"
-              description="Last 4 weeks"
+              label={t('visitForm.headacheDays')}
+              description={t('visitForm.headacheDaysHint')}
               inputMode="numeric"
               autoComplete="off"
               {...form.getInputProps('headacheDays')}
@@ -287,8 +283,8 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
         )}
         <Textarea
           id={fieldId('notes')}
-          label="Notes"
-          description={VISIT_FORM_TEXTS.notesHint}
+          label={t('visitForm.notes')}
+          description={t('visitForm.notesHint')}
           autosize
           minRows={2}
           maxRows={8}
@@ -304,23 +300,23 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
         {mode.type === 'correct' && (
           <TextInput
             id={fieldId('reason')}
-            label="Reason for the correction"
-            description="Kept in the visit's history with the earlier values"
+            label={t('visitForm.reason')}
+            description={t('visitForm.reasonHint')}
             withAsterisk
             {...form.getInputProps('reason')}
           />
         )}
         <Group>
           <Button type="submit" loading={saving}>
-            {mode.type === 'correct' ? 'Save correction' : 'Save visit'}
+            {mode.type === 'correct' ? t('visitForm.saveCorrection') : t('visitForm.saveVisit')}
           </Button>
           {onCancel && (
             <Button variant="default" onClick={onCancel}>
-              Cancel
+              {t('common.cancel')}
             </Button>
           )}
           <Text size="sm" c="dimmed">
-            Enter saves. Decimals with a comma or a point: 23,5 or 23.5
+            {t('visitForm.enterSaves')}
           </Text>
         </Group>
       </Stack>

@@ -6,8 +6,10 @@ import { api } from '../api'
 import { changedFields } from '../lib/changes'
 import { formatDateTime } from '../lib/format'
 import { plainMessage } from '../lib/issues'
+import { useT } from '../i18n'
 
 export function VisitHistory({ patientId, visitId }: { patientId: number; visitId: number }) {
+  const t = useT()
   const [entries, setEntries] = useState<AuditEntry[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
@@ -17,15 +19,15 @@ export function VisitHistory({ patientId, visitId }: { patientId: number; visitI
     )
   }, [patientId, visitId])
   if (error) return <Alert color="red">{error}</Alert>
-  if (!entries) return <Loader size="sm" aria-label="Loading history" />
+  if (!entries) return <Loader size="sm" aria-label={t('visitHistory.loading')} />
   return (
     <Stack>
       {[...entries].reverse().map((e) => {
-        const who = e.therapistName ?? 'Someone not recorded'
+        const who = e.therapistName ?? t('visitHistory.someone')
         if (e.action === 'create') {
           return (
             <Text key={e.id}>
-              {formatDateTime(e.at)}: recorded by {who}.
+              {t('visitHistory.recorded', { date: formatDateTime(e.at), who })}
             </Text>
           )
         }
@@ -33,20 +35,21 @@ export function VisitHistory({ patientId, visitId }: { patientId: number; visitI
         return (
           <Stack key={e.id} gap={4}>
             <Text>
-              {formatDateTime(e.at)}: corrected by {who}
-              {e.reason ? ` — reason: “${e.reason}”` : ''}.
+              {e.reason
+                ? t('visitHistory.correctedWithReason', { date: formatDateTime(e.at), who, reason: e.reason })
+                : t('visitHistory.corrected', { date: formatDateTime(e.at), who })}
             </Text>
             {changes.length === 0 ? (
               <Text size="sm" c="dimmed">
-                No values changed.
+                {t('visitHistory.noChange')}
               </Text>
             ) : (
-              <Table aria-label={`Changes on ${formatDateTime(e.at)}`}>
+              <Table aria-label={t('visitHistory.changesOn', { date: formatDateTime(e.at) })}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Field</Table.Th>
-                    <Table.Th>Before</Table.Th>
-                    <Table.Th>After</Table.Th>
+                    <Table.Th>{t('conflict.field')}</Table.Th>
+                    <Table.Th>{t('visitHistory.before')}</Table.Th>
+                    <Table.Th>{t('visitHistory.after')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

@@ -1,5 +1,6 @@
 // API field issues → form errors: paths like ["left","footLengthMm"] become "left.footLengthMm".
 import { ApiError, type FieldIssue } from '@shared/domain/errors'
+import { t } from '../i18n'
 
 export const issueKey = (path: FieldIssue['path']): string => path.map(String).join('.')
 
@@ -30,5 +31,5 @@ export function issuesToFieldErrors(issues: FieldIssue[], known?: readonly strin
 /** One plain sentence for an error that is not about a field. Never a stack trace. */
 export function plainMessage(e: unknown): string {
   if (e instanceof ApiError) return e.message
-  return 'Something went wrong. Nothing was changed; please try again.'
+  return t('notify.unexpected')
 }

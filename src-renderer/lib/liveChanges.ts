@@ -5,6 +5,7 @@ import { useEffect, useRef, useSyncExternalStore } from 'react'
 import type { RecordChange } from '@shared/domain/changes'
 import { ApiError } from '@shared/domain/errors'
 import { api } from '../api'
+import { t } from '../i18n'
 
 const POLL_MS = 1000
 /** Ids seen already (answers repeat the newest few, see services/changes.ts). */
@@ -82,7 +83,7 @@ export function useDatabaseReachable(): { reachable: boolean; message: string } 
       reachListeners.add(l)
       return () => reachListeners.delete(l)
     },
-    () => (reachable ? '' : unreachableMessage || 'The clinic database cannot be reached.'),
+    () => (reachable ? '' : unreachableMessage || t('connection.unreachable')),
   )
   return { reachable: snapshot === '', message: snapshot }
 }

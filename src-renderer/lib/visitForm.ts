@@ -1,9 +1,11 @@
 // The record-visit form's values as typed (strings) and their conversion to the API's input.
-import { SIDES, SYMPTOM_REGIONS, MEASURES, type MeasureKey, type Side, type SymptomRegion, type Visit, type VisitKind } from '@shared/domain/visit'
+import { SIDES, SYMPTOM_REGIONS, type MeasureKey, type Side, type SymptomRegion, type Visit, type VisitKind } from '@shared/domain/visit'
 import type { ArchHeightMethod } from '@shared/domain/settings'
 import type { FootMeasurement } from '@shared/domain/visit'
 import { archHeightIndex, navicularDrop } from '@shared/calc/measures'
 import type { Program } from '@shared/domain/program'
+import { t } from '../i18n'
+import { measureLabel } from './labels'
 import { parseDecimal } from './numbers'
 import { emptyProgramValues, programValuesOf, type VisitProgramValues } from './visitProgram'
 
@@ -94,16 +96,18 @@ export interface VisitFields {
  */
 export function valuesToInput(v: VisitFormValues): { input: VisitFields | null; errors: Record<string, string> } {
   const errors: Record<string, string> = {}
-  const num = (key: string, text: string, label: string, unit: string): number | null => {
+  const num = (key: string, text: string, notANumber: () => string): number | null => {
     const n = parseDecimal(text)
     if (n !== null && Number.isNaN(n)) {
-      errors[key] = `${label} must be a number${unit}, e.g. ${unit ? '23,5 or 23.5' : '4'}`
+      errors[key] = notANumber()
       return null
     }
     return n
   }
   const foot = (side: Side): Record<MeasureKey, number | null> | null => {
-    const f = Object.fromEntries(FOOT_FIELDS.map((k) => [k, num(`${side}.${k}`, v[side][k], MEASURES[k].label, ' in mm')])) as Record<
+    const f = Object.fromEntries(
+      FOOT_FIELDS.map((k) => [k, num(`${side}.${k}`, v[side][k], () => t('visitForm.error.mmNumber', { label: measureLabel(k) }))]),
+    ) as Record<
       MeasureKey,
       number | null
     >
@@ -112,10 +116,10 @@ export function valuesToInput(v: VisitFormValues): { input: VisitFields | null; 
   const left = foot('left')
   const right = foot('right')
   const symptoms = Object.fromEntries(
-    SYMPTOM_REGIONS.map((r) => [r, num(`symptoms.${r}`, v.symptoms[r], 'Pain', '')]),
+    SYMPTOM_REGIONS.map((r) => [r, num(`symptoms.${r}`, v.symptoms[r], () => t('visitForm.error.painNumber'))]),
   ) as Record<SymptomRegion, number | null>
-  const headacheDays = num('headacheDays', v.headacheDays, 'Headache days', '')
-  if (v.therapistId === null) errors.therapistId = 'Choose the therapist who measured'
+  const headacheDays = num('headacheDays', v.headacheDays, () => t('visitForm.error.headacheDaysNumber'))
+  if (v.therapistId === null) errors.therapistId = t('visitForm.error.therapist')
   if (Object.keys(errors).length > 0) return { input: null, errors }
   return {
     input: { visitDate: v.visitDate.trim(), therapistId: Number(v.therapistId), kind: v.kind, left, right, symptoms, headacheDays, notes: v.notes },
@@ -137,13 +141,8 @@ export function liveDerived(f: FootValues, method: ArchHeightMethod): { archHeig
 
 /** The arch height field's label names the clinic's method. */
 export function archHeightLabel(method: ArchHeightMethod): string {
-  return method === 'dorsal_50' ? 'Arch height (dorsal, 50 % FL)' : 'Arch height (navicular, standing)'
+  return method === 'dorsal_50' ? t('visitForm.archHeightDorsal') : t('visitForm.archHeightNavicular')
 }
 
-export const FIELD_LABELS: Record<MeasureKey, string> = {
-  footLengthMm: 'Foot length',
-  truncatedFootLengthMm: 'Truncated foot length',
-  archHeightMm: 'Arch height',
-  navicularSittingMm: 'Navicular height sitting',
-  navicularStandingMm: 'Navicular height standing',
-}
+/** A foot field's label as the form shows it (the arch height names the method). */
+export const footFieldLabel = (k: MeasureKey, method: ArchHeightMethod): string => (k === 'archHeightMm' ? archHeightLabel(method) : measureLabel(k))

@@ -6,6 +6,7 @@ import type { FieldIssue } from '@shared/domain/errors'
 import type { Program } from '@shared/domain/program'
 import type { Visit } from '@shared/domain/visit'
 import { parseWholeNumber } from '../components/exercise/dosageDraft'
+import { t } from '../i18n'
 
 export interface StageStepValues {
   decision: StageDecision | ''
@@ -68,7 +69,7 @@ export function programValuesToInput(v: VisitProgramValues, program: Program | n
   const items = program?.items ?? []
   const count = (key: string, text: string): number | null => {
     const n = parseWholeNumber(text)
-    if (n !== null && Number.isNaN(n)) errors[key] = 'Days done must be a whole number, e.g. 20'
+    if (n !== null && Number.isNaN(n)) errors[key] = t('visitForm.error.daysDoneWhole')
     return n === null || Number.isNaN(n) ? null : n
   }
   let adherence: ProgramInput['adherence'] = null
@@ -85,7 +86,7 @@ export function programValuesToInput(v: VisitProgramValues, program: Program | n
   const stageSteps = items.flatMap((i) => {
     const step = v.stageSteps[String(i.exerciseId)]
     if (!step || step.decision === '') return []
-    if (step.decision === 'step_back' && step.reason.trim() === '') errors[`program.${i.exerciseId}.reason`] = 'Say why the exercise steps back (for example what hurts)'
+    if (step.decision === 'step_back' && step.reason.trim() === '') errors[`program.${i.exerciseId}.reason`] = t('visitForm.error.stepBackReason')
     return [{ exerciseId: i.exerciseId, decision: step.decision, reason: step.reason }]
   })
   return { input: { adherence, stageSteps }, errors }

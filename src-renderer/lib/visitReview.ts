@@ -1,15 +1,16 @@
 // A visit correction for the conflict review: one flat value per field of the form (each foot's
 // measures, pain scores, the program's days done), labelled as the form labels them, written as
 // people read them (millimetres, names, dates), and the form's values rebuilt from the choices.
-import { SIDES, SYMPTOM_LABELS, SYMPTOM_REGIONS, VISIT_KIND_LABELS, type VisitKind } from '@shared/domain/visit'
+import { SIDES, SYMPTOM_REGIONS, type VisitKind } from '@shared/domain/visit'
 import type { ArchHeightMethod } from '@shared/domain/settings'
+import { formatDecimal } from '@shared/i18n/format'
+import { screenLanguage, t } from '../i18n'
 import { formatDate } from './format'
-import { FIELD_LABELS, FOOT_FIELDS, archHeightLabel, type VisitFormValues } from './visitForm'
+import { sideLabel, symptomLabel, visitKindLabel } from './labels'
+import { FOOT_FIELDS, footFieldLabel, type VisitFormValues } from './visitForm'
 import type { VisitProgramValues } from './visitProgram'
 
 export type VisitReviewValues = Record<string, unknown>
-
-const SIDE_LABELS = { left: 'Left foot', right: 'Right foot' } as const
 
 export function visitReviewValues(v: VisitFormValues): VisitReviewValues {
   const out: VisitReviewValues = { visitDate: v.visitDate.trim(), therapistId: v.therapistId, kind: v.kind }
@@ -26,17 +27,36 @@ export function visitReviewValues(v: VisitFormValues): VisitReviewValues {
 /** The form's fields in its order, labelled as the form labels them. */
 export function visitReviewFields(method: ArchHeightMethod): { key: string; label: string }[] {
   return [
-    { key: 'visitDate', label: 'Visit date' },
-    { key: 'therapistId', label: 'Therapist' },
-    { key: 'kind', label: 'Kind of visit' },
+    { key: 'visitDate', label: t('visitForm.visitDate') },
+    { key: 'therapistId', label: t('visitForm.therapist') },
+    { key: 'kind', label: t('visitForm.kind') },
     ...SIDES.flatMap((side) =>
-      FOOT_FIELDS.map((k) => ({ key: `${side}.${k}`, label: `${SIDE_LABELS[side]}: ${k === 'archHeightMm' ? archHeightLabel(method) : FIELD_LABELS[k]}` })),
+      FOOT_FIELDS.map((k) => ({ key: `${side}.${k}`, label: t('visitReview.footField', { side: sideLabel(side), field: footFieldLabel(k, method) }) })),
     ),
-    ...SYMPTOM_REGIONS.map((r) => ({ key: `symptoms.${r}`, label: `Pain today: ${SYMPTOM_LABELS[r]}` })),
-    { key: 'headacheDays', label: 'Headache days' },
-    { key: 'notes', label: 'Notes' },
-    { key: 'program', label: 'Planned days done' },
+    ...SYMPTOM_REGIONS.map((r) => ({ key: `symptoms.${r}`, label: t('visitReview.painToday', { region: symptomLabel(r) }) })),
+    { key: 'headacheDays', label: t('visitForm.headacheDays') },
+    { key: 'notes', label: t('visitForm.notes') },
+    { key: 'program', label: t('visitProgram.daysDone') },
   ]
+}
+
+const VISIT_KIND_SET = new Set<string>(['baseline', 'follow_up', 'review'])
+
+/** A count of days as typed: "12 days" (plural by the number when it is one). */
+function days(typed: string): string {
+  const n = Number(typed)
+  return Number.isInteger(n) ? t('visitReview.days', { count: n }) : t('visitReview.daysTyped', { days: typed })
+}
+
+/** Millimetres as typed ("23,5" or "23.5"), written with the screens' decimal sign. */
+function mmTyped(typed: string): string {
+  return t('format.mm', { value: /^[-+]?\d+([.,]\d+)?$/.test(typed) ? decimalAsTyped(typed) : typed })
+}
+
+/** "23.5" → "23,5" where the language writes a comma; the digits as typed. */
+function decimalAsTyped(typed: string): string {
+  const comma = formatDecimal(1.5, screenLanguage(), 1).includes(',')
+  return comma ? typed.replace('.', ',') : typed.replace(',', '.')
 }
 
 /** `therapistName` and `exerciseName` write ids as names. */
@@ -44,20 +64,20 @@ export function visitShownValue(therapistName: (id: string) => string, exerciseN
   return (key, v) => {
     if (key === 'program') {
       const p = v as { detail: boolean; daysDone?: string; byExercise?: Record<string, string> }
-      if (!p.detail) return p.daysDone ? `${p.daysDone} days` : '—'
+      if (!p.detail) return p.daysDone ? days(p.daysDone) : '—'
       const parts = Object.entries(p.byExercise ?? {})
         .filter(([, d]) => d.trim() !== '')
-        .map(([id, d]) => `${exerciseName(id)}: ${d.trim()} days`)
+        .map(([id, d]) => t('visitReview.exerciseDays', { exercise: exerciseName(id), days: days(d.trim()) }))
       return parts.join(', ') || '—'
     }
     const text = typeof v === 'string' ? v.trim() : ''
     if (text === '') return '—'
     if (key === 'visitDate') return formatDate(text)
     if (key === 'therapistId') return therapistName(text)
-    if (key === 'kind') return VISIT_KIND_LABELS[text as VisitKind] ?? text
-    if (key.startsWith('left.') || key.startsWith('right.')) return `${text} mm`
-    if (key.startsWith('symptoms.')) return `${text} of 10`
-    if (key === 'headacheDays') return `${text} days`
+    if (key === 'kind') return (VISIT_KIND_SET.has(text) ? visitKindLabel(text as VisitKind) : text)
+    if (key.startsWith('left.') || key.startsWith('right.')) return mmTyped(text)
+    if (key.startsWith('symptoms.')) return t('visitReview.ofTen', { score: text })
+    if (key === 'headacheDays') return days(text)
     return text
   }
 }

@@ -10,18 +10,22 @@ import { formatDate, listName } from '../lib/format'
 import { notifyError } from '../lib/notify'
 import { href } from '../router'
 import { useRecordChanges } from '../lib/liveChanges'
+import { useT } from '../i18n'
+import type { ScreenKey } from '@shared/i18n/screens/catalogue'
+import type { Translate } from '@shared/i18n/translate'
 
 const WINDOWS = ['7', '14', '30']
 
-function whenText(reviewDate: string, today: string): string {
+function whenText(t: Translate<ScreenKey>, reviewDate: string, today: string): string {
   const d = daysBetween(today, reviewDate)
-  if (d < 0) return `${-d} ${d === -1 ? 'day' : 'days'} overdue`
-  if (d === 0) return 'today'
-  return `in ${d} ${d === 1 ? 'day' : 'days'}`
+  if (d < 0) return t('reviews.overdue', { count: -d })
+  if (d === 0) return t('reviews.today')
+  return t('reviews.inDays', { count: d })
 }
 
 export function DueReviewsPage() {
   const { may } = useAuth()
+  const t = useT()
   const [within, setWithin] = useState('14')
   const [rows, setRows] = useState<DueReview[] | null>(null)
   // A review recorded or a program assigned elsewhere changes the list.
@@ -46,33 +50,33 @@ export function DueReviewsPage() {
 
   return (
     <Stack maw={1000}>
-      <Title order={1}>Due reviews</Title>
+      <Title order={1}>{t('reviews.title')}</Title>
       <Stack gap={4}>
         <Text fw={500} size="sm" id="within-label">
-          Reviews due within
+          {t('reviews.within')}
         </Text>
         <SegmentedControl
           aria-labelledby="within-label"
           value={within}
           onChange={setWithin}
-          data={WINDOWS.map((w) => ({ value: w, label: `${w} days` }))}
+          data={WINDOWS.map((w) => ({ value: w, label: t('reviews.window', { count: Number(w) }) }))}
           w={300}
         />
       </Stack>
       {sorted && sorted.length === 0 && (
         <Paper withBorder p="lg">
-          <Text>No reviews are due in the next {within} days and none are overdue. Choose a longer period to look further ahead.</Text>
+          <Text>{t('reviews.empty', { count: Number(within) })}</Text>
         </Paper>
       )}
       {sorted && sorted.length > 0 && (
-        <Table aria-label="Due reviews" layout="fixed" striped>
+        <Table aria-label={t('reviews.table')} layout="fixed" striped>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w="30%">Patient</Table.Th>
-              <Table.Th>Review date</Table.Th>
-              <Table.Th>Program</Table.Th>
-              <Table.Th>Last visit</Table.Th>
-              <Table.Th w={190}>Record</Table.Th>
+              <Table.Th w="30%">{t('reviews.col.patient')}</Table.Th>
+              <Table.Th>{t('reviews.col.reviewDate')}</Table.Th>
+              <Table.Th>{t('reviews.col.program')}</Table.Th>
+              <Table.Th>{t('reviews.col.lastVisit')}</Table.Th>
+              <Table.Th w={190}>{t('reviews.col.record')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -82,17 +86,17 @@ export function DueReviewsPage() {
                   <Anchor href={href(`/patients/${r.patientId}`)} title={listName(r)} display="block" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
                     {listName(r)}
                   </Anchor>
-                  <Text size="xs">born {formatDate(r.dateOfBirth)}</Text>
+                  <Text size="xs">{t('reviews.born', { date: formatDate(r.dateOfBirth) })}</Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{formatDate(r.reviewDate)}</Text>
-                  <Text size="xs">{whenText(r.reviewDate, today)}</Text>
+                  <Text size="xs">{whenText(t, r.reviewDate, today)}</Text>
                   <ReviewBadge status={r.status} />
                 </Table.Td>
                 <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.programName}</Table.Td>
                 <Table.Td>{formatDate(r.lastVisitDate)}</Table.Td>
                 <Table.Td>
-                  {may('visits.record') && <Anchor href={href(`/patients/${r.patientId}/measurements?kind=review`)}>Record the review visit</Anchor>}
+                  {may('visits.record') && <Anchor href={href(`/patients/${r.patientId}/measurements?kind=review`)}>{t('reviews.record')}</Anchor>}
                 </Table.Td>
               </Table.Tr>
             ))}

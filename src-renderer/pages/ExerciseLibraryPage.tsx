@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { Alert, Button, Group, Loader, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import type { Exercise } from '@shared/domain/exercise'
 import { api } from '../api'
+import { useT } from '../i18n'
 import { ExerciseCard } from '../components/exercise/ExerciseCard'
 import { ExerciseForm } from '../components/exercise/ExerciseForm'
 import contrast from '../components/program/contrast.module.css'
@@ -18,6 +19,7 @@ export function ExerciseLibraryPage() {
   const [loadError, setLoadError] = useState<string | null>(null)
   const [editing, setEditing] = useState<Editing | null>(null)
   const [status, setStatus] = useState<string | null>(null)
+  const t = useT()
 
   const load = useCallback(async () => {
     try {
@@ -37,8 +39,8 @@ export function ExerciseLibraryPage() {
   return (
     <Stack gap="lg" maw={1200} className={contrast.screen}>
       <Group justify="space-between" wrap="wrap">
-        <Title order={1}>Exercise library</Title>
-        <Button onClick={() => setEditing({ exercise: null, initial: newExerciseDraft() })}>New exercise</Button>
+        <Title order={1}>{t('exercises.title')}</Title>
+        <Button onClick={() => setEditing({ exercise: null, initial: newExerciseDraft() })}>{t('exercises.new')}</Button>
       </Group>
       {status && (
         <Text role="status" c="teal" fw={600}>
@@ -46,21 +48,20 @@ export function ExerciseLibraryPage() {
         </Text>
       )}
       {loadError && (
-        <Alert color="red" title="The exercises could not be loaded" role="alert">
+        <Alert color="red" title={t('exercises.loadError')} role="alert">
           {loadError}
         </Alert>
       )}
-      {!exercises && !loadError && <Loader aria-label="Loading exercises" />}
+      {!exercises && !loadError && <Loader aria-label={t('exercises.loading')} />}
       {exercises && (
         <>
           <Stack gap="sm" component="section" aria-labelledby="own-exercises-title">
             <Title order={2} id="own-exercises-title">
-              Your clinic’s exercises
+              {t('exercises.own.title')}
             </Title>
             {own.length === 0 ? (
               <Text c="dimmed" size="sm">
-                No exercises of your own yet. Press “New exercise” to add one (for example toe spreading); it can then be added to any
-                patient’s program.
+                {t('exercises.own.none')}
               </Text>
             ) : (
               <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
@@ -69,9 +70,9 @@ export function ExerciseLibraryPage() {
                     key={e.id}
                     exercise={e}
                     actions={
-                      <Button size="xs" variant="default" aria-label={`Edit ${e.name}`}
+                      <Button size="xs" variant="default" aria-label={t('exercises.editNamed', { name: e.name })}
                         onClick={() => setEditing({ exercise: e, initial: exerciseToDraft(e) })}>
-                        Edit
+                        {t('exercises.edit')}
                       </Button>
                     }
                   />
@@ -81,10 +82,10 @@ export function ExerciseLibraryPage() {
           </Stack>
           <Stack gap="sm" component="section" aria-labelledby="builtin-exercises-title">
             <Title order={2} id="builtin-exercises-title">
-              Built-in exercises
+              {t('exercises.builtin.title')}
             </Title>
             <Text size="sm" c="dimmed">
-              The foot-core catalog that comes with Footcore. These cannot be changed; to adapt one, create your own exercise.
+              {t('exercises.builtin.intro')}
             </Text>
             <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
               {builtins.map((e) => (
@@ -97,7 +98,7 @@ export function ExerciseLibraryPage() {
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={editing?.exercise ? `Edit ${editing.exercise.name}` : 'New exercise'}
+        title={editing?.exercise ? t('exercises.editNamed', { name: editing.exercise.name }) : t('exercises.new')}
         size="xl"
         className={contrast.screen}
         closeOnClickOutside={false}
@@ -111,7 +112,7 @@ export function ExerciseLibraryPage() {
             onCancel={() => setEditing(null)}
             onSaved={(saved) => {
               setEditing(null)
-              setStatus(`Saved “${saved.name}”.`)
+              setStatus(t('exercises.saved', { name: saved.name }))
               void load()
             }}
           />

@@ -5,6 +5,7 @@ import { Alert, Button, Center, Paper, Select, Stack, Text, TextInput, Title } f
 import { ApiError } from '@shared/domain/errors'
 import { suggestLoginName, type FirstAdministratorResult, type SessionState, type SetupStatus } from '@shared/domain/user'
 import { api } from '../api'
+import { useT } from '../i18n'
 import { NewPinFields, pinPairError } from '../components/signin/PinFields'
 import { RecoveryCodeNotice } from '../components/signin/RecoveryCodeNotice'
 import { issuesToErrors, type FieldErrors } from '../components/exercise/dosageDraft'
@@ -22,6 +23,7 @@ export function FirstStartPage({ status, onDone }: { status: SetupStatus; onDone
   const [failure, setFailure] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const [done, setDone] = useState<FirstAdministratorResult | null>(null)
+  const t = useT()
 
   const existing = status.existingUsers.find((u) => String(u.id) === who)
   const nameForLogin = existing?.displayName ?? displayName
@@ -30,7 +32,7 @@ export function FirstStartPage({ status, onDone }: { status: SetupStatus; onDone
   async function submit(e: FormEvent) {
     e.preventDefault()
     const typing: FieldErrors = {}
-    if (who === '') typing.existingUserId = 'Choose who you are'
+    if (who === '') typing.existingUserId = t('firstStart.who.missing')
     const mismatch = pinPairError(pin, repeat)
     if (mismatch) typing.repeat = mismatch
     setErrors(typing)
@@ -65,10 +67,10 @@ export function FirstStartPage({ status, onDone }: { status: SetupStatus; onDone
   return (
     <Center mih="100vh" p="md">
       <Paper maw={520} w="100%" p="xl" withBorder component="main">
-        <form onSubmit={submit} noValidate aria-label="Set up the first administrator">
+        <form onSubmit={submit} noValidate aria-label={t('firstStart.form')}>
           <Stack gap="md">
-            <Title order={1}>Welcome to Footcore</Title>
-            <Text>Set up the clinic’s first administrator. They manage the clinic’s settings and users, and can do everything a therapist does.</Text>
+            <Title order={1}>{t('firstStart.title')}</Title>
+            <Text>{t('firstStart.intro')}</Text>
             {failure && (
               <Alert color="red" role="alert">
                 {failure}
@@ -76,20 +78,20 @@ export function FirstStartPage({ status, onDone }: { status: SetupStatus; onDone
             )}
             {status.existingUsers.length > 0 && (
               <Select
-                label="Who are you?"
-                description="This clinic’s therapists from before sign-in. Each of the others chooses a PIN later, with a code you give them in Settings → Users."
-                placeholder="Choose yourself"
-                data={[...status.existingUsers.map((u) => ({ value: String(u.id), label: u.displayName })), { value: NEW_PERSON, label: 'Someone new' }]}
+                label={t('firstStart.who')}
+                description={t('firstStart.who.description')}
+                placeholder={t('firstStart.who.placeholder')}
+                data={[...status.existingUsers.map((u) => ({ value: String(u.id), label: u.displayName })), { value: NEW_PERSON, label: t('firstStart.who.someoneNew') }]}
                 value={who || null}
                 onChange={(v) => setWho(v ?? '')}
                 error={errors.existingUserId}
                 allowDeselect={false}
               />
             )}
-            {who === NEW_PERSON && <TextInput label="Your name" value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={errors.displayName} autoComplete="name" />}
+            {who === NEW_PERSON && <TextInput label={t('firstStart.name')} value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} error={errors.displayName} autoComplete="name" />}
             <TextInput
-              label="Sign-in name"
-              description="What you type to sign in."
+              label={t('firstStart.login')}
+              description={t('firstStart.login.description')}
               value={shownLogin}
               onChange={(e) => {
                 setLoginTouched(true)
@@ -102,7 +104,7 @@ export function FirstStartPage({ status, onDone }: { status: SetupStatus; onDone
             />
             <NewPinFields pin={pin} repeat={repeat} onPin={setPin} onRepeat={setRepeat} pinError={errors.secret} repeatError={errors.repeat} />
             <Button type="submit" loading={saving}>
-              Create the administrator
+              {t('firstStart.submit')}
             </Button>
           </Stack>
         </form>

@@ -5,6 +5,8 @@ import { Alert, Button, Center, Group, Modal, Paper, PasswordInput, Stack, Text,
 import { ApiError } from '@shared/domain/errors'
 import type { SessionState, SignedInUser } from '@shared/domain/user'
 import { api } from '../api'
+import { useT } from '../i18n'
+import { rich } from './texts'
 import { hasKeptDrafts } from '../lib/keptDrafts'
 
 export function LockScreen({ user, onUnlocked, onSwitchUser }: { user: SignedInUser; onUnlocked(s: SessionState): void; onSwitchUser(): void }) {
@@ -12,6 +14,7 @@ export function LockScreen({ user, onUnlocked, onSwitchUser }: { user: SignedInU
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [confirmSwitch, setConfirmSwitch] = useState(false)
+  const t = useT()
 
   async function unlock(e: FormEvent) {
     e.preventDefault()
@@ -34,34 +37,37 @@ export function LockScreen({ user, onUnlocked, onSwitchUser }: { user: SignedInU
   return (
     <Center mih="100vh" p="md">
       <Paper maw={420} w="100%" p="xl" withBorder component="main">
-        <form onSubmit={unlock} noValidate aria-label="Unlock">
+        <form onSubmit={unlock} noValidate aria-label={t('lock.form')}>
           <Stack gap="md">
-            <Title order={1}>Locked</Title>
+            <Title order={1}>{t('lock.title')}</Title>
             <Text>
-              <Text span fw={700}>
-                {user.displayName}
-              </Text>{' '}
-              is signed in. Type your PIN to go back to where you were.
+              {rich(t, 'lock.body', {
+                name: (
+                  <Text span fw={700}>
+                    {user.displayName}
+                  </Text>
+                ),
+              })}
             </Text>
-            <PasswordInput label="PIN or passphrase" value={secret} onChange={(e) => setSecret(e.currentTarget.value)} error={error} autoComplete="current-password" autoFocus />
+            <PasswordInput label={t('lock.secret')} value={secret} onChange={(e) => setSecret(e.currentTarget.value)} error={error} autoComplete="current-password" autoFocus />
             <Button type="submit" loading={busy}>
-              Unlock
+              {t('lock.unlock')}
             </Button>
             <Button variant="subtle" onClick={switchUser}>
-              Switch user
+              {t('lock.switchUser')}
             </Button>
           </Stack>
         </form>
       </Paper>
-      <Modal opened={confirmSwitch} onClose={() => setConfirmSwitch(false)} title="Switch user?" centered>
+      <Modal opened={confirmSwitch} onClose={() => setConfirmSwitch(false)} title={t('lock.switch.title')} centered>
         <Stack>
-          <Alert color="orange">{user.displayName} has a form that is not saved yet. Switching user signs them out and discards it.</Alert>
+          <Alert color="orange">{t('lock.switch.body', { name: user.displayName })}</Alert>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirmSwitch(false)} data-autofocus>
-              Stay locked
+              {t('lock.switch.stay')}
             </Button>
             <Button color="red" onClick={onSwitchUser}>
-              Discard and switch user
+              {t('lock.switch.confirm')}
             </Button>
           </Group>
         </Stack>

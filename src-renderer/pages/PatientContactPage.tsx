@@ -6,7 +6,9 @@ import type { PatientContact } from '@shared/domain/patient'
 import type { Program } from '@shared/domain/program'
 import { api } from '../api'
 import { PrintHandoutButton } from '../components/DocumentButtons'
-import { ageText, formatDate, fullName } from '../lib/format'
+import { ageOn, localToday } from '@shared/calc/dates'
+import { formatDate, fullName } from '../lib/format'
+import { useT } from '../i18n'
 import { plainMessage } from '../lib/issues'
 import { href } from '../router'
 
@@ -14,6 +16,7 @@ export function PatientContactPage({ patientId }: { patientId: number }) {
   const [patient, setPatient] = useState<PatientContact | null>(null)
   const [program, setProgram] = useState<Program | null | undefined>(undefined)
   const [error, setError] = useState<string | null>(null)
+  const t = useT()
   useEffect(() => {
     api.patients.contact({ id: patientId }).then(setPatient, (e: unknown) => setError(plainMessage(e)))
     api.programs.current({ patientId }).then(setProgram, () => setProgram(null))
@@ -22,11 +25,11 @@ export function PatientContactPage({ patientId }: { patientId: number }) {
     return (
       <Stack>
         <Alert color="red">{error}</Alert>
-        <Anchor href={href('/patients')}>Back to the patient list</Anchor>
+        <Anchor href={href('/patients')}>{t('patient.backToList')}</Anchor>
       </Stack>
     )
   }
-  if (!patient) return <Loader aria-label="Loading patient" />
+  if (!patient) return <Loader aria-label={t('patient.loading')} />
   return (
     <Stack maw={760}>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -34,28 +37,24 @@ export function PatientContactPage({ patientId }: { patientId: number }) {
           <Title order={1} style={{ overflowWrap: 'anywhere' }}>
             {fullName(patient)}
           </Title>
-          <Text>
-            {ageText(patient.dateOfBirth)} · born {formatDate(patient.dateOfBirth)}
-          </Text>
+          <Text>{t('labels.ageAndBirth', { years: ageOn(patient.dateOfBirth, localToday()), date: formatDate(patient.dateOfBirth) })}</Text>
         </Stack>
         <Button variant="default" component="a" href={href(`/patients/${patient.id}/edit`)}>
-          Edit contact details
+          {t('contact.edit')}
         </Button>
       </Group>
-      <Paper withBorder p="md" component="section" aria-label="Contact details">
-        <Text>Phone: {patient.phone ?? '—'}</Text>
-        <Text>Email: {patient.email ?? '—'}</Text>
+      <Paper withBorder p="md" component="section" aria-label={t('contact.section')}>
+        <Text>{t('contact.phone', { phone: patient.phone ?? '—' })}</Text>
+        <Text>{t('contact.email', { email: patient.email ?? '—' })}</Text>
       </Paper>
-      <Paper withBorder p="md" component="section" aria-label="Current program">
+      <Paper withBorder p="md" component="section" aria-label={t('contact.program.section')}>
         {program === undefined ? (
-          <Loader size="sm" aria-label="Loading program" />
+          <Loader size="sm" aria-label={t('contact.program.loading')} />
         ) : program === null ? (
-          <Text>No current program: a therapist assigns one.</Text>
+          <Text>{t('contact.program.none')}</Text>
         ) : (
           <Group justify="space-between">
-            <Text style={{ overflowWrap: 'anywhere' }}>
-              {program.name}, since {formatDate(program.startDate)}
-            </Text>
+            <Text style={{ overflowWrap: 'anywhere' }}>{t('contact.program.since', { name: program.name, date: formatDate(program.startDate) })}</Text>
             <PrintHandoutButton programId={program.id} />
           </Group>
         )}

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { Alert, Anchor, Button, Checkbox, Group, Loader, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { useForm } from '@mantine/form'
 import { ApiError } from '@shared/domain/errors'
-import { COMPLAINTS, COMPLAINT_LABELS, SEXES, type Complaint, type Patient, type PatientContact, type Sex } from '@shared/domain/patient'
+import { COMPLAINTS, SEXES, type Complaint, type Patient, type PatientContact, type Sex } from '@shared/domain/patient'
 import { useAuth } from '../auth'
 import { registerOpenForm, takeKeptDraft } from '../lib/keptDrafts'
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@shared/i18n/languages'
@@ -17,8 +17,9 @@ import { notifyError, notifySaved, notifyWarning } from '../lib/notify'
 import { href, navigate, useUnsavedChanges } from '../router'
 import { announce, focusById } from '../lib/focus'
 import { typeAheadPick } from '../lib/typeAhead'
-
-const SEX_LABELS: Record<Sex, string> = { female: 'Female', male: 'Male', other: 'Other', unspecified: 'Not stated' }
+import { t as translate, useT } from '../i18n'
+import type { ScreenKey } from '@shared/i18n/screens/catalogue'
+import { complaintLabel, sexLabel } from './texts'
 
 export interface PatientFormValues {
   firstName: string
@@ -35,22 +36,22 @@ export interface PatientFormValues {
 const FIELDS: (keyof PatientFormValues)[] = ['firstName', 'lastName', 'dateOfBirth', 'sex', 'phone', 'email', 'complaints', 'notes', 'preferredLanguage']
 
 /** The fields shown side by side when someone else saved the patient meanwhile. */
-const REVIEWED: { key: keyof PatientFormValues; label: string }[] = [
-  { key: 'firstName', label: 'First name' },
-  { key: 'lastName', label: 'Last name' },
-  { key: 'dateOfBirth', label: 'Date of birth' },
-  { key: 'sex', label: 'Sex' },
-  { key: 'phone', label: 'Phone' },
-  { key: 'email', label: 'Email' },
-  { key: 'complaints', label: 'Complaints' },
-  { key: 'notes', label: 'Notes' },
-  { key: 'preferredLanguage', label: 'Language of handouts' },
+const REVIEWED: { key: keyof PatientFormValues; label: ScreenKey }[] = [
+  { key: 'firstName', label: 'patientForm.firstName' },
+  { key: 'lastName', label: 'patientForm.lastName' },
+  { key: 'dateOfBirth', label: 'patientForm.dateOfBirth' },
+  { key: 'sex', label: 'patientForm.sex' },
+  { key: 'phone', label: 'patientForm.phone' },
+  { key: 'email', label: 'patientForm.email' },
+  { key: 'complaints', label: 'patientForm.complaints' },
+  { key: 'notes', label: 'patientForm.notes' },
+  { key: 'preferredLanguage', label: 'patientForm.language' },
 ]
 
 function shownValue(key: keyof PatientFormValues, v: unknown): string {
-  if (key === 'sex') return SEX_LABELS[v as Sex]
-  if (key === 'complaints') return (v as Complaint[]).map((c) => COMPLAINT_LABELS[c]).join(', ') || '—'
-  if (key === 'preferredLanguage') return v === null ? 'The clinic’s language' : LANGUAGE_NAMES[v as Language]
+  if (key === 'sex') return sexLabel(translate, v as Sex)
+  if (key === 'complaints') return (v as Complaint[]).map((c) => complaintLabel(translate, c)).join(', ') || '—'
+  if (key === 'preferredLanguage') return v === null ? translate('patientForm.clinicLanguage') : LANGUAGE_NAMES[v as Language]
   return plainValue(v)
 }
 
@@ -74,6 +75,7 @@ export const patientToValues = (p: Editable): PatientFormValues => ({
 
 export function PatientFormPage({ patientId }: { patientId: number | null }) {
   const contactOnly = !useAuth().may('patients.get')
+  const t = useT()
   const [patient, setPatient] = useState<Editable | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   useEffect(() => {
@@ -83,12 +85,13 @@ export function PatientFormPage({ patientId }: { patientId: number | null }) {
   }, [patientId, contactOnly])
   if (patientId === null) return <PatientForm patient={null} contactOnly={contactOnly} />
   if (loadError) return <Alert color="red">{loadError}</Alert>
-  if (!patient) return <Loader aria-label="Loading" />
+  if (!patient) return <Loader aria-label={t('common.loading')} />
   return <PatientForm patient={patient} contactOnly={contactOnly} />
 }
 
 function PatientForm({ patient, contactOnly }: { patient: Editable | null; contactOnly: boolean }) {
   const { may } = useAuth()
+  const t = useT()
   const form = useForm<PatientFormValues>({ mode: 'controlled', initialValues: patient ? patientToValues(patient) : EMPTY })
   // Typed before the screen locked: back in the form (and still unsaved).
   const draftKey = `patient:${patient?.id ?? 'new'}`
@@ -103,7 +106,8 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
   const [archiveOpen, setArchiveOpen] = useState(false)
   // The version the edits are based on: the patient as loaded, or as saved by someone else since.
   const [base, setBase] = useState<Editable | null>(patient)
-  const conflict = useConflictReview(contactOnly ? REVIEWED.filter((f) => f.key !== 'complaints' && f.key !== 'notes') : REVIEWED, shownValue)
+  const reviewed = REVIEWED.map((f) => ({ key: f.key, label: t(f.label) }))
+  const conflict = useConflictReview(contactOnly ? reviewed.filter((f) => f.key !== 'complaints' && f.key !== 'notes') : reviewed, shownValue)
   useUnsavedChanges(form.isDirty())
 
   /** Someone saved this patient since the page loaded it: show theirs next to what was typed. */
@@ -135,7 +139,7 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
         : base
           ? await api.patients.update({ id: base.id, version: base.version, ...input })
           : await api.patients.create(input)
-      const said = patient ? 'Patient details saved' : `${fullName(saved)} added`
+      const said = patient ? t('patientForm.saved') : t('patientForm.added', { name: fullName(saved) })
       notifySaved(said)
       announce(said)
       navigate(`/patients/${saved.id}`, { force: true })
@@ -164,7 +168,7 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
     if (!patient) return
     try {
       await api.patients.archive({ id: patient.id, version: (base ?? patient).version, archived })
-      notifySaved(archived ? 'Patient archived' : 'Patient restored')
+      notifySaved(archived ? t('patientForm.archivedDone') : t('patientForm.restoredDone'))
       setArchiveOpen(false)
       navigate(archived ? '/patients' : `/patients/${patient.id}`, { force: true })
     } catch (e) {
@@ -172,13 +176,13 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
     }
   }
 
-  const title = patient ? `Edit ${fullName(patient)}` : 'New patient'
+  const title = patient ? t('patientForm.editTitle', { name: fullName(patient) }) : t('patientForm.newTitle')
   return (
     <Stack maw={760}>
       <Title order={1} style={{ overflowWrap: 'anywhere' }}>
         {title}
       </Title>
-      {patient?.archivedAt && <Alert color="gray">This patient is archived. Restore the patient to record visits again.</Alert>}
+      {patient?.archivedAt && <Alert color="gray">{t('patientForm.archivedNote')}</Alert>}
       <form onSubmit={form.onSubmit((v) => void save(v))} aria-label={title} noValidate>
         <Stack>
           {formError && (
@@ -187,7 +191,7 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
               {duplicateOf !== null && (
                 <>
                   {' '}
-                  <Anchor href={href(`/patients/${duplicateOf}`)}>Open the existing patient</Anchor>
+                  <Anchor href={href(`/patients/${duplicateOf}`)}>{t('patientForm.openExisting')}</Anchor>
                 </>
               )}
             </Alert>
@@ -201,31 +205,31 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
             />
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput id="patient-firstName" label="First name" withAsterisk autoFocus {...form.getInputProps('firstName')} />
-            <TextInput id="patient-lastName" label="Last name" withAsterisk {...form.getInputProps('lastName')} />
-            <DateField id="patient-dateOfBirth" label="Date of birth" withAsterisk defaultLevel="decade" {...form.getInputProps('dateOfBirth')} />
+            <TextInput id="patient-firstName" label={t('patientForm.firstName')} withAsterisk autoFocus {...form.getInputProps('firstName')} />
+            <TextInput id="patient-lastName" label={t('patientForm.lastName')} withAsterisk {...form.getInputProps('lastName')} />
+            <DateField id="patient-dateOfBirth" label={t('patientForm.dateOfBirth')} withAsterisk defaultLevel="decade" {...form.getInputProps('dateOfBirth')} />
             <Select
               id="patient-sex"
-              label="Sex"
-              data={SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] }))}
+              label={t('patientForm.sex')}
+              data={SEXES.map((s) => ({ value: s, label: sexLabel(t, s) }))}
               allowDeselect={false}
               {...form.getInputProps('sex')}
               onKeyDown={(e) => {
                 // "F" picks Female, as in a native list.
-                const pick = typeAheadPick(e, SEXES.map((s) => ({ value: s, label: SEX_LABELS[s] })))
+                const pick = typeAheadPick(e, SEXES.map((s) => ({ value: s, label: sexLabel(t, s) })))
                 if (pick) {
                   e.preventDefault()
                   form.setFieldValue('sex', pick.value as Sex)
                 }
               }}
             />
-            <TextInput id="patient-phone" label="Phone" type="tel" {...form.getInputProps('phone')} />
-            <TextInput id="patient-email" label="Email" type="email" {...form.getInputProps('email')} />
+            <TextInput id="patient-phone" label={t('patientForm.phone')} type="tel" {...form.getInputProps('phone')} />
+            <TextInput id="patient-email" label={t('patientForm.email')} type="email" {...form.getInputProps('email')} />
             <Select
               id="patient-preferredLanguage"
-              label="Language of handouts"
-              description="Handouts print in it; the report can too."
-              placeholder="The clinic’s language"
+              label={t('patientForm.language')}
+              description={t('patientForm.language.description')}
+              placeholder={t('patientForm.clinicLanguage')}
               data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
               allowDeselect={false}
               {...form.getInputProps('preferredLanguage')}
@@ -233,32 +237,32 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
           </SimpleGrid>
           {!contactOnly && (
             <>
-              <Checkbox.Group id="patient-complaints" label="Presenting complaints" {...form.getInputProps('complaints')}>
+              <Checkbox.Group id="patient-complaints" label={t('patientForm.presentingComplaints')} {...form.getInputProps('complaints')}>
                 <Group mt="xs">
                   {COMPLAINTS.map((c) => (
-                    <Checkbox key={c} value={c} label={COMPLAINT_LABELS[c]} />
+                    <Checkbox key={c} value={c} label={complaintLabel(t, c)} />
                   ))}
                 </Group>
               </Checkbox.Group>
-              <Textarea id="patient-notes" label="Notes" autosize minRows={3} maxRows={12} {...form.getInputProps('notes')} />
+              <Textarea id="patient-notes" label={t('patientForm.notes')} autosize minRows={3} maxRows={12} {...form.getInputProps('notes')} />
             </>
           )}
           <Group justify="space-between">
             <Group>
               <Button type="submit" loading={saving}>
-                {patient ? 'Save changes' : 'Create patient'}
+                {patient ? t('patientForm.save') : t('patientForm.create')}
               </Button>
-              <Anchor href={href(patient ? `/patients/${patient.id}` : '/patients')}>Cancel</Anchor>
+              <Anchor href={href(patient ? `/patients/${patient.id}` : '/patients')}>{t('patientForm.cancel')}</Anchor>
             </Group>
             {patient &&
               !contactOnly &&
               (patient.archivedAt ? (
                 <Button variant="default" onClick={() => void setArchived(false)}>
-                  Restore patient
+                  {t('patientForm.restore')}
                 </Button>
               ) : (
                 <Button variant="outline" color="red" onClick={() => setArchiveOpen(true)}>
-                  Archive patient
+                  {t('patientForm.archive')}
                 </Button>
               ))}
           </Group>
@@ -267,30 +271,29 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
       {patient && isFullPatient(patient) && may('patients.export') && (
         <Stack gap="xs" mt="lg">
           <Title order={2} size="h4">
-            The patient's data
+            {t('patientForm.data')}
           </Title>
           <PatientDataActions
             patient={patient}
             onErased={(_result, warning) => {
-              if (warning) notifyWarning('Patient erased, with a problem', warning)
+              if (warning) notifyWarning(t('patientForm.erasedWithProblem'), warning)
               navigate('/patients', { force: true })
             }}
           />
         </Stack>
       )}
       {patient && (
-        <Modal opened={archiveOpen} onClose={() => setArchiveOpen(false)} title="Archive this patient?" centered>
+        <Modal opened={archiveOpen} onClose={() => setArchiveOpen(false)} title={t('patientForm.archive.title')} centered>
           <Stack>
             <Text style={{ overflowWrap: 'anywhere' }}>
-              {fullName(patient)} will be hidden from the patient list and due reviews. Nothing is deleted: choose “Show archived” in the list to
-              find the patient again and restore them.
+              {t('patientForm.archive.body', { name: fullName(patient) })}
             </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setArchiveOpen(false)} data-autofocus>
-                Keep patient
+                {t('patientForm.archive.keep')}
               </Button>
               <Button color="red" onClick={() => void setArchived(true)}>
-                Archive patient
+                {t('patientForm.archive')}
               </Button>
             </Group>
           </Stack>

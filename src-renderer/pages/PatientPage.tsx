@@ -1,9 +1,12 @@
 // The patient page: header (name, age, date of birth, complaints) and the four tabs.
 import { useEffect } from 'react'
 import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core'
-import { COMPLAINT_LABELS } from '@shared/domain/patient'
 import { ProgressReportButton } from '../components/DocumentButtons'
-import { ageText, formatDate, fullName } from '../lib/format'
+import { ageOn, localToday } from '@shared/calc/dates'
+import type { ScreenKey } from '@shared/i18n/screens/catalogue'
+import { formatDate, fullName } from '../lib/format'
+import { useT } from '../i18n'
+import { complaintLabel } from './texts'
 import { usePatientData } from '../lib/usePatientData'
 import { useAuth } from '../auth'
 import { PatientContactPage } from './PatientContactPage'
@@ -14,7 +17,7 @@ import { MeasurementsTab } from './patient/MeasurementsTab'
 import { ProgramTab } from './patient/ProgramTab'
 import { HistoryTab } from './patient/HistoryTab'
 
-const TAB_LABELS: Record<PatientTab, string> = { overview: 'Overview', measurements: 'Measurements', program: 'Program', history: 'History' }
+const TAB_LABELS: Record<PatientTab, ScreenKey> = { overview: 'patient.tab.overview', measurements: 'patient.tab.measurements', program: 'patient.tab.program', history: 'patient.tab.history' }
 
 export function PatientPage(props: { patientId: number; tab: PatientTab; query: Record<string, string> }) {
   // Reception sees contact details and the handout only.
@@ -24,6 +27,7 @@ export function PatientPage(props: { patientId: number; tab: PatientTab; query: 
 function ClinicalPatientPage({ patientId, tab, query }: { patientId: number; tab: PatientTab; query: Record<string, string> }) {
   const data = usePatientData(patientId)
   const { settings } = useSession()
+  const t = useT()
   const { patient } = data
   const { reload } = data
   // The program tab saves on its own: reread when the therapist moves between tabs.
@@ -34,11 +38,11 @@ function ClinicalPatientPage({ patientId, tab, query }: { patientId: number; tab
     return (
       <Stack>
         <Alert color="red">{data.error}</Alert>
-        <Anchor href={href('/patients')}>Back to the patient list</Anchor>
+        <Anchor href={href('/patients')}>{t('patient.backToList')}</Anchor>
       </Stack>
     )
   }
-  if (!patient) return <Loader aria-label="Loading patient" />
+  if (!patient) return <Loader aria-label={t('patient.loading')} />
 
   return (
     <Stack maw={1200}>
@@ -47,38 +51,34 @@ function ClinicalPatientPage({ patientId, tab, query }: { patientId: number; tab
           <Title order={1} id="patient-title" style={{ overflowWrap: 'anywhere' }}>
             {fullName(patient)}
           </Title>
-          <Text>
-            {ageText(patient.dateOfBirth)} · born {formatDate(patient.dateOfBirth)}
-          </Text>
+          <Text>{t('labels.ageAndBirth', { years: ageOn(patient.dateOfBirth, localToday()), date: formatDate(patient.dateOfBirth) })}</Text>
           {patient.complaints.length > 0 && (
-            <Group gap={6} aria-label="Presenting complaints">
+            <Group gap={6} aria-label={t('patient.complaints')}>
               {patient.complaints.map((c) => (
                 <Badge key={c} variant="default">
-                  {COMPLAINT_LABELS[c]}
+                  {complaintLabel(t, c)}
                 </Badge>
               ))}
             </Group>
           )}
           {patient.archivedAt && (
-            <Badge variant="default">
-              Archived
-            </Badge>
+            <Badge variant="default">{t('patient.archived')}</Badge>
           )}
         </Stack>
         <Group wrap="nowrap">
           <ProgressReportButton patientId={patient.id} />
           {settings && patient.preferredLanguage !== settings.language && <ProgressReportButton patientId={patient.id} language={patient.preferredLanguage} />}
           <Button variant="default" component="a" href={href(`/patients/${patient.id}/edit`)}>
-            Edit details
+            {t('patient.edit')}
           </Button>
         </Group>
       </Group>
 
       <Tabs value={tab} onChange={(v) => v && navigate(`/patients/${patient.id}/${v}`)} keepMounted={false}>
         <Tabs.List>
-          {(Object.keys(TAB_LABELS) as PatientTab[]).map((t) => (
-            <Tabs.Tab key={t} value={t}>
-              {TAB_LABELS[t]}
+          {(Object.keys(TAB_LABELS) as PatientTab[]).map((tab) => (
+            <Tabs.Tab key={tab} value={tab}>
+              {t(TAB_LABELS[tab])}
             </Tabs.Tab>
           ))}
         </Tabs.List>

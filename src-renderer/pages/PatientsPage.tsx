@@ -11,18 +11,17 @@ import { notifyError } from '../lib/notify'
 import { href, navigate } from '../router'
 import { DateField } from '../components/DateField'
 import { useRecordChanges } from '../lib/liveChanges'
+import { useT } from '../i18n'
+import type { ScreenKey } from '@shared/i18n/screens/catalogue'
+import { rich } from './texts'
 
 type Sort = (typeof PATIENT_SORTS)[number]
-const SORT_LABELS: Record<Sort, string> = { name: 'Name', last_visit: 'Last visit (newest first)', next_review: 'Next review (soonest first)' }
+const SORT_LABELS: Record<Sort, ScreenKey> = { name: 'patients.sort.name', last_visit: 'patients.sort.lastVisit', next_review: 'patients.sort.nextReview' }
 const PAGE_SIZE = 50
-/** Sentences of this page, in one place for the catalogues. */
-const TEXTS = {
-  searchHint: 'Any word of the name; Enter opens the only match, ↓ moves to the results',
-}
 
 const focusResult = (index: number) => document.querySelector<HTMLElement>(`[data-result-index="${index}"]`)?.focus()
 
-const CONTROL_LABELS = { first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page' } as const
+const CONTROL_LABELS = { first: 'patients.page.first', previous: 'patients.page.previous', next: 'patients.page.next', last: 'patients.page.last' } as const satisfies Record<string, ScreenKey>
 
 export function PatientsPage() {
   const [query, setQuery] = useState('')
@@ -32,6 +31,7 @@ export function PatientsPage() {
   const [includeArchived, setIncludeArchived] = useState(false)
   const [page, setPage] = useState(0)
   const [result, setResult] = useState<PatientPage | null>(null)
+  const t = useT()
 
   const dobFilter = isIsoDate(dob.trim()) ? dob.trim() : null
 
@@ -91,16 +91,16 @@ export function PatientsPage() {
   return (
     <Stack maw={1100}>
       <Group justify="space-between">
-        <Title order={1}>Patients</Title>
+        <Title order={1}>{t('patients.title')}</Title>
         <Button component="a" href={href('/patients/new')}>
-          New patient
+          {t('patients.new')}
         </Button>
       </Group>
       <Group align="flex-end" wrap="wrap">
         <TextInput
           id="patient-search"
-          label="Search by name"
-          description={TEXTS.searchHint}
+          label={t('patients.search')}
+          description={t('patients.search.hint')}
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
           onKeyDown={onSearchKey}
@@ -108,27 +108,25 @@ export function PatientsPage() {
           maxLength={100}
           autoFocus
         />
-        <DateField label="Date of birth" value={dob} onChange={setDob} clearable defaultLevel="decade" w={220} />
+        <DateField label={t('patients.dateOfBirth')} value={dob} onChange={setDob} clearable defaultLevel="decade" w={220} />
         <Select
-          label="Sort by"
-          description="Order of the list"
-          data={PATIENT_SORTS.map((s) => ({ value: s, label: SORT_LABELS[s] }))}
+          label={t('patients.sort')}
+          description={t('patients.sort.description')}
+          data={PATIENT_SORTS.map((s) => ({ value: s, label: t(SORT_LABELS[s]) }))}
           value={sort}
           onChange={(v) => v && setSort(v as Sort)}
           allowDeselect={false}
           w={240}
         />
-        <Checkbox label="Show archived" checked={includeArchived} onChange={(e) => setIncludeArchived(e.currentTarget.checked)} mb={8} />
+        <Checkbox label={t('patients.showArchived')} checked={includeArchived} onChange={(e) => setIncludeArchived(e.currentTarget.checked)} mb={8} />
       </Group>
 
       {result && result.total === 0 && (
         <Paper withBorder p="lg">
           {filtered ? (
-            <Text>No patient matches this search. Check the spelling or the date of birth, or add the patient as a new patient.</Text>
+            <Text>{t('patients.noMatch')}</Text>
           ) : (
-            <Text>
-              No patients yet. Choose <Anchor href={href('/patients/new')}>New patient</Anchor> to add the first one.
-            </Text>
+            <Text>{rich(t, 'patients.none', { link: <Anchor href={href('/patients/new')}>{t('patients.new')}</Anchor> })}</Text>
           )}
         </Paper>
       )}
@@ -136,16 +134,16 @@ export function PatientsPage() {
       {result && result.total > 0 && (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">
-            {result.total === 1 ? '1 patient' : `${result.total} patients`}
+            {t('patients.count', { count: result.total })}
           </Text>
-          <Table aria-label="Patients" striped highlightOnHover layout="fixed">
+          <Table aria-label={t('patients.table')} striped highlightOnHover layout="fixed">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w="36%">Name</Table.Th>
-                <Table.Th>Date of birth</Table.Th>
-                <Table.Th>Last visit</Table.Th>
-                <Table.Th>Next review</Table.Th>
-                <Table.Th w={150}>Review</Table.Th>
+                <Table.Th w="36%">{t('patients.col.name')}</Table.Th>
+                <Table.Th>{t('patients.col.dateOfBirth')}</Table.Th>
+                <Table.Th>{t('patients.col.lastVisit')}</Table.Th>
+                <Table.Th>{t('patients.col.nextReview')}</Table.Th>
+                <Table.Th w={150}>{t('patients.col.review')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -157,7 +155,7 @@ export function PatientsPage() {
                     </Anchor>
                     {p.archived && (
                       <Text size="xs" c="dimmed">
-                        Archived
+                        {t('patients.archived')}
                       </Text>
                     )}
                   </Table.Td>
@@ -172,8 +170,8 @@ export function PatientsPage() {
             </Table.Tbody>
           </Table>
           {pages > 1 && (
-            <Pagination total={pages} value={page + 1} onChange={(v) => setPage(v - 1)} getControlProps={(c) => ({ 'aria-label': CONTROL_LABELS[c] })}
-              getItemProps={(n) => ({ 'aria-label': `Page ${n}` })} />
+            <Pagination total={pages} value={page + 1} onChange={(v) => setPage(v - 1)} getControlProps={(c) => ({ 'aria-label': t(CONTROL_LABELS[c]) })}
+              getItemProps={(n) => ({ 'aria-label': t('patients.page.number', { page: n }) })} />
           )}
         </>
       )}

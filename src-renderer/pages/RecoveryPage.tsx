@@ -2,79 +2,60 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { Alert, Code, Container, List, Loader, Stack, Text, Title } from '@mantine/core'
 import type { RecoveryState, RecoveryStatus } from '@shared/domain/backup'
+import type { ScreenKey } from '@shared/i18n/screens/catalogue'
 import { api } from '../api'
+import { useT } from '../i18n'
+import { rich } from './texts'
 import { BackupList } from '../components/BackupPanel'
 
-const WHAT_HAPPENED: Record<Exclude<RecoveryState, 'ok'>, { title: string; body: string }> = {
-  damaged: {
-    title: 'The clinic records are damaged',
-    body:
-      'The file that holds the clinic’s records failed its safety check when Footcore started. This can happen after a power cut, ' +
-      'a full disk or a failing drive. Footcore has not changed the file and will not write to it.',
-  },
-  unreadable: {
-    title: 'The clinic records could not be read',
-    body:
-      'Footcore could not open the file that holds the clinic’s records. Another program may be using it, its folder may not allow ' +
-      'changes, or the drive may be failing. Footcore has not changed the file.',
-  },
-  schema_too_new: {
-    title: 'These records need a newer Footcore',
-    body:
-      'The records were last saved by a newer version of Footcore. Install that version to open them. Restoring an older backup ' +
-      'instead would leave out the work saved since that backup.',
-  },
-  migration_failed: {
-    title: 'Updating the clinic records failed',
-    body: 'Footcore could not update the records to this version. A backup was made before the update was tried.',
-  },
+const WHAT_HAPPENED: Record<Exclude<RecoveryState, 'ok'>, { title: ScreenKey; body: ScreenKey }> = {
+  damaged: { title: 'recovery.damaged.title', body: 'recovery.damaged.body' },
+  unreadable: { title: 'recovery.unreadable.title', body: 'recovery.unreadable.body' },
+  schema_too_new: { title: 'recovery.schemaTooNew.title', body: 'recovery.schemaTooNew.body' },
+  migration_failed: { title: 'recovery.migrationFailed.title', body: 'recovery.migrationFailed.body' },
 }
 
 export function RecoveryPage() {
   const [status, setStatus] = useState<RecoveryStatus | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
+  const t = useT()
   useEffect(() => {
     api.recovery
       .status({})
       .then(setStatus)
-      .catch(() => setFailure('Footcore is not answering. Start it again and reload this page.'))
+      .catch(() => setFailure(t('recovery.notAnswering')))
   }, [])
 
   if (failure) return <Alert color="red">{failure}</Alert>
-  if (!status) return <Loader aria-label="Loading" m="xl" />
+  if (!status) return <Loader aria-label={t('common.loading')} m="xl" />
   const what = status.state === 'ok' ? null : WHAT_HAPPENED[status.state]
 
   return (
     <Container size="md" py="xl">
       <Stack>
-        <Title order={1}>{what?.title ?? 'The clinic records are open'}</Title>
-        {what && <Text size="lg">{what.body}</Text>}
+        <Title order={1}>{t(what?.title ?? 'recovery.open')}</Title>
+        {what && <Text size="lg">{t(what.body)}</Text>}
         <Title order={2} size="h3">
-          What you can do
+          {t('recovery.whatYouCanDo')}
         </Title>
         {status.backups.length > 0 ? (
           <>
-            <Text>
-              Restore a backup: the records go back to how they were when it was made. The newest backup is at the top. The current file
-              is set aside under a new name and kept for 35 days, so IT support can still try to rescue what was entered after the backup.
-            </Text>
+            <Text>{t('recovery.restoreIntro')}</Text>
             <BackupList
               backups={status.backups}
               restore={(name) => api.recovery.restore({ name })}
-              currentFileNote="The current file (and its journal files) are renamed and kept next to the records for 35 days, then deleted with the old backups."
+              currentFileNote={t('recovery.currentFileNote')}
             />
           </>
         ) : (
-          <Alert color="yellow" title="There is no backup to restore">
-            Keep the file as it is and do not delete it. Contact your IT support with the details below.
+          <Alert color="yellow" title={t('recovery.noBackup.title')}>
+            {t('recovery.noBackup.body')}
           </Alert>
         )}
         <List size="sm" c="dimmed">
-          <List.Item>
-            Records file: <Code>{status.file}</Code>
-          </List.Item>
-          <List.Item>Backups folder: the “backups” folder next to it.</List.Item>
-          <List.Item>Details for IT support: {status.message}</List.Item>
+          <List.Item>{rich(t, 'recovery.file', { file: <Code>{status.file}</Code> })}</List.Item>
+          <List.Item>{t('recovery.folder')}</List.Item>
+          <List.Item>{t('recovery.details', { message: status.message })}</List.Item>
         </List>
       </Stack>
     </Container>

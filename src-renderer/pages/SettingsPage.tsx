@@ -7,20 +7,22 @@ import { ClinicSettingsForm } from '../components/settings/ClinicSettingsForm'
 import { UsersPanel } from '../components/settings/UsersPanel'
 import { WorkstationsPanel } from '../components/settings/WorkstationsPanel'
 import { useSession } from '../session'
+import { useT } from '../i18n'
 
 export function SettingsPage() {
   const { settings, refresh, loadError } = useSession()
+  const t = useT()
   return (
     <Stack gap="lg" maw={900} className={contrast.screen}>
-      <Title order={1}>Settings</Title>
+      <Title order={1}>{t('settings.title')}</Title>
       {settings ? (
         <ClinicSettingsForm settings={settings} onSaved={refresh} />
       ) : loadError ? (
-        <Alert color="red" role="alert" title="Settings could not be loaded">
+        <Alert color="red" role="alert" title={t('settings.loadError')}>
           {loadError}
         </Alert>
       ) : (
-        <Loader aria-label="Loading settings" />
+        <Loader aria-label={t('settings.loading')} />
       )}
       <Divider />
       <UsersPanel />

@@ -6,6 +6,7 @@ import { Alert, Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextI
 import { ApiError } from '@shared/domain/errors'
 import type { FirstAdministratorResult, SessionState } from '@shared/domain/user'
 import { api } from '../api'
+import { useT } from '../i18n'
 import { NewPinFields, pinPairError } from '../components/signin/PinFields'
 import { RecoveryCodeNotice } from '../components/signin/RecoveryCodeNotice'
 import { issuesToErrors, type FieldErrors } from '../components/exercise/dosageDraft'
@@ -31,6 +32,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn(session: SessionState): 
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [recovered, setRecovered] = useState<FirstAdministratorResult | null>(null)
+  const t = useT()
 
   async function run(work: () => Promise<void>) {
     setBusy(true)
@@ -103,7 +105,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn(session: SessionState): 
   )
   const nameField = (
     <TextInput
-      label="Sign-in name"
+      label={t('signIn.name')}
       value={loginName}
       onChange={(e) => setLoginName(e.currentTarget.value)}
       error={errors.loginName}
@@ -118,14 +120,14 @@ export function SignInPage({ onSignedIn }: { onSignedIn(session: SessionState): 
     <Center mih="100vh" p="md">
       <Paper maw={440} w="100%" p="xl" withBorder component="main">
         {step === 'signIn' && (
-          <form onSubmit={submitSignIn} noValidate aria-label="Sign in">
+          <form onSubmit={submitSignIn} noValidate aria-label={t('signIn.form')}>
             <Stack gap="md">
-              <Title order={1}>Sign in to Footcore</Title>
+              <Title order={1}>{t('signIn.title')}</Title>
               {alert}
               {nameField}
               <PasswordInput
-                label="PIN or passphrase"
-                description="New here? Type the one-time code you were given."
+                label={t('signIn.secret')}
+                description={t('signIn.secret.description')}
                 value={secret}
                 onChange={(e) => setSecret(e.currentTarget.value)}
                 error={errors.secret}
@@ -133,43 +135,41 @@ export function SignInPage({ onSignedIn }: { onSignedIn(session: SessionState): 
                 autoFocus={loginName !== ''}
               />
               <Button type="submit" loading={busy}>
-                Sign in
+                {t('signIn.submit')}
               </Button>
               <Anchor component="button" type="button" size="sm" onClick={() => (setStep('recover'), setErrors({}), setFailure(null), setPin(''), setRepeat(''))}>
-                Forgot your PIN?
+                {t('signIn.forgot')}
               </Anchor>
             </Stack>
           </form>
         )}
         {step === 'choosePin' && (
-          <form onSubmit={submitNewPin} noValidate aria-label="Choose your PIN">
+          <form onSubmit={submitNewPin} noValidate aria-label={t('signIn.choosePin.title')}>
             <Stack gap="md">
-              <Title order={1}>Choose your PIN</Title>
-              <Text>The one-time code worked. Choose the PIN you will sign in and unlock with from now on.</Text>
+              <Title order={1}>{t('signIn.choosePin.title')}</Title>
+              <Text>{t('signIn.choosePin.body')}</Text>
               {alert}
               <NewPinFields pin={pin} repeat={repeat} onPin={setPin} onRepeat={setRepeat} pinError={errors.newSecret} repeatError={errors.repeat} />
               <Button type="submit" loading={busy}>
-                Save my PIN and sign in
+                {t('signIn.choosePin.submit')}
               </Button>
             </Stack>
           </form>
         )}
         {step === 'recover' && (
-          <form onSubmit={submitRecovery} noValidate aria-label="Use the recovery code">
+          <form onSubmit={submitRecovery} noValidate aria-label={t('signIn.recover.form')}>
             <Stack gap="md">
-              <Title order={1}>Forgot your PIN?</Title>
-              <Text size="sm">
-                An administrator can choose a new PIN with the clinic’s recovery code (printed when the clinic was set up). Anyone else: ask an administrator for a one-time code.
-              </Text>
+              <Title order={1}>{t('signIn.forgot')}</Title>
+              <Text size="sm">{t('signIn.recover.body')}</Text>
               {alert}
               {nameField}
-              <TextInput label="Recovery code" value={recoveryCode} onChange={(e) => setRecoveryCode(e.currentTarget.value)} error={errors.recoveryCode} autoCapitalize="characters" spellCheck={false} autoComplete="off" />
-              <NewPinFields label="New PIN" pin={pin} repeat={repeat} onPin={setPin} onRepeat={setRepeat} pinError={errors.newSecret} repeatError={errors.repeat} />
+              <TextInput label={t('signIn.recover.code')} value={recoveryCode} onChange={(e) => setRecoveryCode(e.currentTarget.value)} error={errors.recoveryCode} autoCapitalize="characters" spellCheck={false} autoComplete="off" />
+              <NewPinFields label={t('signIn.recover.newPin')} pin={pin} repeat={repeat} onPin={setPin} onRepeat={setRepeat} pinError={errors.newSecret} repeatError={errors.repeat} />
               <Button type="submit" loading={busy}>
-                Set the new PIN and sign in
+                {t('signIn.recover.submit')}
               </Button>
               <Anchor component="button" type="button" size="sm" onClick={() => (setStep('signIn'), setErrors({}), setFailure(null))}>
-                Back to sign-in
+                {t('signIn.recover.back')}
               </Anchor>
             </Stack>
           </form>

@@ -65,18 +65,21 @@ export const DATE_TEXTS = {
   noSuchDay: (text: string) => `${text} is not a day of the calendar`,
 }
 
-export type TypedDate = { ok: true; iso: string } | { ok: false; message: string }
+/** Why a typed text is not a date (screens say it in their language; `message` is the English sentence). */
+export type DateProblem = { kind: 'howToType' } | { kind: 'fourDigitYear' } | { kind: 'impossibleYear'; year: string } | { kind: 'noSuchDay'; text: string }
+
+export type TypedDate = { ok: true; iso: string } | { ok: false; message: string; problem: DateProblem }
 
 const pad2 = (n: number) => String(n).padStart(2, '0')
 
 function checkedDate(year: string, month: number, day: number, typed: string): TypedDate {
-  if (year.length < 4) return { ok: false, message: DATE_TEXTS.fourDigitYear }
+  if (year.length < 4) return { ok: false, message: DATE_TEXTS.fourDigitYear, problem: { kind: 'fourDigitYear' } }
   const y = Number(year)
-  if (year.length > 4 || y < DATE_YEARS.min || y > DATE_YEARS.max) return { ok: false, message: DATE_TEXTS.impossibleYear(year) }
+  if (year.length > 4 || y < DATE_YEARS.min || y > DATE_YEARS.max) return { ok: false, message: DATE_TEXTS.impossibleYear(year), problem: { kind: 'impossibleYear', year } }
   const iso = `${year}-${pad2(month)}-${pad2(day)}`
   const d = new Date(`${iso}T00:00:00Z`)
   if (month < 1 || month > 12 || day < 1 || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) {
-    return { ok: false, message: DATE_TEXTS.noSuchDay(typed) }
+    return { ok: false, message: DATE_TEXTS.noSuchDay(typed), problem: { kind: 'noSuchDay', text: typed } }
   }
   return { ok: true, iso }
 }
@@ -98,5 +101,5 @@ export function parseTypedDate(text: string): TypedDate | null {
     const month = MONTHS.findIndex((name) => m![2]!.toLowerCase().startsWith(name.toLowerCase()))
     if (month >= 0) return checkedDate(m[3]!, month + 1, Number(m[1]), t)
   }
-  return { ok: false, message: DATE_TEXTS.howToType }
+  return { ok: false, message: DATE_TEXTS.howToType, problem: { kind: 'howToType' } }
 }

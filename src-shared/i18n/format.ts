@@ -3,7 +3,7 @@ import { formatClinicDate } from '../calc/dates'
 import type { Language } from './languages'
 
 /**
- * The BCP 47 locale behind each language. No language writes a date as digits alone (an English
+ * The BCP 47 locale behind each language. A date a person reads is never digits alone (an English
  * clinic may be in London or Boston, and 11/12 means two different days there): dates read
  * "20 Jul 2026", "20 lip 2026" (`formatClinicDateIn`).
  */
@@ -40,22 +40,33 @@ export function formatSigned(value: number, language: Language, decimals: number
 const utc = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
 
 /**
- * THE date a person reads, on screens, in the PDFs and under the charts' x axes: day, short
- * month, four-digit year, which no reader takes for another day. English is `formatClinicDate`
- * ("20 Jul 2026"); the other languages are their locale's short-month date through Intl
- * ("20 лип. 2026", "20 lip 2026", "20. Juli 2026", "20 jul 2026"), without the Ukrainian
- * year word "р." after the year, so a date stays as short as the English one in tables and on
- * axes. An em dash for no date; text that is not a date comes back as it was.
+ * A calendar date (YYYY-MM-DD) as digits the language's way: 26.11.2026, 26/11/2026; ISO in
+ * English. Only for what a date field holds for typing over (it reads those back); every date a
+ * person reads is `formatClinicDateIn`.
  */
-export function formatClinicDateIn(iso: string, language: Language): string {
-  if (language === 'en') return formatClinicDate(iso)
-  if (!iso) return '—'
+export function formatDate(isoDate: string, language: Language): string {
+  if (language === 'en' || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate
+  const f = cached(`d:${language}`, () => new Intl.DateTimeFormat(LOCALES[language], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }))
+  return f.format(utc(isoDate))
+}
+
+/**
+ * THE written date of a language, for screens, PDFs and chart axes: day, short month, four-digit
+ * year, which no reader takes for another day. English is formatClinicDate's "20 Jul 2026" exactly;
+ * the others come from Intl ("20 лип. 2026", "20 lip 2026", "20. Juli 2026", "20 jul 2026"), the
+ * Ukrainian year suffix (" р.") left out. An em dash for no date; text that is not a date as it is.
+ */
+export function formatClinicDateIn(iso: string | null | undefined, language: Language): string {
+  if (language === 'en' || !iso) return formatClinicDate(iso)
   const m = /^(\d{4}-\d{2}-\d{2})/.exec(iso)
-  if (!m || Number.isNaN(utc(m[1]!).getTime())) return iso
-  const f = cached(`dm:${language}`, () => new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }))
+  if (!m) return iso
+  const f = cached(`c:${language}`, () => new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }))
   const parts = f.formatToParts(utc(m[1]!))
   const year = parts.findIndex((p) => p.type === 'year')
-  return (year < 0 ? parts : parts.slice(0, year + 1)).map((p) => p.value).join('')
+  return parts
+    .slice(0, year + 1)
+    .map((p) => p.value)
+    .join('')
 }
 
 /** Short weekday name of a date: "Mon", "пн", "pon.", "Mo", "lun". */

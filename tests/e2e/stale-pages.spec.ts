@@ -72,6 +72,9 @@ test('another therapist taking over the workstation gets a fresh visit form in t
   await expect(confirm).toContainText('Anna Nowak has a form that is not saved yet. Switching user signs them out and discards it.')
   await confirm.getByRole('button', { name: 'Discard and switch user' }).click()
   await signInOnPage(page, 'ben.okafor')
+  // Ben starts at the patient list (not on the page Anna had open) and opens the patient himself.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Patients')
+  await page.goto(`${shell.url}#/patients/${patientId}/measurements`)
 
   await expect(recordForm(page).getByRole('combobox', { name: 'Therapist', exact: true })).toHaveValue('Ben Okafor')
   await expect(leftFoot(page).getByLabel('Foot length (mm)', { exact: true })).toHaveValue('')

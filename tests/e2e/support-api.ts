@@ -61,7 +61,12 @@ export async function sessionFor(page: Page, shellUrl: string, userId: number | 
   const key = `${shellUrl} ${userId}`
   const known = sessions.get(key)
   if (known) return known
-  const users = await post<{ id: number; loginName: string }[]>(page, shellUrl, 'users.list', {}, await adminSession(page, shellUrl))
+  let users = await post<{ id: number; loginName: string }[]>(page, shellUrl, 'users.list', {}, await adminSession(page, shellUrl))
+  if (!users.ok) {
+    // The administrator's session ended meanwhile (a restore ends every session): sign in again.
+    sessions.delete(`${shellUrl} admin`)
+    users = await post<{ id: number; loginName: string }[]>(page, shellUrl, 'users.list', {}, await adminSession(page, shellUrl))
+  }
   const login = users.value.find((u) => u.id === userId)?.loginName
   if (!login) throw new Error(`no user ${userId} on ${shellUrl}`)
   const token = await signIn(page, shellUrl, login)
@@ -78,9 +83,10 @@ export async function callApi<T>(page: Page, shellUrl: string, method: string, i
   if (method === 'users.create') return (await createUser(page, shellUrl, input as { displayName: string; role?: string }, actorId)) as T
   let session = await sessionFor(page, shellUrl, actorId)
   let answer = await post<T>(page, shellUrl, method, input, session)
-  // A session the test's pause locked, or one a restore replaced: sign in again, once.
+  // A session the test's pause locked, or one a restore ended: sign in again, once.
   if (!answer.ok && (answer.error?.code === 'locked' || answer.error?.issues?.some((i) => i.path[0] === 'session'))) {
     sessions.delete(`${shellUrl} ${actorId ?? 'admin'}`)
+    sessions.delete(`${shellUrl} admin`)
     session = await sessionFor(page, shellUrl, actorId)
     answer = await post<T>(page, shellUrl, method, input, session)
   }

@@ -16,12 +16,13 @@ import { ConflictReview, isStaleVersion, plainValue, useConflictReview, type Rev
 const wrap = { overflowWrap: 'anywhere' } as const
 const ROLE_OPTIONS = USER_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
 
-function pinStatus(u: User): { label: string; color: string } {
-  if (!u.active) return { label: 'Inactive', color: 'dimmed' }
-  if (u.lockedOutUntil) return { label: `Locked out until ${formatDateTime(u.lockedOutUntil)}`, color: 'red.9' }
-  if (u.setupPending) return { label: 'Waiting to choose a PIN', color: 'orange.9' }
-  if (!u.hasSecret) return { label: 'No PIN yet', color: 'orange.9' }
-  return { label: 'Active', color: 'teal.9' }
+/** In words, in the text colour (coloured text on these rows fell under the contrast minimum in dark mode). */
+function pinStatus(u: User): { label: string } {
+  if (!u.active) return { label: 'Inactive' }
+  if (u.lockedOutUntil) return { label: `Locked out until ${formatDateTime(u.lockedOutUntil)}` }
+  if (u.setupPending) return { label: 'Waiting to choose a PIN' }
+  if (!u.hasSecret) return { label: 'No PIN yet' }
+  return { label: 'Active' }
 }
 
 /** The one-time code to hand over, said once (it is never shown again). */
@@ -162,7 +163,7 @@ export function UsersPanel() {
                       />
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" fw={600} c={pinStatus(u).color}>
+                      <Text size="sm" fw={600}>
                         {pinStatus(u).label}
                       </Text>
                     </Table.Td>

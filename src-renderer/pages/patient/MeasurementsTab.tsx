@@ -8,39 +8,20 @@ import { plainMessage } from '../../lib/issues'
 import { LineChart } from '@mantine/charts'
 import { baselineFor, compareFoot, footOf, type CompareRow, type CompareRowKey } from '@shared/calc/compare'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
-import { SIDES, VISIT_KIND_LABELS, type FootMeasurement, type Side, type Visit, type VisitKind } from '@shared/domain/visit'
+import { SIDES, type FootMeasurement, type Side, type Visit, type VisitKind } from '@shared/domain/visit'
 import { VisitForm } from '../../components/VisitForm'
 import { VisitHistory } from '../../components/VisitHistory'
 import { WithinErrorBadge } from '../../components/WithinErrorBadge'
-import { formatDate, mm, ratio3, signedRatio } from '../../lib/format'
-import { formatSignedMm } from '@shared/calc/measures'
+import { formatDate } from '../../lib/format'
+import { useScreenLanguage, useT } from '../../i18n'
+import { screenDecimal, screenMm, screenNumber, screenRatio, screenSignedMm, screenSignedRatio, visitKindLabel } from '../texts'
 import { proposedVisitKind } from '@shared/calc/review'
 import type { PatientData } from '../../lib/usePatientData'
 import { navigate } from '../../router'
 import { useSession } from '../../session'
 
-const COLUMNS: { key: CompareRowKey; short: string }[] = [
-  { key: 'footLength', short: 'FL' },
-  { key: 'archHeight', short: 'AH' },
-  { key: 'archHeightIndex', short: 'AHI' },
-  { key: 'navicularDrop', short: 'ND' },
-]
-const SIDE_NAME: Record<Side, string> = { left: 'Left', right: 'Right' }
-
-/** Sentences of this tab, in one place for the catalogues. */
-const TEXTS = {
-  voidTitle: 'Void this visit',
-  voidExplain: 'A voided visit is hidden from the tables, charts and reports. It stays in the records with your reason and can be restored.',
-  voidReason: 'Reason for voiding',
-  voidReasonHint: 'For example: entered for the wrong patient, or entered twice',
-  voidButton: 'Void visit',
-  keepButton: 'Keep visit',
-  voided: (date: string) => `Visit of ${date} voided; it can be restored under Voided visits`,
-  restored: (date: string) => `Visit of ${date} restored`,
-  voidedTitle: 'Voided visits',
-  voidedLine: (by: string, at: string, reason: string) => `Voided by ${by} on ${at}: ${reason}`,
-  someone: 'someone',
-}
+/** The measures shown per foot (the header's short names are in the catalogue). */
+const COLUMNS: CompareRowKey[] = ['footLength', 'archHeight', 'archHeightIndex', 'navicularDrop']
 
 // The visit column and the actions stay in view while the measurements scroll sideways.
 const stickyLeft = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--mantine-color-body)' } as const
@@ -50,6 +31,7 @@ function VoidVisitModal({ visit, onClose, onDone }: { visit: Visit | null; onClo
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  const t = useT()
   async function submit(e: FormEvent) {
     e.preventDefault()
     if (!visit) return
@@ -65,17 +47,17 @@ function VoidVisitModal({ visit, onClose, onDone }: { visit: Visit | null; onClo
     }
   }
   return (
-    <Modal opened={visit !== null} onClose={onClose} title={TEXTS.voidTitle}>
+    <Modal opened={visit !== null} onClose={onClose} title={t('measurements.void.title')}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="sm">
-          <Text size="sm">{TEXTS.voidExplain}</Text>
-          <TextInput label={TEXTS.voidReason} description={TEXTS.voidReasonHint} withAsterisk value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error} data-autofocus />
+          <Text size="sm">{t('measurements.void.explain')}</Text>
+          <TextInput label={t('measurements.void.reason')} description={t('measurements.void.reasonHint')} withAsterisk value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={error} data-autofocus />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {TEXTS.keepButton}
+              {t('measurements.void.keep')}
             </Button>
             <Button type="submit" color="red" loading={saving}>
-              {TEXTS.voidButton}
+              {t('measurements.void.button')}
             </Button>
           </Group>
         </Stack>
@@ -85,23 +67,25 @@ function VoidVisitModal({ visit, onClose, onDone }: { visit: Visit | null; onClo
 }
 
 function Cell({ row, isBaseline }: { row: CompareRow | undefined; isBaseline: boolean }) {
+  const t = useT()
+  const language = useScreenLanguage()
   if (!row || row.latest === null) return <Table.Td>—</Table.Td>
-  const value = row.unit === 'mm' ? mm(row.latest) : ratio3(row.latest)
+  const value = row.unit === 'mm' ? screenMm(t, language, row.latest) : screenRatio(language, row.latest)
   return (
     <Table.Td>
       <Stack gap={2} align="flex-start">
         <span>{value}</span>
         {!isBaseline && row.change && (
           <>
-            <Text size="xs" title={`${row.change.percent ?? '—'} % since baseline`}>
-              {formatSignedMm(row.change.deltaMm)}
+            <Text size="xs" title={t('measurements.sinceBaseline', { percent: row.change.percent === null ? '—' : screenNumber(language, row.change.percent) })}>
+              {screenSignedMm(t, language, row.change.deltaMm)}
             </Text>
             {row.change.withinError && <WithinErrorBadge />}
           </>
         )}
         {!isBaseline && row.ratio && (
           <>
-            <Text size="xs">{signedRatio(row.ratio.delta)}</Text>
+            <Text size="xs">{screenSignedRatio(language, row.ratio.delta)}</Text>
             {row.ratio.withinError && <WithinErrorBadge />}
           </>
         )}
@@ -111,12 +95,13 @@ function Cell({ row, isBaseline }: { row: CompareRow | undefined; isBaseline: bo
   )
 }
 
-function chartData(visits: Visit[], pick: (v: Visit, side: Side) => number | null) {
-  return visits.map((v) => ({ date: formatDate(v.visitDate), Left: pick(v, 'left'), Right: pick(v, 'right') }))
+function chartData(visits: Visit[], pick: (v: Visit, side: Side) => number | null, names: Record<Side, string>) {
+  return visits.map((v) => ({ date: formatDate(v.visitDate), [names.left]: pick(v, 'left'), [names.right]: pick(v, 'right') }))
 }
 
 export function MeasurementsTab({ data, presetKind }: { data: PatientData; presetKind: VisitKind | null }) {
   const { settings } = useSession()
+  const t = useT()
   const { patient, visits, reload } = data
   const [formKey, setFormKey] = useState(0)
   const [correcting, setCorrecting] = useState<Visit | null>(null)
@@ -136,7 +121,7 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
     try {
       await api.visits.restore({ visitId: v.id, version: v.version })
       await reload()
-      announce(TEXTS.restored(formatDate(v.visitDate)))
+      announce(t('measurements.restored', { date: formatDate(v.visitDate) }))
       focusById('visits-title')
     } catch (e) {
       setRestoreError(plainMessage(e))
@@ -151,10 +136,10 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
     <Stack>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
-          Record a visit
+          {t('measurements.record.title')}
         </Title>
         {patient.archivedAt ? (
-          <Text>This patient is archived. Restore the patient (Edit details) to record visits.</Text>
+          <Text>{t('measurements.archived')}</Text>
         ) : (
           <VisitForm
             // A program assigned or changed while the form is open brings its own fields.
@@ -177,21 +162,21 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
 
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm" id="visits-title">
-          Visits
+          {t('measurements.visits.title')}
         </Title>
         {visits.length === 0 ? (
-          <Text>No visits yet. Record the baseline visit above; later visits are compared with it.</Text>
+          <Text>{t('measurements.visits.none')}</Text>
         ) : (
           <Table.ScrollContainer minWidth={1100}>
-            <Table aria-label="Visits" layout="fixed" verticalSpacing="xs">
+            <Table aria-label={t('measurements.visits.table')} layout="fixed" verticalSpacing="xs">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th w={170} style={stickyLeft}>
-                    Visit
+                    {t('measurements.col.visit')}
                   </Table.Th>
-                  {SIDES.flatMap((s) => COLUMNS.map((c) => <Table.Th key={`${s}-${c.key}`}>{`${SIDE_NAME[s]} ${c.short}`}</Table.Th>))}
+                  {SIDES.flatMap((s) => COLUMNS.map((c) => <Table.Th key={`${s}-${c}`}>{t('measurements.col.measure', { side: s, measure: c })}</Table.Th>))}
                   <Table.Th w={110} style={stickyRight}>
-                    <VisuallyHidden>Actions</VisuallyHidden>
+                    <VisuallyHidden>{t('measurements.col.actions')}</VisuallyHidden>
                   </Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -205,30 +190,30 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
                         <Text size="sm" fw={600}>
                           {formatDate(v.visitDate)}
                         </Text>
-                        <Text size="sm">{VISIT_KIND_LABELS[v.kind]}</Text>
+                        <Text size="sm">{visitKindLabel(t, v.kind)}</Text>
                         <Text size="xs" c="dimmed" truncate="end" title={v.therapistName}>
                           {v.therapistName}
                         </Text>
                         {v.corrected && (
                           <Badge size="xs" color="orange.2" variant="filled" autoContrast style={{ textTransform: 'none' }}>
-                            corrected
+                            {t('measurements.corrected')}
                           </Badge>
                         )}
                       </Table.Td>
                       {SIDES.flatMap((s) => {
                         const rows = compareFoot(base ? footOf(base, s) : null, footOf(v, s), thresholds)
-                        return COLUMNS.map((c) => <Cell key={`${s}-${c.key}`} row={rows.find((r) => r.key === c.key)} isBaseline={isBaseline} />)
+                        return COLUMNS.map((c) => <Cell key={`${s}-${c}`} row={rows.find((r) => r.key === c)} isBaseline={isBaseline} />)
                       })}
                       <Table.Td style={stickyRight}>
                         <Stack gap={4}>
-                          <Button size="compact-xs" variant="default" onClick={() => setCorrecting(v)} aria-label={`Correct visit of ${formatDate(v.visitDate)}`}>
-                            Correct
+                          <Button size="compact-xs" variant="default" onClick={() => setCorrecting(v)} aria-label={t('measurements.correct.label', { date: formatDate(v.visitDate) })}>
+                            {t('measurements.correct')}
                           </Button>
-                          <Button size="compact-xs" variant="subtle" onClick={() => setHistoryOf(v)} aria-label={`History of visit of ${formatDate(v.visitDate)}`}>
-                            History
+                          <Button size="compact-xs" variant="subtle" onClick={() => setHistoryOf(v)} aria-label={t('measurements.history.label', { date: formatDate(v.visitDate) })}>
+                            {t('measurements.history')}
                           </Button>
-                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setVoiding(v)} aria-label={`Void visit of ${formatDate(v.visitDate)}`}>
-                            Void
+                          <Button size="compact-xs" variant="subtle" color="red" onClick={() => setVoiding(v)} aria-label={t('measurements.void.label', { date: formatDate(v.visitDate) })}>
+                            {t('measurements.void')}
                           </Button>
                         </Stack>
                       </Table.Td>
@@ -240,14 +225,14 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
           </Table.ScrollContainer>
         )}
         <Text size="xs" c="dimmed" mt="xs">
-          FL foot length · AH arch height · AHI arch height index · ND navicular drop. Under each value: change since baseline.
+          {t('measurements.legend')}
         </Text>
       </Paper>
 
       {data.voidedVisits.length > 0 && (
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm" id="voided-visits-title">
-            {TEXTS.voidedTitle}
+            {t('measurements.voided.title')}
           </Title>
           {restoreError && (
             <Alert color="red" role="alert" mb="sm">
@@ -259,12 +244,12 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
               <Group key={v.id} justify="space-between" wrap="nowrap">
                 <Text size="sm">
                   <b>
-                    {formatDate(v.visitDate)} · {VISIT_KIND_LABELS[v.kind]}
+                    {formatDate(v.visitDate)} · {visitKindLabel(t, v.kind)}
                   </b>{' '}
-                  — {TEXTS.voidedLine(v.voided?.byName ?? TEXTS.someone, formatDate(v.voided?.at ?? null), v.voided?.reason ?? '')}
+                  — {t('measurements.voided.line', { by: v.voided?.byName ?? t('measurements.voided.someone'), at: formatDate(v.voided?.at ?? null), reason: v.voided?.reason ?? '' })}
                 </Text>
-                <Button size="compact-sm" variant="default" onClick={() => void restore(v)} aria-label={`Restore visit of ${formatDate(v.visitDate)}`}>
-                  Restore
+                <Button size="compact-sm" variant="default" onClick={() => void restore(v)} aria-label={t('measurements.restore.label', { date: formatDate(v.visitDate) })}>
+                  {t('measurements.restore')}
                 </Button>
               </Group>
             ))}
@@ -274,8 +259,8 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
 
       {visits.length > 0 && (
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
-          <MeasureChart id="chart-arch" title="Arch height over time (mm)" visits={visits} value={(f) => f?.archHeightMm ?? null} minSpan={4 * thresholds.smcArchHeightMm} />
-          <MeasureChart id="chart-length" title="Foot length over time (mm)" visits={visits} value={(f) => f?.footLengthMm ?? null} minSpan={4 * thresholds.smcFootLengthMm} />
+          <MeasureChart id="chart-arch" title={t('measurements.chart.arch')} visits={visits} value={(f) => f?.archHeightMm ?? null} minSpan={4 * thresholds.smcArchHeightMm} />
+          <MeasureChart id="chart-length" title={t('measurements.chart.length')} visits={visits} value={(f) => f?.footLengthMm ?? null} minSpan={4 * thresholds.smcFootLengthMm} />
         </SimpleGrid>
       )}
       <VoidVisitModal
@@ -284,11 +269,11 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
         onDone={(v) => {
           setVoiding(null)
           void reload().then(() => focusById('visits-title'))
-          announce(TEXTS.voided(formatDate(v.visitDate)))
+          announce(t('measurements.voided', { date: formatDate(v.visitDate) }))
         }}
       />
 
-      <Modal opened={correcting !== null} onClose={() => setCorrecting(null)} title="Correct this visit" size="xl" closeButtonProps={{ 'aria-label': 'Close without saving' }}>
+      <Modal opened={correcting !== null} onClose={() => setCorrecting(null)} title={t('measurements.correct.title')} size="xl" closeButtonProps={{ 'aria-label': t('measurements.correct.close') }}>
         {correcting && (
           <VisitForm
             patientId={patient.id}
@@ -303,7 +288,7 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
           />
         )}
       </Modal>
-      <Modal opened={historyOf !== null} onClose={() => setHistoryOf(null)} title="History of this visit" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
+      <Modal opened={historyOf !== null} onClose={() => setHistoryOf(null)} title={t('measurements.history.title')} size="lg" closeButtonProps={{ 'aria-label': t('measurements.history.close') }}>
         {historyOf && <VisitHistory patientId={patient.id} visitId={historyOf.id} />}
       </Modal>
     </Stack>
@@ -324,6 +309,9 @@ export function axisDomain(minSpan: number) {
 }
 
 function MeasureChart({ id, title, visits, value, minSpan }: { id: string; title: string; visits: Visit[]; value: (f: FootMeasurement | null) => number | null; minSpan: number }) {
+  const t = useT()
+  const language = useScreenLanguage()
+  const names = { left: t('measurements.chart.left'), right: t('measurements.chart.right') }
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="sm" id={id}>
@@ -332,16 +320,16 @@ function MeasureChart({ id, title, visits, value, minSpan }: { id: string; title
       <LineChart
         h={220}
         aria-labelledby={id}
-        data={chartData(visits, (v, s) => value(footOf(v, s)))}
+        data={chartData(visits, (v, s) => value(footOf(v, s)), names)}
         dataKey="date"
         series={[
-          { name: 'Left', color: 'blue.7' },
-          { name: 'Right', color: 'orange.8' },
+          { name: names.left, color: 'blue.7' },
+          { name: names.right, color: 'orange.8' },
         ]}
         withLegend
         connectNulls
         yAxisProps={{ domain: axisDomain(minSpan) }}
-        valueFormatter={(n) => n.toFixed(1)}
+        valueFormatter={(n) => screenDecimal(language, n, 1)}
       />
     </Paper>
   )

@@ -5,32 +5,36 @@ import { adherencePeriods, LOW_ADHERENCE_PERCENT } from '@shared/calc/adherence'
 import { plannedNext, stageNow } from '@shared/calc/plan'
 import { baselineFor, compareFoot } from '@shared/calc/compare'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
-import { SYMPTOM_LABELS, SYMPTOM_REGIONS, VISIT_KIND_LABELS, type Visit } from '@shared/domain/visit'
+import { SYMPTOM_REGIONS, type Visit } from '@shared/domain/visit'
 import { FootComparison } from '../../components/FootComparison'
 import { weekLabel } from '../../components/program/CurrentProgram'
 import { formatDate } from '../../lib/format'
 import type { PatientData } from '../../lib/usePatientData'
 import { href } from '../../router'
 import { useSession } from '../../session'
+import { useT } from '../../i18n'
+import { rich, symptomLabel, visitKindLabel } from '../texts'
 
 /** Days done from the patient's calendar, per period between visits and overall, with a small chart. */
 function AdherencePanel({ visits, startDate }: { visits: Visit[]; startDate: string }) {
   const { periods, overall } = adherencePeriods(visits, { startDate })
+  const t = useT()
+  const series = t('overview.adherence.percent')
   return (
     <Paper withBorder p="md">
       <Title order={2} size="h4" mb="xs">
-        Adherence
+        {t('overview.adherence.title')}
       </Title>
       {overall === null ? (
-        <Text>Recorded at follow-ups: the planned days done since the last visit, from the patient’s calendar.</Text>
+        <Text>{t('overview.adherence.none')}</Text>
       ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Table aria-label="Adherence per period">
+          <Table aria-label={t('overview.adherence.table')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Period</Table.Th>
-                <Table.Th>Days done</Table.Th>
-                <Table.Th>Adherence</Table.Th>
+                <Table.Th>{t('overview.adherence.period')}</Table.Th>
+                <Table.Th>{t('overview.adherence.daysDone')}</Table.Th>
+                <Table.Th>{t('overview.adherence.percent')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -39,29 +43,25 @@ function AdherencePanel({ visits, startDate }: { visits: Visit[]; startDate: str
                   <Table.Td>
                     {formatDate(p.from)} – {formatDate(p.to)}
                   </Table.Td>
-                  <Table.Td>
-                    {p.daysDone} of {p.daysPlanned}
-                  </Table.Td>
+                  <Table.Td>{t('overview.adherence.daysOf', { done: p.daysDone, planned: p.daysPlanned })}</Table.Td>
                   <Table.Td>{p.percent} %</Table.Td>
                 </Table.Tr>
               ))}
               <Table.Tr>
-                <Table.Td fw={600}>Overall</Table.Td>
-                <Table.Td fw={600}>
-                  {overall.daysDone} of {overall.daysPlanned}
-                </Table.Td>
+                <Table.Td fw={600}>{t('overview.adherence.overall')}</Table.Td>
+                <Table.Td fw={600}>{t('overview.adherence.daysOf', { done: overall.daysDone, planned: overall.daysPlanned })}</Table.Td>
                 <Table.Td fw={600} data-testid="adherence-overall">
                   {overall.percent} %
                 </Table.Td>
               </Table.Tr>
             </Table.Tbody>
           </Table>
-          <div role="img" aria-label={`Adherence per period: ${periods.map((p) => `${p.percent ?? 0} %`).join(', ')}`}>
+          <div role="img" aria-label={t('overview.adherence.chart', { list: periods.map((p) => `${p.percent ?? 0} %`).join(', ') })}>
             <BarChart
               h={180}
-              data={periods.map((p) => ({ period: formatDate(p.to), Adherence: p.percent ?? 0 }))}
+              data={periods.map((p) => ({ period: formatDate(p.to), [series]: p.percent ?? 0 }))}
               dataKey="period"
-              series={[{ name: 'Adherence', color: 'blue.7' }]}
+              series={[{ name: series, color: 'blue.7' }]}
               yAxisProps={{ domain: [0, 100] }}
               unit=" %"
               referenceLines={[{ y: LOW_ADHERENCE_PERCENT, label: '50 %', color: 'gray.6' }]}
@@ -75,6 +75,7 @@ function AdherencePanel({ visits, startDate }: { visits: Visit[]; startDate: str
 
 export function OverviewTab({ data }: { data: PatientData }) {
   const { settings } = useSession()
+  const t = useT()
   const { patient, visits, program } = data
   if (!patient) return null
   const latest = visits[visits.length - 1] ?? null
@@ -87,7 +88,7 @@ export function OverviewTab({ data }: { data: PatientData }) {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="xs">
-            Program
+            {t('overview.program.title')}
           </Title>
           {program ? (
             <Stack gap={4}>
@@ -95,8 +96,8 @@ export function OverviewTab({ data }: { data: PatientData }) {
                 {program.name}
               </Text>
               <Text data-testid="program-week">{weekLabel(program)}</Text>
-              <Text size="sm">Started {formatDate(program.startDate)}</Text>
-              <Stack component="ul" gap={4} m={0} pl="md" aria-label="Stages">
+              <Text size="sm">{t('overview.program.started', { date: formatDate(program.startDate) })}</Text>
+              <Stack component="ul" gap={4} m={0} pl="md" aria-label={t('overview.program.stages')}>
                 {program.items.map((item) => {
                   const next = plannedNext({ stage: item.stage, plannedWeeks: item.plannedWeeks, shiftWeeks: item.planShiftWeeks }, item.stages)
                   return (
@@ -110,47 +111,47 @@ export function OverviewTab({ data }: { data: PatientData }) {
             </Stack>
           ) : (
             <Text>
-              No program yet. <Anchor href={href(`/patients/${patient.id}/program`)}>Assign one on the Program tab</Anchor>.
+              {rich(t, 'overview.program.none', { link: <Anchor href={href(`/patients/${patient.id}/program`)}>{t('overview.program.assignLink')}</Anchor> })}
             </Text>
           )}
         </Paper>
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="xs">
-            Next review
+            {t('overview.review.title')}
           </Title>
           {program?.reviewRecordedOn ? (
             <Text data-testid="next-review">
-              Four-month review recorded on {formatDate(program.reviewRecordedOn)} (planned for {formatDate(program.reviewDate)}).
+              {t('overview.review.recorded', { date: formatDate(program.reviewRecordedOn), planned: formatDate(program.reviewDate) })}
             </Text>
           ) : program ? (
             <Stack gap={4}>
               <Text data-testid="next-review">{formatDate(program.reviewDate)}</Text>
-              <Anchor href={href(`/patients/${patient.id}/measurements?kind=review`)}>Record the four-month review</Anchor>
+              <Anchor href={href(`/patients/${patient.id}/measurements?kind=review`)}>{t('overview.review.record')}</Anchor>
             </Stack>
           ) : (
-            <Text>Set when a program is assigned.</Text>
+            <Text>{t('overview.review.none')}</Text>
           )}
         </Paper>
       </SimpleGrid>
 
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="xs">
-          Latest measurements
+          {t('overview.latest.title')}
         </Title>
         {latest === null || baseline === null ? (
           <Text>
-            No visits yet. <Anchor href={href(`/patients/${patient.id}/measurements`)}>Record the baseline visit</Anchor> on the Measurements tab.
+            {rich(t, 'overview.latest.none', { link: <Anchor href={href(`/patients/${patient.id}/measurements`)}>{t('overview.latest.baselineLink')}</Anchor> })}
           </Text>
         ) : (
           <Stack>
             <Text size="sm">
               {comparedWithItself
-                ? `Only the ${VISIT_KIND_LABELS[baseline.kind].toLowerCase()} of ${formatDate(baseline.visitDate)} so far.`
-                : `${VISIT_KIND_LABELS[latest.kind]} of ${formatDate(latest.visitDate)} compared with the baseline of ${formatDate(baseline.visitDate)}.`}
+                ? t('overview.latest.only', { kind: baseline.kind, date: formatDate(baseline.visitDate) })
+                : t('overview.latest.compared', { kind: latest.kind, date: formatDate(latest.visitDate), baseline: formatDate(baseline.visitDate) })}
             </Text>
             <SimpleGrid cols={{ base: 1, lg: 2 }}>
-              <FootComparison title="Left foot" rows={compareFoot(baseline.left, latest.left, thresholds)} />
-              <FootComparison title="Right foot" rows={compareFoot(baseline.right, latest.right, thresholds)} />
+              <FootComparison title={t('overview.leftFoot')} rows={compareFoot(baseline.left, latest.left, thresholds)} />
+              <FootComparison title={t('overview.rightFoot')} rows={compareFoot(baseline.right, latest.right, thresholds)} />
             </SimpleGrid>
           </Stack>
         )}
@@ -160,27 +161,27 @@ export function OverviewTab({ data }: { data: PatientData }) {
 
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="xs">
-          Pain over time (0–10)
+          {t('overview.pain.title')}
         </Title>
         {visits.length === 0 ? (
-          <Text>Pain scores appear here after the first visit.</Text>
+          <Text>{t('overview.pain.none')}</Text>
         ) : (
           <Table.ScrollContainer minWidth={600}>
-            <Table aria-label="Pain over time">
+            <Table aria-label={t('overview.pain.table')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Visit</Table.Th>
+                  <Table.Th>{t('overview.pain.visit')}</Table.Th>
                   {SYMPTOM_REGIONS.map((r) => (
-                    <Table.Th key={r}>{SYMPTOM_LABELS[r]}</Table.Th>
+                    <Table.Th key={r}>{symptomLabel(t, r)}</Table.Th>
                   ))}
-                  <Table.Th>Headache days</Table.Th>
+                  <Table.Th>{t('overview.pain.headacheDays')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {visits.map((v) => (
                   <Table.Tr key={v.id}>
                     <Table.Td>
-                      {formatDate(v.visitDate)} · {VISIT_KIND_LABELS[v.kind]}
+                      {formatDate(v.visitDate)} · {visitKindLabel(t, v.kind)}
                     </Table.Td>
                     {SYMPTOM_REGIONS.map((r) => (
                       <Table.Td key={r}>{v.symptoms[r] ?? '—'}</Table.Td>

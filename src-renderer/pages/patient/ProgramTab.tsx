@@ -16,6 +16,7 @@ import { ProgramEditor, type ProgramItemsForApi } from '../../components/program
 import { ProgramHistory } from '../../components/program/ProgramHistory'
 import { draftFromProgram, draftFromTemplate, emptyDraft, stageNamer, type ProgramDraft } from '../../components/program/programDraft'
 import { useSession } from '../../session'
+import { useT } from '../../i18n'
 import contrast from '../../components/program/contrast.module.css'
 
 interface Loaded {
@@ -41,6 +42,7 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
   const [editing, setEditing] = useState<Editing | null>(null)
   const [ending, setEnding] = useState(false)
   const [status, setStatus] = useState<string | null>(null)
+  const t = useT()
 
   const load = useCallback(async () => {
     try {
@@ -66,15 +68,15 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
 
   if (loadError) {
     return (
-      <Alert color="red" title="The program could not be loaded" role="alert">
+      <Alert color="red" title={t('program.loadError')} role="alert">
         {loadError}{' '}
         <Button variant="subtle" size="compact-sm" onClick={() => void load()}>
-          Try again
+          {t('program.retry')}
         </Button>
       </Alert>
     )
   }
-  if (!data) return <Loader aria-label="Loading the program" />
+  if (!data) return <Loader aria-label={t('program.loading')} />
 
   const { current, history, exercises } = data
   // A program starts at its baseline: the baseline's date when one was taken, today otherwise.
@@ -87,7 +89,7 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
   }
   function startEmpty() {
     setStatus(null)
-    setEditing({ mode: 'assign', initial: emptyDraft('Foot core program', startDate, reviewIntervalWeeks) })
+    setEditing({ mode: 'assign', initial: emptyDraft(t('program.emptyName'), startDate, reviewIntervalWeeks) })
   }
   function startChange(program: Program) {
     setStatus(null)
@@ -97,9 +99,9 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
   async function save(draft: ProgramDraft, items: ProgramItemsForApi) {
     if (editing?.mode === 'update' && current) {
       await api.programs.update({ programId: current.id, version: editing.baseVersion ?? current.version, reviewDate: draft.reviewDate, items, reason: draft.reason })
-      setStatus('Program changes saved.')
+      setStatus(t('program.changesSaved'))
     } else {
-      if (!therapist) throw new Error('Choose who is working (at the top of the window) before assigning a program.')
+      if (!therapist) throw new Error(t('program.chooseWho'))
       await api.programs.assign({
         patientId: patient.id,
         therapistId: therapist.id,
@@ -108,7 +110,7 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
         reviewDate: draft.reviewDate === '' ? null : draft.reviewDate,
         items,
       })
-      setStatus('Program assigned.')
+      setStatus(t('program.assigned'))
     }
     setEditing(null)
     await load()
@@ -152,9 +154,9 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
             actions={
               <>
                 <PrintHandoutButton programId={current.id} />
-                <Button onClick={() => startChange(current)}>Change program</Button>
+                <Button onClick={() => startChange(current)}>{t('program.change')}</Button>
                 <Button variant="light" color="red" onClick={() => setEnding(true)}>
-                  End program
+                  {t('program.end')}
                 </Button>
               </>
             }
@@ -166,7 +168,7 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
             onClose={() => setEnding(false)}
             onEnded={(ended) => {
               setEnding(false)
-              setStatus(ended ? 'Program ended.' : 'Saved; the program was not ended.')
+              setStatus(ended ? t('program.ended') : t('program.notEnded'))
               void load().then(() => focusHeading(ended ? 'program-history-title' : 'current-program-title'))
             }}
           />
@@ -174,22 +176,19 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
       ) : (
         <Paper withBorder p="lg" radius="md">
           <Stack gap="sm" align="flex-start">
-            <Title order={2} size="h3">No active program</Title>
-            <Text size="sm">
-              Start with the ready “{FOOT_CORE_16_WEEKS.name}” template (towel crumpling, short-foot exercise and the barefoot
-              transition at their usual dosage) and adjust it, or build a program from the exercise catalog.
-            </Text>
+            <Title order={2} size="h3">{t('program.none.title')}</Title>
+            <Text size="sm">{t('program.none.body', { template: FOOT_CORE_16_WEEKS.name })}</Text>
             {!therapist && (
               <Alert color="yellow" role="note">
-                Choose who is working (at the top of the window) before assigning a program.
+                {t('program.chooseWho')}
               </Alert>
             )}
             <Group gap="sm">
               <Button onClick={startTemplate} disabled={!therapist}>
-                Assign “{FOOT_CORE_16_WEEKS.name}”
+                {t('program.assignTemplate', { template: FOOT_CORE_16_WEEKS.name })}
               </Button>
               <Button variant="default" onClick={startEmpty} disabled={!therapist}>
-                Start an empty program
+                {t('program.startEmpty')}
               </Button>
             </Group>
           </Stack>

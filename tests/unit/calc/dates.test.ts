@@ -30,7 +30,7 @@ describe('parseTypedDate', () => {
     ['2026-13-01', '2026-13-01 is not a day of the calendar'],
     ['next tuesday', 'Type a date like 20 Jul 2026, 20.07.2026 or 2026-07-20'],
   ])('refuses %j with a sentence', (typed, message) => {
-    expect(parseTypedDate(typed)).toEqual({ ok: false, message })
+    expect(parseTypedDate(typed)).toMatchObject({ ok: false, message })
   })
 })
 

@@ -1,8 +1,10 @@
-// Every catalogue has every key of the English reference, with the same placeholders, and parses as ICU.
+// Every catalogue (documents and screens) has every key of the English reference, with the same
+// placeholders, and parses as ICU.
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 import { describe, expect, it } from 'vitest'
 import { DOCUMENT_CATALOGUES } from '@shared/i18n/documents/catalogue'
 import { LANGUAGES } from '@shared/i18n/languages'
+import { allScreenCatalogues } from '@shared/i18n/screens/catalogue'
 
 function placeholders(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const e of elements) {
@@ -15,7 +17,8 @@ function placeholders(elements: MessageFormatElement[], into = new Set<string>()
   return into
 }
 
-const LAYERS = { documents: DOCUMENT_CATALOGUES }
+// The screens' catalogues are loaded as the renderer loads them (English bundled, the others on demand).
+const LAYERS = { documents: DOCUMENT_CATALOGUES, screens: await allScreenCatalogues() }
 
 describe.each(Object.entries(LAYERS))('the %s catalogues', (_layer, catalogues) => {
   const reference = catalogues.en

@@ -4,7 +4,7 @@ import type { Dosage } from '@shared/domain/exercise'
 import { dosageSentence } from '@shared/exercises/dosage'
 import { documentTranslator } from '@shared/i18n/documents'
 import { formatClinicDate } from '@shared/calc/dates'
-import { firstDayOfWeek, formatClinicDateIn, formatDecimal, formatSigned, weekdayShort, weekStartOnOrBefore } from '@shared/i18n/format'
+import { firstDayOfWeek, formatClinicDateIn, formatDate, formatDecimal, formatSigned, weekdayShort, weekStartOnOrBefore } from '@shared/i18n/format'
 import { LANGUAGES, type Language } from '@shared/i18n/languages'
 
 const COUNTS = [1, 2, 5, 11, 21, 22] as const
@@ -91,6 +91,9 @@ describe('dates and numbers', () => {
     expect(formatSigned(-2.5, 'uk', 1)).toBe('−2,5')
     expect(formatSigned(2.5, 'en', 1)).toBe('+2.5')
     expect(formatSigned(0.04, 'pl', 1)).toBe('0,0')
+  })
+  it('gives a date field digits to type over the way each language does (ISO in English)', () => {
+    expect(LANGUAGES.map((l) => formatDate('2026-05-04', l))).toEqual(['2026-05-04', '04.05.2026', '04.05.2026', '04.05.2026', '04/05/2026'])
   })
   it('writes a date with a short month in every language, English exactly as the screens do', () => {
     expect(LANGUAGES.map((l) => formatClinicDateIn('2026-07-20', l))).toEqual(['20 Jul 2026', '20 лип. 2026', '20 lip 2026', '20. Juli 2026', '20 jul 2026'])
