@@ -4,6 +4,8 @@ import { ApiError, type ApiResult } from '@shared/domain/errors'
 export interface SavePdfResult {
   /** False when the person cancelled the save dialog. */
   saved: boolean
+  /** True in the browser shell: the browser downloaded the file (no save dialog). */
+  downloaded?: boolean
 }
 
 /** The contract carries PDFs as base64 (JSON over both transports). */
@@ -38,5 +40,5 @@ export async function savePdf(bytes: Uint8Array, suggestedName: string): Promise
     return result.value
   }
   downloadBlob(new Blob([bytes.slice().buffer], { type: 'application/pdf' }), suggestedName)
-  return { saved: true }
+  return { saved: true, downloaded: true }
 }

@@ -3,8 +3,9 @@ import { formatClinicDate } from '../calc/dates'
 import type { Language } from './languages'
 
 /**
- * The BCP 47 locale behind each language. English prints ISO dates (2026-11-26): an English
- * clinic may be in London or Boston, and 11/12 means two different days there.
+ * The BCP 47 locale behind each language. A date a person reads is never digits alone (an English
+ * clinic may be in London or Boston, and 11/12 means two different days there): dates read
+ * "20 Jul 2026", "20 lip 2026" (`formatClinicDateIn`).
  */
 const LOCALES: Record<Language, string> = { en: 'en-GB', uk: 'uk-UA', pl: 'pl-PL', de: 'de-DE', es: 'es-ES' }
 
@@ -38,7 +39,11 @@ export function formatSigned(value: number, language: Language, decimals: number
 
 const utc = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`)
 
-/** A calendar date (YYYY-MM-DD) as the language writes it: 26.11.2026, 26/11/2026; ISO in English. */
+/**
+ * A calendar date (YYYY-MM-DD) as digits the language's way: 26.11.2026, 26/11/2026; ISO in
+ * English. Only for what a date field holds for typing over (it reads those back); every date a
+ * person reads is `formatClinicDateIn`.
+ */
 export function formatDate(isoDate: string, language: Language): string {
   if (language === 'en' || !/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) return isoDate
   const f = cached(`d:${language}`, () => new Intl.DateTimeFormat(LOCALES[language], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }))

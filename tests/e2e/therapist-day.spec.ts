@@ -333,7 +333,7 @@ test('a therapist day: set-up, baseline, program, follow-ups, four-month review'
   expect(report).toContain('Short-foot exercise (arch doming) 4 of 4: With a small knee bend')
   expect(report).toContain('Towel crumpling 3 of 3: Standing 3 of 3: Standing')
   expect(report).toContain('Minimalist shoes / barefoot transition 2 of 4: Minimalist shoes for everyday walking 2 of 4: Minimalist shoes for everyday walking')
-  expect(report).toMatch(/to \d{4}-\d{2}-\d{2}: 12 of 28 planned days \(43 %\)/)
+  expect(report).toMatch(/to \d{1,2} [A-Z][a-z]{2} \d{4}: 12 of 28 planned days \(43 %\)/)
   expect(report).toContain('Overall: 49 of 110 planned days (45 %)')
   expect(report).toContain('Adherence was under 50 % of the planned days: the measured change should be read with that in mind.')
   // The confirmations are in the audit trail (newest first), with the stage before and after.

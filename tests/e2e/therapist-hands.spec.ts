@@ -199,6 +199,39 @@ for (const size of [
       await expect(page.getByRole('heading', { name: 'Voided visits' })).toBeHidden()
     })
 
+    test('after printing the handout or the progress report the focus is back on the button, and the page says it was downloaded', async ({ page }) => {
+      const { t, ids } = await clinic(page)
+      const patientId = ids["O'Neill"]!
+      const short = (await call<{ id: number; slug: string | null }[]>(page, 'exercises.list', {}, t)).find((e) => e.slug === 'short-foot')!
+      await call(page, 'programs.assign', { patientId, therapistId: t, startDate: dayFromToday(-40), items: [{ exerciseId: short.id }] }, t)
+      await call(page, 'visits.record', { patientId, therapistId: t, visitDate: dayFromToday(-40), kind: 'baseline', ...feet }, t)
+      await call(page, 'visits.record', { patientId, therapistId: t, visitDate: dayFromToday(-10), kind: 'follow_up', ...feet }, t)
+
+      // Keyboard only: the button is reached and pressed with Enter; the PDF downloads.
+      await page.goto(`${shell.url}#/patients/${patientId}/program`)
+      const handoutButton = page.getByRole('button', { name: 'Print handout' })
+      await handoutButton.focus()
+      const handout = page.waitForEvent('download')
+      await page.keyboard.press('Enter')
+      expect((await handout).suggestedFilename()).toMatch(/– Handout –/)
+      await expect(page.locator('#app-announcer')).toHaveText('Handout downloaded')
+      await expect(handoutButton).toBeEnabled()
+      await expect(handoutButton).toBeFocused()
+
+      await page.goto(`${shell.url}#/patients/${patientId}`)
+      const reportButton = page.getByRole('button', { name: 'Progress report', exact: true })
+      await reportButton.focus()
+      const report = page.waitForEvent('download')
+      await page.keyboard.press('Enter')
+      expect((await report).suggestedFilename()).toMatch(/– Progress report –/)
+      await expect(page.locator('#app-announcer')).toHaveText('Progress report downloaded')
+      await expect(reportButton).toBeEnabled()
+      await expect(reportButton).toBeFocused()
+      // The next Tab goes on from the button, not from the top of the page.
+      await page.keyboard.press('Tab')
+      await expect(page.getByRole('link', { name: 'Edit details' })).toBeFocused()
+    })
+
     test('the program start date defaults to the baseline and refuses an impossible year next to the field', async ({ page }) => {
       const { t, ids } = await clinic(page)
       const patientId = ids['Nguyễn']!

@@ -1,6 +1,7 @@
 // Pure line-chart layout: one measure over all visits, left and right foot, as vector ops.
 import { daysBetween } from '@shared/calc/dates'
-import { alignedText, MUTED, style, type Block, type Measure, type Op } from './layout'
+import type { Language } from '@shared/i18n/languages'
+import { alignedText, documentDate, MUTED, style, type Block, type Measure, type Op } from './layout'
 
 export interface ChartPoint {
   date: string
@@ -20,6 +21,13 @@ export interface ChartSpec {
   /** "mm", or "" for a ratio. */
   unit: string
   series: ChartSeries[]
+  /**
+   * The y axis spans at least this much (four times the clinic's smallest meaningful change), so
+   * a change within measurement error never fills the chart. 0 or absent: the data's own range.
+   */
+  minSpan?: number
+  /** The language the dates under the x axis are written in (as everywhere else in the document). Default English. */
+  language?: Language
 }
 
 /** 1, 2, 2.5 or 5 × 10^n: tick steps a reader can add up in their head. */
@@ -30,18 +38,36 @@ export function niceStep(range: number, maxTicks: number): number {
   return 10 * mag
 }
 
-/** Round axis bounds around the values, never a zero-height range. */
-export function niceScale(values: number[], maxTicks = 5): { min: number; max: number; step: number } {
+/**
+ * Round axis bounds around the values, never a zero-height range, and at least `minSpan` high
+ * (centred on the values; never below zero for values that cannot be negative).
+ */
+export function niceScale(values: number[], maxTicks = 5, minSpan = 0): { min: number; max: number; step: number } {
   let lo = Math.min(...values)
   let hi = Math.max(...values)
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { min: 0, max: 1, step: 0.2 }
+  if (minSpan > 0 && hi - lo < minSpan) {
+    const mid = (lo + hi) / 2
+    const floor = lo >= 0 ? 0 : -Infinity
+    lo = Math.max(floor, mid - minSpan / 2)
+    hi = lo + minSpan
+  }
   if (hi - lo < 1e-9) {
     const pad = Math.abs(hi) > 0 ? Math.abs(hi) * 0.02 : 1
     lo -= pad
     hi += pad
   }
   const step = niceStep(hi - lo, maxTicks)
-  return { min: Math.floor(lo / step) * step, max: Math.ceil(hi / step) * step, step }
+  return { min: Math.floor(lo / step + 1e-9) * step, max: Math.ceil(hi / step - 1e-9) * step, step }
+}
+
+/** The y axis of a chart: every value on it, and at least the spec's `minSpan` high. */
+export function chartYAxis(spec: ChartSpec): { min: number; max: number; step: number } {
+  return niceScale(
+    spec.series.flatMap((s) => s.points.map((p) => p.value)),
+    5,
+    spec.minSpan ?? 0,
+  )
 }
 
 /** Decimals needed to write `step` exactly (0.5 → 1, 0.25 → 2, 5 → 0). */
@@ -69,7 +95,7 @@ export function layoutChart(spec: ChartSpec, width: number, height: number, meas
   const plotTop = 20
   const legendH = 12
   const plotBottom = height - 14 - legendH
-  const yLabels = niceScale(all.map((p) => p.value))
+  const yLabels = chartYAxis(spec)
   const tickValues: number[] = []
   for (let v = yLabels.min; v <= yLabels.max + yLabels.step / 2; v += yLabels.step) tickValues.push(Number(v.toFixed(6)))
   // Enough decimals that neighbouring ticks never read the same (0.5 mm steps need one).
@@ -93,8 +119,9 @@ export function layoutChart(spec: ChartSpec, width: number, height: number, meas
     ops.push({ kind: 'line', x1: plotLeft, y1: y, x2: plotRight, y2: y, width: 0.3, color: '#dddddd' })
     ops.push(alignedText(fmt(v), 0, y - 4, axisW, tickStyle, measure, 'right'))
   }
-  // Dates are written as everywhere else in the documents (YYYY-MM-DD, about 40 pt wide here);
-  // keep the labels from touching each other.
+  // Dates are written as everywhere else in the documents and on the screens ("20 Jul 2026",
+  // about 40 pt wide here); keep the labels from touching each other.
+  const dateText = (iso: string) => documentDate(iso, spec.language ?? 'en')
   const maxDateTicks = Math.max(2, Math.floor(plotW / 50))
   // Visits can be days apart on a months-long axis: a label that would touch the one before is
   // left out (its tick stays), and the last date always shows, displacing its neighbour if need be.
@@ -103,8 +130,9 @@ export function layoutChart(spec: ChartSpec, width: number, height: number, meas
   ticks.forEach((d, i) => {
     const x = xOf(d)
     ops.push({ kind: 'line', x1: x, y1: plotBottom, x2: x, y2: plotBottom + 2, width: 0.5, color: '#888888' })
-    const w = measure(d, tickStyle.weight, tickStyle.size)
-    const label = { x: Math.min(Math.max(x - w / 2, plotLeft - axisW / 2), width - w), w, text: d }
+    const text = dateText(d)
+    const w = measure(text, tickStyle.weight, tickStyle.size)
+    const label = { x: Math.min(Math.max(x - w / 2, plotLeft - axisW / 2), width - w), w, text }
     const gap = 4
     const prev = labels[labels.length - 1]
     if (prev && label.x < prev.x + prev.w + gap) {

@@ -1,9 +1,8 @@
 // Page furniture shared by every document: clinic header (logo, name, contact) and the footer.
 import type { Settings } from '@shared/domain/settings'
 import { documentTranslator } from '@shared/i18n/documents'
-import { formatDate } from '@shared/i18n/format'
 import type { Language } from '@shared/i18n/languages'
-import { alignedText, contentBox, MUTED, RULE, style, type Geometry, type Measure, type Op } from './layout'
+import { alignedText, contentBox, documentDate, MUTED, RULE, style, type Geometry, type Measure, type Op } from './layout'
 
 /** Decoded logo bytes with their pixel size, read once per document by the drawing side. */
 export interface Logo {
@@ -58,7 +57,7 @@ export function footerOps(g: Geometry, pageNumber: number, pageCount: number, pr
   const s = style(8, 'regular', MUTED)
   return [
     { kind: 'line', x1: box.left, y1: ruleY, x2: box.right, y2: ruleY, width: 0.5, color: RULE },
-    alignedText(t('page.printed', { date: formatDate(printedOn, language) }), box.left, y, box.width / 2, s, measure),
+    alignedText(t('page.printed', { date: documentDate(printedOn, language) }), box.left, y, box.width / 2, s, measure),
     alignedText(t('page.number', { page: pageNumber, count: pageCount }), box.left + box.width / 2, y, box.width / 2, s, measure, 'right'),
   ]
 }

@@ -10,7 +10,7 @@ import type { Settings } from '@shared/domain/settings'
 import { dosageSentence } from '@shared/exercises/dosage'
 import { documentTranslator, type DocumentTranslate } from '@shared/i18n/documents'
 import { en } from '@shared/i18n/documents/en'
-import { formatDate, weekdayShort, weekStartOnOrBefore } from '@shared/i18n/format'
+import { weekdayShort, weekStartOnOrBefore } from '@shared/i18n/format'
 import { languageNameIn, type Language } from '@shared/i18n/languages'
 import { boxed, factsBlock, heading, listBlock } from './blocks'
 import { drawPages, openCanvas } from './draw'
@@ -18,6 +18,7 @@ import { withFurniture } from './furniture'
 import { loadDrawing } from './illustrations'
 import {
   createFlow,
+  documentDate,
   lineHeight,
   MUTED,
   pageGeometry,
@@ -195,7 +196,7 @@ export function calendarBlock(
   for (let week = 0; week < rows; week++) {
     if (week % 2 === 0) ops.push({ kind: 'rect', x: 0, y, w: width, h: rowH, stroke: null, fill: '#f3f5f7', lineWidth: 0 })
     const from = week === 0 ? startDate : addDays(first, week * 7)
-    const label = t('calendar.week', { week: week + 1, date: formatDate(from, language) })
+    const label = t('calendar.week', { week: week + 1, date: documentDate(from, language) })
     ops.push(...textLines([label], 3, y + (rowH - lineHeight(rowStyle)) / 2 + 1, rowStyle, measure).ops)
     for (let d = 0; d < 7; d++) {
       const day = week * 7 + d - lead
@@ -229,8 +230,8 @@ export function layoutHandout(data: HandoutData, measure: Measure): Op[][] {
       [
         [t('fact.patient'), `${patient.firstName} ${patient.lastName}`],
         [t('fact.therapist'), program.therapistName],
-        [t('fact.startDate'), formatDate(program.startDate, language)],
-        [t('fact.reviewDate'), formatDate(program.reviewDate, language)],
+        [t('fact.startDate'), documentDate(program.startDate, language)],
+        [t('fact.reviewDate'), documentDate(program.reviewDate, language)],
       ],
       width,
       measure,

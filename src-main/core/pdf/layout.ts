@@ -1,6 +1,8 @@
 // Pure page layout: page geometry, text measuring and wrapping, and a flow that paginates blocks
 // into per-page drawing operations. Nothing here touches pdfkit, so it is tested without a PDF.
 import type { PageSize } from '@shared/domain/settings'
+import { formatClinicDateIn } from '@shared/i18n/format'
+import type { Language } from '@shared/i18n/languages'
 
 export type FontWeight = 'regular' | 'bold'
 /** Width in points of `text` set in the given weight and size. */
@@ -89,6 +91,17 @@ function breakWord(word: string, maxWidth: number, measure: Measure, s: TextStyl
   return pieces
 }
 
+const NBSP = '\u00a0'
+
+/**
+ * A date as the documents write it: `formatClinicDateIn` ("20 Jul 2026", "20 lip 2026"), the
+ * same text as on the screens, with no-break spaces so a line never ends inside a date (the wrap
+ * still breaks it at its spaces when the date alone is wider than the line).
+ */
+export function documentDate(iso: string, language: Language): string {
+  return formatClinicDateIn(iso, language).replace(/ /g, NBSP)
+}
+
 /**
  * Greedy word wrap. Newlines start new lines, blank lines are kept, and a word too wide for a
  * line is broken across lines, so no line is ever wider than `maxWidth`.
@@ -119,6 +132,11 @@ export function wrapText(text: string, maxWidth: number, measure: Measure, s: Te
       while (queue.length > 0) {
         const word = queue[0]!
         const w = wordWidth(word)
+        if (line.length === 0 && w > maxWidth && word.includes(NBSP)) {
+          // Words held together (a date) that cannot fit one line together: wrap them one by one.
+          queue.splice(0, 1, ...word.split(NBSP).filter((x) => x !== ''))
+          continue
+        }
         if (line.length === 0 && w > maxWidth) {
           // A word wider than the line: its pieces go back on the queue one line each.
           queue.splice(0, 1, ...breakWord(word, maxWidth, measure, s))

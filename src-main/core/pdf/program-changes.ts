@@ -5,8 +5,8 @@ import type { Exercise } from '@shared/domain/exercise'
 import type { Program, ProgramItem } from '@shared/domain/program'
 import { dosageSentence } from '@shared/exercises/dosage'
 import { documentTranslator, type DocumentTranslate } from '@shared/i18n/documents'
-import { formatDate } from '@shared/i18n/format'
 import type { Language } from '@shared/i18n/languages'
+import { documentDate } from './layout'
 
 export interface ProgramChange {
   /** YYYY-MM-DD the change was saved, in the clinic's time zone. */
@@ -55,7 +55,7 @@ export function describeProgramUpdate(
   }
   for (const item of before.items) if (!now.has(item.exerciseId)) lines.push(t('change.removed', { name: nameOf(item) }))
   if (before.reviewDate !== after.reviewDate) {
-    lines.push(t('change.reviewDate', { before: formatDate(before.reviewDate, language), after: formatDate(after.reviewDate, language) }))
+    lines.push(t('change.reviewDate', { before: documentDate(before.reviewDate, language), after: documentDate(after.reviewDate, language) }))
   }
   return lines
 }

@@ -13,13 +13,13 @@ import { SIDES, SYMPTOM_REGIONS, type Side, type Visit } from '@shared/domain/vi
 import { dosageSentence } from '@shared/exercises/dosage'
 import { documentTranslator, type DocumentTranslate } from '@shared/i18n/documents'
 import { en } from '@shared/i18n/documents/en'
-import { formatDate, formatDecimal, formatSigned } from '@shared/i18n/format'
+import { formatDecimal, formatSigned } from '@shared/i18n/format'
 import type { Language } from '@shared/i18n/languages'
 import { factsBlock, heading, listBlock } from './blocks'
 import { layoutChart, type ChartSeries, type ChartSpec } from './chart'
 import { drawPages, openCanvas } from './draw'
 import { withFurniture } from './furniture'
-import { createFlow, MUTED, pageGeometry, stack, style, textBlock, translate, type Block, type Measure, type Op, type TextStyle } from './layout'
+import { createFlow, documentDate, MUTED, pageGeometry, stack, style, textBlock, translate, type Block, type Measure, type Op, type TextStyle } from './layout'
 import { decodeLogo } from './logo'
 import type { ProgramChange } from './program-changes'
 import { layoutTable } from './table'
@@ -57,10 +57,10 @@ export type BaselineSource = { kind: 'own' } | { kind: 'earlier'; program: Pick<
 export function baselineSentence(d: Pick<ProgressReportData, 'baseline' | 'baselineSource' | 'language'>): string | null {
   const t = tr(d)
   const source = d.baselineSource ?? { kind: 'own' }
-  const date = formatDate(d.baseline.visitDate, lang(d))
+  const date = documentDate(d.baseline.visitDate, lang(d))
   if (source.kind === 'earlier') {
     return source.program
-      ? t('report.baselineEarlierProgram', { date, program: source.program.name, started: formatDate(source.program.startDate, lang(d)) })
+      ? t('report.baselineEarlierProgram', { date, program: source.program.name, started: documentDate(source.program.startDate, lang(d)) })
       : t('report.baselineEarlier', { date })
   }
   if (source.kind === 'first_visit') return t('report.baselineFirstVisit', { date })
@@ -141,11 +141,11 @@ export function footTable(side: Side, d: ProgressReportData, width: number, meas
   }
   const marks = new Map<number, Emphasis>()
   const rows = compared.map((r, i) => measureRow(r, d.settings, language, (e) => marks.set(i, e)))
-  const later = formatDate(d.comparison.visitDate, language)
+  const later = documentDate(d.comparison.visitDate, language)
   const table = layoutTable(
     [
       { header: t('report.colMeasure'), share: 1.55 },
-      { header: t('report.colBaselineDate', { date: formatDate(d.baseline.visitDate, language) }), share: 0.95, align: 'right' },
+      { header: t('report.colBaselineDate', { date: documentDate(d.baseline.visitDate, language) }), share: 0.95, align: 'right' },
       { header: isReview(d) ? t('report.colReviewDate', { date: later }) : t('report.colLatestDate', { date: later }), share: 0.95, align: 'right' },
       { header: t('report.colChange'), share: 0.75, align: 'right' },
       { header: t('report.colChangePercent'), share: 0.75, align: 'right' },
@@ -161,20 +161,28 @@ export function footTable(side: Side, d: ProgressReportData, width: number, meas
 
 type ChartMeasure = {
   key: CompareRowKey
+  /** The clinic's smallest meaningful change of the measure. */
+  smc: (s: Settings) => number
   title: 'chart.footLength' | 'chart.archHeight' | 'chart.archHeightIndex' | 'chart.navicularDrop'
   unit: string
   read: (v: Visit, side: Side) => number | null
 }
 
 const CHART_MEASURES: ChartMeasure[] = [
-  { key: 'footLength', title: 'chart.footLength', unit: 'mm', read: (v, s) => footOf(v, s)?.footLengthMm ?? null },
-  { key: 'archHeight', title: 'chart.archHeight', unit: 'mm', read: (v, s) => footOf(v, s)?.archHeightMm ?? null },
-  { key: 'archHeightIndex', title: 'chart.archHeightIndex', unit: '', read: (v, s) => deriveFoot(footOf(v, s)).archHeightIndex },
-  { key: 'navicularDrop', title: 'chart.navicularDrop', unit: 'mm', read: (v, s) => deriveFoot(footOf(v, s)).navicularDrop },
+  { key: 'footLength', smc: (s) => s.smcFootLengthMm, title: 'chart.footLength', unit: 'mm', read: (v, s) => footOf(v, s)?.footLengthMm ?? null },
+  { key: 'archHeight', smc: (s) => s.smcArchHeightMm, title: 'chart.archHeight', unit: 'mm', read: (v, s) => footOf(v, s)?.archHeightMm ?? null },
+  { key: 'archHeightIndex', smc: (s) => s.smcArchHeightIndex, title: 'chart.archHeightIndex', unit: '', read: (v, s) => deriveFoot(footOf(v, s)).archHeightIndex },
+  { key: 'navicularDrop', smc: (s) => s.smcNavicularDropMm, title: 'chart.navicularDrop', unit: 'mm', read: (v, s) => deriveFoot(footOf(v, s)).navicularDrop },
 ]
 
-/** A chart per measure that has values, both feet on it; measures nobody took are left out. */
-export function chartSpecs(visits: Visit[], language: Language = 'en'): ChartSpec[] {
+/** As on the screens: the y axis spans at least this many smallest meaningful changes. */
+export const CHART_MIN_SPAN_SMCS = 4
+
+/**
+ * A chart per measure that has values, both feet on it; measures nobody took are left out. The
+ * y axis spans at least four times the clinic's smallest meaningful change of the measure.
+ */
+export function chartSpecs(visits: Visit[], settings: Settings, language: Language = 'en'): ChartSpec[] {
   const t = documentTranslator(language)
   return CHART_MEASURES.flatMap((m): ChartSpec[] => {
     const series = SIDES.map(
@@ -187,7 +195,7 @@ export function chartSpecs(visits: Visit[], language: Language = 'en'): ChartSpe
         }),
       }),
     )
-    return series.some((s) => s.points.length > 0) ? [{ title: t(m.title), unit: m.unit, series }] : []
+    return series.some((s) => s.points.length > 0) ? [{ title: t(m.title), unit: m.unit, series, minSpan: CHART_MIN_SPAN_SMCS * m.smc(settings), language }] : []
   })
 }
 
@@ -264,7 +272,7 @@ export function stageReachedOn(exerciseId: number, currentStage: number, visits:
 export function programBlock(d: ProgressReportData, width: number, measure: Measure): Block {
   const t = tr(d)
   const language = lang(d)
-  const date = (s: string) => formatDate(s, language)
+  const date = (s: string) => documentDate(s, language)
   const stageText = (stage: number, stages: string[]) => t('report.stage', { stage: stage + 1, count: stages.length, name: stages[stage] ?? '' })
   const p = d.program
   if (!p) return textBlock(t('report.noProgram'), width, style(8.5, 'regular', MUTED), measure)
@@ -318,7 +326,7 @@ export function adherenceBlock(d: ProgressReportData, width: number, measure: Me
   if (overall === null) return textBlock(t('report.noAdherence'), width, muted, measure)
   const line = (done: number, planned: number, percent: number | null) => t('report.adherenceLine', { done, planned, percent: percent ?? 0 })
   const lines = periods.map((p) =>
-    t('report.adherencePeriod', { from: formatDate(p.from, language), to: formatDate(p.to, language), line: line(p.daysDone, p.daysPlanned, p.percent) }),
+    t('report.adherencePeriod', { from: documentDate(p.from, language), to: documentDate(p.to, language), line: line(p.daysDone, p.daysPlanned, p.percent) }),
   )
   const parts: Block[] = [
     listBlock(lines, () => '•', width, style(8.5), measure, 9),
@@ -351,7 +359,7 @@ export function layoutProgressReport(d: ProgressReportData, measure: Measure): O
   const place = (b: Block) => flow.keep({ ops: translate(b.ops, left, 0), height: b.height })
   const t = tr(d)
   const language = lang(d)
-  const date = (s: string) => formatDate(s, language)
+  const date = (s: string) => documentDate(s, language)
   const title = t('report.title')
   const therapist = d.program?.therapistName ?? d.comparison.therapistName
   const visits = [...d.visits].sort((a, b) => a.visitDate.localeCompare(b.visitDate) || a.id - b.id)
@@ -405,7 +413,7 @@ export function layoutProgressReport(d: ProgressReportData, measure: Measure): O
   )
   flow.space(10)
 
-  const specs = chartSpecs(visits, language)
+  const specs = chartSpecs(visits, d.settings, language)
   if (specs.length > 0) {
     const gap = 14
     const chartW = (width - gap) / 2

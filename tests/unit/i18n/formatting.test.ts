@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import type { Dosage } from '@shared/domain/exercise'
 import { dosageSentence } from '@shared/exercises/dosage'
 import { documentTranslator } from '@shared/i18n/documents'
-import { firstDayOfWeek, formatDate, formatDecimal, formatSigned, weekdayShort, weekStartOnOrBefore } from '@shared/i18n/format'
+import { formatClinicDate } from '@shared/calc/dates'
+import { firstDayOfWeek, formatClinicDateIn, formatDate, formatDecimal, formatSigned, weekdayShort, weekStartOnOrBefore } from '@shared/i18n/format'
 import { LANGUAGES, type Language } from '@shared/i18n/languages'
 
 const COUNTS = [1, 2, 5, 11, 21, 22] as const
@@ -91,8 +92,17 @@ describe('dates and numbers', () => {
     expect(formatSigned(2.5, 'en', 1)).toBe('+2.5')
     expect(formatSigned(0.04, 'pl', 1)).toBe('0,0')
   })
-  it('writes dates the way each language does (ISO in English)', () => {
+  it('gives a date field digits to type over the way each language does (ISO in English)', () => {
     expect(LANGUAGES.map((l) => formatDate('2026-05-04', l))).toEqual(['2026-05-04', '04.05.2026', '04.05.2026', '04.05.2026', '04/05/2026'])
+  })
+  it('writes a date with a short month in every language, English exactly as the screens do', () => {
+    expect(LANGUAGES.map((l) => formatClinicDateIn('2026-07-20', l))).toEqual(['20 Jul 2026', '20 лип. 2026', '20 lip 2026', '20. Juli 2026', '20 jul 2026'])
+    expect(LANGUAGES.map((l) => formatClinicDateIn('2026-05-04', l))).toEqual(['4 May 2026', '4 трав. 2026', '4 maj 2026', '4. Mai 2026', '4 may 2026'])
+    for (const iso of ['2026-01-01', '2026-09-15', '2027-12-31']) expect(formatClinicDateIn(iso, 'en')).toBe(formatClinicDate(iso))
+    // No digits-only date in any language: 11/12 is two different days in London and Boston.
+    for (const l of LANGUAGES) expect(formatClinicDateIn('2026-11-12', l)).not.toMatch(/^\d+[./-]\d+[./-]\d+$/)
+    expect(formatClinicDateIn('', 'de')).toBe('—')
+    expect(formatClinicDateIn('soon', 'pl')).toBe('soon')
   })
   it('names weekdays in the document language', () => {
     expect(LANGUAGES.map((l) => weekdayShort('2026-05-04', l))).toEqual(['Mon', 'пн', 'pon.', 'Mo', 'lun'])

@@ -29,12 +29,14 @@ describe('patient handout', () => {
     const first = pdf.pages[0]!.items.map((i) => i.str)
     expect(first).toContain("Zoë Łukasiewicz-O'Brien")
     expect(first).toContain('Anna Nowak')
-    expect(first).toContain(p.startDate)
-    expect(first).toContain(p.reviewDate)
+    // Dates as the screens write them.
+    expect([p.startDate, p.reviewDate]).toEqual(['2026-05-04', '2026-08-24'])
+    expect(first).toContain('4 May 2026')
+    expect(first).toContain('24 Aug 2026')
     expect(pdf.text).toContain('Fußwerk Physiotherapie Kraków')
     expect(pdf.text).toContain('Page 1 of 2')
     expect(pdf.text).toContain('Page 2 of 2')
-    expect(pdf.text).toContain(`Printed ${PRINT_DAY}`)
+    expect(pdf.text).toContain('Printed 26 Nov 2026')
 
     const program = (await c.clinic.call('programs.current', { patientId: p.patientId }))!
     for (const item of program.items) expect(pdf.text).toContain(dosageSentence(item))
@@ -46,8 +48,8 @@ describe('patient handout', () => {
     expect(pdf.text).toContain('When to stop and call the clinic')
     expect(pdf.text).toContain('pain on the top of the midfoot')
     // The tick calendar has a row for each of the 16 weeks.
-    expect(pdf.text).toContain('Week 1 · from 2026-05-04')
-    expect(pdf.text).toContain('Week 16 · from 2026-08-17')
+    expect(pdf.text).toContain('Week 1 · from 4 May 2026')
+    expect(pdf.text).toContain('Week 16 · from 17 Aug 2026')
     expect(pdf.text).not.toContain('Week 17')
     // The clinic's logo is drawn in the header of each page (one image, reused).
     expect(Buffer.from(bytes).toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(1)

@@ -51,8 +51,8 @@ describe('documents in the patient’s language', () => {
     expect(body).toContain('Коли припинити і зателефонувати до клініки')
     // Monday-first weekday names, and dates as Ukrainians write them.
     expect(text).toMatch(/пн\s+вт\s+ср\s+чт\s+пт\s+сб\s+нд/)
-    expect(body).toContain('Тиждень 1 · з 04.05.2026')
-    expect(pdf.text).toContain('Надруковано 26.11.2026')
+    expect(body).toContain('Тиждень 1 · з 4 трав. 2026')
+    expect(pdf.text).toContain('Надруковано 26 лист. 2026')
     expect(pdf.text).toContain('Сторінка 1 з 2')
     expect(body).not.toContain('Towel crumpling')
     expect(body).not.toContain('Stage now')

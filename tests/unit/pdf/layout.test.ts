@@ -2,10 +2,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Exercise } from '@shared/domain/exercise'
 import type { Program, ProgramItem } from '@shared/domain/program'
+import type { Visit } from '@shared/domain/visit'
 import { DEFAULT_SETTINGS } from '@shared/domain/settings'
 import { BUILTIN_SLUGS } from '@shared/exercises/catalog'
 import { factsBlock } from '../../../src-main/core/pdf/blocks'
-import { dateTicks, layoutChart, niceScale, stepDecimals } from '../../../src-main/core/pdf/chart'
+import { chartYAxis, dateTicks, layoutChart, niceScale, stepDecimals } from '../../../src-main/core/pdf/chart'
+import { chartSpecs } from '../../../src-main/core/pdf/progress-report'
 import { calendarBlock, layoutHandout, stageLines } from '../../../src-main/core/pdf/handout'
 import {
   contentBox,
@@ -19,6 +21,7 @@ import {
   pageGeometry,
   style,
   wrapText,
+  documentDate,
   type Measure,
   type Op,
 } from '../../../src-main/core/pdf/layout'
@@ -53,6 +56,13 @@ describe('wrapping and cutting text', () => {
     const lines = wrapText(`${'x'.repeat(50)}\n\nnext`, 60, mono, body)
     expect(lines.slice(0, 5)).toEqual(['xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxxxxxxx'])
     expect(lines.slice(5)).toEqual(['', 'next'])
+  })
+
+  it('keeps a date on one line, and breaks it at its spaces only when it alone is wider than the line', () => {
+    const text = `Baseline ${documentDate('2026-05-04', 'en')}`
+    // 60 pt holds 10 characters: "Baseline 4" would fit, but the date stays whole.
+    expect(wrapText(text, 60, mono, body)).toEqual(['Baseline', '4\u00a0May\u00a02026'])
+    expect(wrapText(documentDate('2026-05-04', 'en'), 30, mono, body)).toEqual(['4 May', '2026'])
   })
 
   it('cuts a single line with an ellipsis only when it does not fit', () => {
@@ -198,6 +208,33 @@ describe('charts', () => {
     expect(flat.max).toBeGreaterThan(flat.min)
   })
 
+  it('gives a change within measurement error room: the y axis spans at least four smallest meaningful changes', () => {
+    // Arch height 58.0 → 58.5 mm, smallest meaningful change 3 mm: the axis spans at least 12 mm.
+    const visit = (id: number, visitDate: string, archHeightMm: number) =>
+      ({ id, visitDate, left: { footLengthMm: 250, truncatedFootLengthMm: null, archHeightMm, archHeightMethod: 'dorsal_50', navicularSittingMm: null, navicularStandingMm: null }, right: null }) as unknown as Visit
+    const specs = chartSpecs([visit(1, '2026-05-04', 58), visit(2, '2026-08-24', 58.5)], { ...DEFAULT_SETTINGS, smcArchHeightMm: 3, smcFootLengthMm: 2 })
+    const arch = specs.find((s) => s.title === 'Arch height (mm)')!
+    expect(arch.minSpan).toBe(12)
+    const axis = chartYAxis(arch)
+    expect(axis.max - axis.min).toBeGreaterThanOrEqual(12)
+    expect(axis.min).toBeLessThanOrEqual(58)
+    expect(axis.max).toBeGreaterThanOrEqual(58.5)
+    // The drawn chart: the tick labels on the y axis run over at least 12 mm, and the two
+    // points lie within an eighth of the plot's height of each other.
+    const chart = layoutChart(arch, 250, 150, mono)
+    const ticks = chart.ops.filter((o): o is Extract<Op, { kind: 'text' }> => o.kind === 'text' && /^\d+(\.\d+)?$/.test(o.text)).map((o) => Number(o.text))
+    expect(Math.max(...ticks) - Math.min(...ticks)).toBeGreaterThanOrEqual(12)
+    // Data markers sit above the legend (the bottom 12 pt); the plot is 104 pt high.
+    const ys = chart.ops.filter((o): o is Extract<Op, { kind: 'marker' }> => o.kind === 'marker' && o.y < 150 - 12).map((m) => m.y)
+    expect(ys).toHaveLength(2)
+    expect(Math.abs(ys[0]! - ys[1]!)).toBeLessThan(104 / 8)
+    // Foot length did not change at all: still an axis 8 mm high (4 × 2 mm), not a 2 % pad.
+    const length = chartYAxis(specs.find((s) => s.title === 'Foot length (mm)')!)
+    expect(length.max - length.min).toBeGreaterThanOrEqual(8)
+    // Values that cannot be negative never get a negative axis.
+    expect(niceScale([0.5, 1], 5, 8).min).toBe(0)
+  })
+
   it('shows at most the date labels that fit, always the first and last visit', () => {
     const dates = Array.from({ length: 30 }, (_, i) => `2026-${String(1 + Math.floor(i / 4)).padStart(2, '0')}-${String(1 + (i % 4) * 7).padStart(2, '0')}`)
     const ticks = dateTicks(dates, 6)
@@ -307,7 +344,8 @@ describe('program changes', () => {
     expect(describeProgramUpdate(before, after, new Map([[2, e]]))).toEqual([
       'Short-foot exercise: stage 1 (Sitting) → stage 2 (Standing on both feet)',
       'Short-foot exercise: “Hold 5 seconds. Do it 10 times, 3 sets, once a day.” → “Hold 8 seconds. Do it 10 times, 3 sets, once a day.”',
-      'Review date 2026-08-24 → 2026-08-31',
+      // Dates as on the screens, with no-break spaces so a line never ends inside one.
+      'Review date 24\u00a0Aug\u00a02026 → 31\u00a0Aug\u00a02026',
     ])
   })
 })
@@ -347,11 +385,15 @@ describe('chart date labels', () => {
       series: [{ label: 'Left', color: '#1f5fa8', marker: 'circle' as const, points: ['2026-08-12', '2026-09-09', '2026-10-07', '2026-11-04', '2026-11-30'].map((date, i) => ({ date, value: 0.34 + i / 100 })) }],
     }
     const chart = layoutChart(spec, 250, 150, mono)
-    const labels = chart.ops.filter((o): o is Extract<Op, { kind: 'text' }> => o.kind === 'text' && /^\d{4}-\d{2}-\d{2}$/.test(o.text)).sort((a, b) => a.x - b.x)
-    expect(labels[0]!.text).toBe('2026-08-12')
-    expect(labels[labels.length - 1]!.text).toBe('2026-11-30')
-    // 2026-11-04 is 26 days before the last date on a 110-day axis: too close, left out.
-    expect(labels.map((l) => l.text)).not.toContain('2026-11-04')
+    const labels = chart.ops
+      .filter((o): o is Extract<Op, { kind: 'text' }> => o.kind === 'text' && /^\d{1,2}\s[A-Z][a-z]{2}\s\d{4}$/.test(o.text))
+      .map((o) => ({ ...o, text: o.text.replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.x - b.x)
+    // Written as on the screens ("12 Aug 2026"), never ISO.
+    expect(labels[0]!.text).toBe('12 Aug 2026')
+    expect(labels[labels.length - 1]!.text).toBe('30 Nov 2026')
+    // 4 Nov is 26 days before the last date on a 110-day axis: too close, left out.
+    expect(labels.map((l) => l.text)).not.toContain('4 Nov 2026')
     for (let i = 1; i < labels.length; i++) expect(labels[i]!.x).toBeGreaterThan(labels[i - 1]!.x + labels[i - 1]!.width)
   })
 })

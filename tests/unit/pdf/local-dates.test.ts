@@ -38,26 +38,26 @@ describe('program change dates in the progress report', () => {
   it('New York (behind UTC): a change at 20:30 on 15 June prints 15 June, not UTC 16 June', async () => {
     process.env.TZ = 'America/New_York'
     const text = await reportWithChangeAt('2026-06-16T00:30:00Z')
-    expect(text).toContain('2026-06-15 (Anna Nowak): Short-foot exercise (arch doming)')
-    expect(text).not.toContain('2026-06-16 (Anna Nowak)')
+    expect(text).toContain('15 Jun 2026 (Anna Nowak): Short-foot exercise (arch doming)')
+    expect(text).not.toContain('16 Jun 2026 (Anna Nowak)')
   })
 
   it('Auckland (ahead of UTC): a change at 09:30 on 16 June prints 16 June, not UTC 15 June', async () => {
     process.env.TZ = 'Pacific/Auckland'
     const text = await reportWithChangeAt('2026-06-15T21:30:00Z')
-    expect(text).toContain('2026-06-16 (Anna Nowak)')
+    expect(text).toContain('16 Jun 2026 (Anna Nowak)')
   })
 
   it('New York across the end of daylight saving: 23:30 on 1 November (EST) stays 1 November', async () => {
     process.env.TZ = 'America/New_York'
     // 04:30 UTC on 2 November is 23:30 EST on 1 November (it would be 00:30 on 2 November under EDT).
     const text = await reportWithChangeAt('2026-11-02T04:30:00Z')
-    expect(text).toContain('2026-11-01 (Anna Nowak)')
+    expect(text).toContain('1 Nov 2026 (Anna Nowak)')
   })
 
   it('Berlin across the start of daylight saving: 00:30 on 29 March (CET) is 29 March', async () => {
     process.env.TZ = 'Europe/Berlin'
     const text = await reportWithChangeAt('2026-03-28T23:30:00Z')
-    expect(text).toContain('2026-03-29 (Anna Nowak)')
+    expect(text).toContain('29 Mar 2026 (Anna Nowak)')
   })
 })

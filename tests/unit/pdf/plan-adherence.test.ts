@@ -71,9 +71,9 @@ describe('the plan and adherence on paper', () => {
     expect(text).toContain('Towel crumpling 2 of 3: Sitting, with a small weight on the far end of the towel 3 of 3: Standing')
     expect(text).toContain('Minimalist shoes / barefoot transition 2 of 4: Minimalist shoes for everyday walking 2 of 4: Minimalist shoes for everyday walking')
     // 28 planned days per 4-week period: 10, 12, 14, 13 done → 36, 43, 50, 46 %; overall 49 of 112 = 43.75 → 44 %.
-    expect(text).toContain('2026-05-04 to 2026-06-01: 10 of 28 planned days (36 %)')
-    expect(text).toContain('2026-06-01 to 2026-06-29: 12 of 28 planned days (43 %)')
-    expect(text).toContain('2026-07-27 to 2026-08-24: 13 of 28 planned days (46 %)')
+    expect(text).toContain('4 May 2026 to 1 Jun 2026: 10 of 28 planned days (36 %)')
+    expect(text).toContain('1 Jun 2026 to 29 Jun 2026: 12 of 28 planned days (43 %)')
+    expect(text).toContain('27 Jul 2026 to 24 Aug 2026: 13 of 28 planned days (46 %)')
     expect(text).toContain('Overall: 49 of 112 planned days (44 %)')
     expect(text).toContain('Adherence was under 50 % of the planned days: the measured change should be read with that in mind.')
   })

@@ -1,8 +1,9 @@
 // The progress report as a doctor reads it: per-foot values from the visits, verdicts, charts, comments.
 import { afterEach, describe, expect, it } from 'vitest'
+import { formatClinicDate as d } from '@shared/calc/dates'
 import { buildProgressReport, NO_FOLLOW_UP } from '../../../src-main/core/services/documents'
 import { PAGE_POINTS } from '../../../src-main/core/pdf/layout'
-import { LEFT, openPdfClinic, PRINT_DAY, RIGHT, seedPatient, type PdfClinic } from './fixtures'
+import { LEFT, openPdfClinic, RIGHT, seedPatient, type PdfClinic } from './fixtures'
 import { bodyText, fontReport, itemsOutsidePage, readPdf, type PdfPage } from './read-pdf'
 
 let c: PdfClinic | null = null
@@ -32,10 +33,10 @@ describe('progress report', () => {
     }
     const text = pdf.text
     expect(pdf.pages[0]!.items.map((i) => i.str)).toContain("Zoë Łukasiewicz-O'Brien")
-    expect(text).toContain('1979-03-14')
+    expect(text).toContain('14 Mar 1979')
     expect(text).toContain('Anna Nowak')
-    expect(text).toContain(`${p.startDate} to ${p.reviewDate}`)
-    expect(text).toContain(`baseline (${p.startDate}) against the four-month review (${p.reviewDate})`)
+    expect(text).toContain(`${d(p.startDate)} to ${d(p.reviewDate)}`)
+    expect(text).toContain('baseline (4 May 2026) against the four-month review (24 Aug 2026)')
 
     // Left: 252.0 → 249.5 mm (−2.5, −1.0 %), arch 58.0 → 61.5 (+3.5, +6.0 %): both beyond the 2 mm threshold.
     const base = LEFT(0, 4)
@@ -73,13 +74,13 @@ describe('progress report', () => {
     expect(text).toContain('Morning heel pain much better.')
     expect(text).toContain('Signature – Anna Nowak')
     expect(text).toContain('Measurements over all visits (5)')
-    // The charts write dates as the rest of the report does.
+    // The charts write dates as the rest of the report and the screens do.
     const charts = section(text, 'Measurements over all visits', 'Pain scores')
-    expect(charts).toContain(p.startDate)
-    expect(charts).not.toMatch(/\d\d\.\d\d\.\d\d/)
+    expect(charts).toContain('4 May 2026')
+    expect(charts).not.toMatch(/\d\d\.\d\d\.\d\d|\d{4}-\d\d-\d\d/)
     const pages = pdf.pages.length
     expect(text).toContain(`Page ${pages} of ${pages}`)
-    expect(text).toContain(`Printed ${PRINT_DAY}`)
+    expect(text).toContain('Printed 26 Nov 2026')
     expect(fontReport(bytes).standardFonts).toEqual([])
   })
 
@@ -109,8 +110,8 @@ describe('progress report', () => {
     expect(pdf.pages[0]!.width).toBe(612)
     expect(pdf.pages[0]!.height).toBe(792)
     expect(pdf.pages[0]!.items.map((i) => i.str)).toContain('Дмитрий Шостакович')
-    expect(pdf.text).toContain(`against the latest visit (${last.visitDate}, follow-up)`)
-    expect(pdf.text).toContain(`Latest visit ${last.visitDate}`)
+    expect(pdf.text).toContain(`against the latest visit (${d(last.visitDate)}, follow-up)`)
+    expect(pdf.text).toContain(`Latest visit ${d(last.visitDate)}`)
     expect(pdf.pages.flatMap(itemsOutsidePage)).toEqual([])
   })
 
@@ -154,7 +155,7 @@ describe('progress report', () => {
     const pdf = await readPdf(await buildProgressReport(c.clinic.ctx(), { patientId: p.patientId }))
     expect(pdf.text).toContain('Measurements over all visits (30)')
     expect(pdf.pages.length).toBeLessThanOrEqual(3)
-    const dateLabel = /^\d{4}-\d{2}-\d{2}$/
+    const dateLabel = /^\d{1,2} [A-Z][a-z]{2} \d{4}$/
     const byLine = (page: PdfPage) => {
       const lines = new Map<number, { x: number; width: number }[]>()
       for (const i of page.items.filter((t) => dateLabel.test(t.str))) {
@@ -192,16 +193,16 @@ describe('progress report', () => {
     }
 
     const current = bodyText(await readPdf(await buildProgressReport(c.clinic.ctx(), { patientId: first.patientId })))
-    expect(current).toContain('against the latest visit (2026-10-27, follow-up)')
+    expect(current).toContain('against the latest visit (27 Oct 2026, follow-up)')
     expect(current).toContain('Arch height 61.5 mm 62.5 mm +1.0 mm +1.6 % within measurement error')
     expect(current).toContain('Measurements over all visits (2)')
-    expect(current).toContain(`started ${second.startDate}`)
+    expect(current).toContain(`started ${d(second.startDate)}`)
 
     const earlier = bodyText(await readPdf(await buildProgressReport(c.clinic.ctx(), { patientId: first.patientId, programId: first.programId })))
-    expect(earlier).toContain(`baseline (${first.startDate}) against the four-month review (${first.reviewDate})`)
+    expect(earlier).toContain(`baseline (${d(first.startDate)}) against the four-month review (${d(first.reviewDate)})`)
     expect(earlier).toContain('Arch height 58.0 mm 61.5 mm +3.5 mm +6.0 % at or above smallest meaningful change (2.0 mm)')
     expect(earlier).toContain('Measurements over all visits (3)')
-    expect(earlier).toContain(`ended ${first.reviewDate}`)
+    expect(earlier).toContain(`ended ${d(first.reviewDate)}`)
 
     await expect(buildProgressReport(c.clinic.ctx(), { patientId: first.patientId, programId: 999 })).rejects.toMatchObject({ code: 'not_found' })
   })
@@ -220,9 +221,9 @@ describe('progress report', () => {
     await c.clinic.call('visits.record', { patientId: first.patientId, therapistId: t, visitDate: '2026-10-27', kind: 'follow_up', left: { footLengthMm: 249.5, archHeightMm: 62.5 } }, t)
 
     const text = bodyText(await readPdf(await buildProgressReport(c.clinic.ctx(), { patientId: first.patientId })))
-    expect(text).toContain('Single-leg block · started 2026-09-01')
+    expect(text).toContain('Single-leg block · started 1 Sep 2026')
     expect(text).toContain(
-      `This program has no baseline visit of its own: the baseline is the visit of ${first.startDate}, recorded under the earlier program “Foot core — 16 weeks” (started ${first.startDate}).`,
+      `This program has no baseline visit of its own: the baseline is the visit of ${d(first.startDate)}, recorded under the earlier program “Foot core — 16 weeks” (started ${d(first.startDate)}).`,
     )
     // The earlier program's baseline and this program's visit; not its follow-up and review.
     expect(text).toContain('Measurements over all visits (2)')

@@ -37,7 +37,8 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     const items: PdfTextItem[] = []
     for (const it of content.items) {
       if (!('str' in it) || it.str === '') continue
-      items.push({ str: it.str, x: it.transform[4] as number, y: it.transform[5] as number, width: it.width, height: it.height })
+      // A no-break space (the documents keep a date on one line with them) reads as a space.
+      items.push({ str: it.str.replace(/\u00a0/g, ' '), x: it.transform[4] as number, y: it.transform[5] as number, width: it.width, height: it.height })
     }
     pages.push({ width: x1 - x0, height: y1 - y0, items, text: squash(items.map((t) => t.str).join(' ')) })
   }
