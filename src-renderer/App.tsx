@@ -9,7 +9,7 @@ import { useEffect } from 'react'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { startLiveChanges } from './lib/liveChanges'
 import { useSession } from './session'
-import { roleLabel } from './pages/texts'
+import { roleLabel } from './lib/labels'
 import { href, usePendingNavigation, useRoute, type Route } from './router'
 import { PatientsPage } from './pages/PatientsPage'
 import { PatientFormPage } from './pages/PatientFormPage'
@@ -35,7 +35,7 @@ function SignedInAs() {
         {user.displayName}
       </Text>
       <Badge variant="light" size="sm">
-        {roleLabel(t, user.role)}
+        {roleLabel(user.role)}
       </Badge>
       <Button size="xs" variant="default" onClick={lock} title={t('app.lock.title')} aria-keyshortcuts="Control+Shift+L">
         {t('app.lock')}

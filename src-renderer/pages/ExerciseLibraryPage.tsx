@@ -3,7 +3,8 @@ import { useCallback, useEffect, useState } from 'react'
 import { Alert, Button, Group, Loader, Modal, SimpleGrid, Stack, Text, Title } from '@mantine/core'
 import type { Exercise } from '@shared/domain/exercise'
 import { api } from '../api'
-import { useT } from '../i18n'
+import { useScreenLanguage, useT } from '../i18n'
+import { exerciseForScreens } from '../lib/exerciseTexts'
 import { ExerciseCard } from '../components/exercise/ExerciseCard'
 import { ExerciseForm } from '../components/exercise/ExerciseForm'
 import contrast from '../components/program/contrast.module.css'
@@ -20,6 +21,7 @@ export function ExerciseLibraryPage() {
   const [editing, setEditing] = useState<Editing | null>(null)
   const [status, setStatus] = useState<string | null>(null)
   const t = useT()
+  const language = useScreenLanguage()
 
   const load = useCallback(async () => {
     try {
@@ -68,9 +70,9 @@ export function ExerciseLibraryPage() {
                 {own.map((e) => (
                   <ExerciseCard
                     key={e.id}
-                    exercise={e}
+                    exercise={exerciseForScreens(e, language)}
                     actions={
-                      <Button size="xs" variant="default" aria-label={t('exercises.editNamed', { name: e.name })}
+                      <Button size="xs" variant="default" aria-label={t('exercises.editNamed', { name: exerciseForScreens(e, language).name })}
                         onClick={() => setEditing({ exercise: e, initial: exerciseToDraft(e) })}>
                         {t('exercises.edit')}
                       </Button>
@@ -89,7 +91,7 @@ export function ExerciseLibraryPage() {
             </Text>
             <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
               {builtins.map((e) => (
-                <ExerciseCard key={e.id} exercise={e} />
+                <ExerciseCard key={e.id} exercise={exerciseForScreens(e, language)} />
               ))}
             </SimpleGrid>
           </Stack>

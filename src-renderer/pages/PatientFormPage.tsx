@@ -19,7 +19,7 @@ import { announce, focusById } from '../lib/focus'
 import { typeAheadPick } from '../lib/typeAhead'
 import { t as translate, useT } from '../i18n'
 import type { ScreenKey } from '@shared/i18n/screens/catalogue'
-import { complaintLabel, sexLabel } from './texts'
+import { complaintLabel, sexLabel } from '../lib/labels'
 
 export interface PatientFormValues {
   firstName: string
@@ -49,8 +49,8 @@ const REVIEWED: { key: keyof PatientFormValues; label: ScreenKey }[] = [
 ]
 
 function shownValue(key: keyof PatientFormValues, v: unknown): string {
-  if (key === 'sex') return sexLabel(translate, v as Sex)
-  if (key === 'complaints') return (v as Complaint[]).map((c) => complaintLabel(translate, c)).join(', ') || '—'
+  if (key === 'sex') return sexLabel(v as Sex)
+  if (key === 'complaints') return (v as Complaint[]).map((c) => complaintLabel(c)).join(', ') || '—'
   if (key === 'preferredLanguage') return v === null ? translate('patientForm.clinicLanguage') : LANGUAGE_NAMES[v as Language]
   return plainValue(v)
 }
@@ -211,12 +211,12 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
             <Select
               id="patient-sex"
               label={t('patientForm.sex')}
-              data={SEXES.map((s) => ({ value: s, label: sexLabel(t, s) }))}
+              data={SEXES.map((s) => ({ value: s, label: sexLabel(s) }))}
               allowDeselect={false}
               {...form.getInputProps('sex')}
               onKeyDown={(e) => {
                 // "F" picks Female, as in a native list.
-                const pick = typeAheadPick(e, SEXES.map((s) => ({ value: s, label: sexLabel(t, s) })))
+                const pick = typeAheadPick(e, SEXES.map((s) => ({ value: s, label: sexLabel(s) })))
                 if (pick) {
                   e.preventDefault()
                   form.setFieldValue('sex', pick.value as Sex)
@@ -240,7 +240,7 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
               <Checkbox.Group id="patient-complaints" label={t('patientForm.presentingComplaints')} {...form.getInputProps('complaints')}>
                 <Group mt="xs">
                   {COMPLAINTS.map((c) => (
-                    <Checkbox key={c} value={c} label={complaintLabel(t, c)} />
+                    <Checkbox key={c} value={c} label={complaintLabel(c)} />
                   ))}
                 </Group>
               </Checkbox.Group>

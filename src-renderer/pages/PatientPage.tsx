@@ -6,7 +6,7 @@ import { ageOn, localToday } from '@shared/calc/dates'
 import type { ScreenKey } from '@shared/i18n/screens/catalogue'
 import { formatDate, fullName } from '../lib/format'
 import { useT } from '../i18n'
-import { complaintLabel } from './texts'
+import { complaintLabel } from '../lib/labels'
 import { usePatientData } from '../lib/usePatientData'
 import { useAuth } from '../auth'
 import { PatientContactPage } from './PatientContactPage'
@@ -56,7 +56,7 @@ function ClinicalPatientPage({ patientId, tab, query }: { patientId: number; tab
             <Group gap={6} aria-label={t('patient.complaints')}>
               {patient.complaints.map((c) => (
                 <Badge key={c} variant="default">
-                  {complaintLabel(t, c)}
+                  {complaintLabel(c)}
                 </Badge>
               ))}
             </Group>

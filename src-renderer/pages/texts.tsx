@@ -1,10 +1,7 @@
 // Helpers for the pages' texts: a translated sentence with an element inside it (a link, a bold
-// name), and the screen names of the core's codes (roles, sexes, complaints, visit kinds, symptoms).
-// The domain's English constants stay as they are for the core; the screens read these keys.
+// name) and measurements the language's way. The screen names of the core's codes (roles, sexes,
+// complaints, visit kinds, symptoms) live in one place: lib/labels.ts.
 import { Fragment, type ReactNode } from 'react'
-import type { Complaint, Sex } from '@shared/domain/patient'
-import type { UserRole } from '@shared/domain/user'
-import type { SymptomRegion, VisitKind } from '@shared/domain/visit'
 import type { ScreenKey } from '@shared/i18n/screens/catalogue'
 import type { MessageValues, Translate } from '@shared/i18n/translate'
 import { formatDecimal, formatSigned } from '@shared/i18n/format'
@@ -27,11 +24,6 @@ export function rich(t: Translate<ScreenKey>, key: ScreenKey, nodes: Record<stri
   return parts.map((part, i) => <Fragment key={i}>{i % 2 === 1 ? nodes[part] : part}</Fragment>)
 }
 
-export const roleLabel = (t: Translate<ScreenKey>, role: UserRole): string => t(`labels.role.${role}`)
-export const sexLabel = (t: Translate<ScreenKey>, sex: Sex): string => t(`labels.sex.${sex}`)
-export const complaintLabel = (t: Translate<ScreenKey>, c: Complaint): string => t(`labels.complaint.${c}`)
-export const visitKindLabel = (t: Translate<ScreenKey>, k: VisitKind): string => t(`labels.visitKind.${k}`)
-export const symptomLabel = (t: Translate<ScreenKey>, r: SymptomRegion): string => t(`labels.symptom.${r}`)
 
 /**
  * Measurements on screen the language's way ("23,5 mm" in German and Ukrainian). English keeps the

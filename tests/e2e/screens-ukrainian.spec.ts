@@ -2,7 +2,8 @@
 // list, a new patient, a patient's overview, measurements and program, the due reviews, Settings
 // (the administrator), the lock and the sign-in screens — each screenshotted (uk-*.png) and clean
 // of serious axe violations. A dedicated walk over the same screens as the therapist's day; the
-// texts asserted are the pages' (the components' own texts are translated separately).
+// texts asserted are the pages' and their components' (program, exercise library, settings), the
+// built-in exercises' own texts included.
 import { expect, test, type Page } from '@playwright/test'
 import { callApi, E2E_PIN, workAs } from './support-api'
 import { startShell, type RunningShell } from '../support/browser-shell'
@@ -89,7 +90,23 @@ test('a Ukrainian clinic: a therapist’s screens, Settings, the lock and sign-i
   await page.getByRole('tab', { name: 'Програма' }).click()
   await expect(page.getByRole('button', { name: 'Змінити програму' })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Завершити програму' })).toBeVisible()
+  await expect(page.getByTestId('program-week')).toHaveText(/^Тиждень \d+ з \d+$/)
+  // The built-in exercise by its Ukrainian name, with its Ukrainian stage.
+  const items = page.getByRole('list', { name: 'Вправи цієї програми' })
+  await expect(items).toContainText('Збирання рушника пальцями')
+  await expect(items).toContainText('Сидячи, лише рушник')
+  await expect(page.getByRole('heading', { name: 'Історія програм' })).toBeVisible()
+  await expect(page.getByTestId('program-history-entry').getByText('Призначено', { exact: true })).toBeVisible()
   await check(page, 'patient-program')
+
+  // The exercise library: the built-in exercises' own texts in Ukrainian.
+  await page.getByRole('navigation', { name: 'Головне меню' }).getByRole('link', { name: 'Бібліотека вправ' }).click()
+  const towel = page.getByRole('article', { name: 'Збирання рушника пальцями' })
+  await expect(towel).toContainText('Зміцнює дрібні м’язи під стопою, які підтримують склепіння.')
+  await expect(towel.getByText('Вбудована', { exact: true })).toBeVisible()
+  await expect(towel.getByRole('heading', { name: 'Кроки' })).toBeVisible()
+  await expect(towel.getByRole('heading', { name: 'Етапи' })).toBeVisible()
+  await check(page, 'exercise-library')
 
   // The due reviews: the review in 5 days, in Ukrainian plural.
   await page.getByRole('link', { name: 'Огляди, що настали' }).click()
@@ -105,6 +122,10 @@ test('a Ukrainian clinic: a therapist’s screens, Settings, the lock and sign-i
   await expect(page.getByRole('heading', { name: 'Налаштування', level: 1 })).toBeVisible()
   await expect(page.getByRole('navigation', { name: 'Головне меню' }).getByRole('link', { name: 'Бібліотека вправ' })).toBeVisible()
   await expect(page.getByText('Адміністратор', { exact: true }).first()).toBeVisible()
+  await expect(page.getByRole('group', { name: 'Вимірювання' })).toBeVisible()
+  await expect(page.getByText('Найменша значуща зміна', { exact: true })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Користувачі' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Зберегти налаштування' })).toBeVisible()
   await check(page, 'settings')
 
   // The lock screen (Ctrl+Shift+L), then "Switch user" to the sign-in screen, still in Ukrainian.

@@ -2,7 +2,8 @@
 // program editor and the exercise form.
 import { Select, SimpleGrid, Textarea, TextInput } from '@mantine/core'
 import { typeAheadPick } from '../../lib/typeAhead'
-import { DOSAGE_LABELS, type DosageDraft, type DosageNumberField, type FieldErrors } from './dosageDraft'
+import { useT } from '../../i18n'
+import { dosageLabel, type DosageDraft, type DosageNumberField, type FieldErrors } from './dosageDraft'
 
 interface Props {
   value: DosageDraft
@@ -15,11 +16,12 @@ interface Props {
   stageLabel?: string
 }
 
-export function DosageInputs({ value, onChange, stages, errors, errorPrefix, stageLabel = DOSAGE_LABELS.stage }: Props) {
+export function DosageInputs({ value, onChange, stages, errors, errorPrefix, stageLabel }: Props) {
+  const t = useT()
   const err = (field: string) => errors[`${errorPrefix}.${field}`]
   const numberInput = (field: DosageNumberField) => (
     <TextInput
-      label={DOSAGE_LABELS[field]}
+      label={dosageLabel(field)}
       inputMode="numeric"
       autoComplete="off"
       value={value[field]}
@@ -27,7 +29,7 @@ export function DosageInputs({ value, onChange, stages, errors, errorPrefix, sta
       error={err(field)}
     />
   )
-  const stageOptions = stages.length > 0 ? stages.map((s, i) => ({ value: String(i), label: s })) : [{ value: '0', label: 'Stage 1' }]
+  const stageOptions = stages.length > 0 ? stages.map((s, i) => ({ value: String(i), label: s })) : [{ value: '0', label: t('program.stageNumber', { stage: 1 }) }]
   return (
     <>
       <SimpleGrid cols={{ base: 2, xs: 3, md: 6 }} spacing="sm" verticalSpacing="xs">
@@ -40,15 +42,15 @@ export function DosageInputs({ value, onChange, stages, errors, errorPrefix, sta
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
         <TextInput
-          label={DOSAGE_LABELS.repsText}
-          description="Instead of a number, e.g. until the towel is gathered"
+          label={dosageLabel('repsText')}
+          description={t('dosage.repsTextHelp')}
           value={value.repsText}
           onChange={(e) => onChange({ repsText: e.currentTarget.value })}
           error={err('repsText')}
         />
         <Select
-          label={stageLabel}
-          description="Progression stage"
+          label={stageLabel ?? dosageLabel('stage')}
+          description={t('dosage.stageHelp')}
           data={stageOptions}
           value={value.stage}
           allowDeselect={false}
@@ -64,7 +66,7 @@ export function DosageInputs({ value, onChange, stages, errors, errorPrefix, sta
         />
       </SimpleGrid>
       <Textarea
-        label={DOSAGE_LABELS.notes}
+        label={dosageLabel('notes')}
         autosize
         minRows={1}
         maxRows={6}

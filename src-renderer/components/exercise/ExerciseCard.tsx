@@ -3,11 +3,14 @@ import type { ReactNode } from 'react'
 import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
 import type { Exercise } from '@shared/domain/exercise'
 import { dosageSentence } from '@shared/exercises/dosage'
+import { useScreenLanguage, useT } from '../../i18n'
 import { ExerciseIllustration } from './ExerciseIllustration'
 
 const wrap = { overflowWrap: 'anywhere' } as const
 
 export function ExerciseCard({ exercise, actions }: { exercise: Exercise; actions?: ReactNode }) {
+  const t = useT()
+  const language = useScreenLanguage()
   const headingId = `exercise-${exercise.id}-name`
   return (
     <Paper withBorder p="md" radius="md" component="article" aria-labelledby={headingId} data-testid="exercise-card">
@@ -22,11 +25,11 @@ export function ExerciseCard({ exercise, actions }: { exercise: Exercise; action
               <Group gap="xs">
                 {exercise.builtin ? (
                   <Badge variant="light" color="gray">
-                    Built-in
+                    {t('exercise.builtin')}
                   </Badge>
                 ) : (
                   <Badge variant="light" color="teal">
-                    Clinic’s own
+                    {t('exercise.clinicOwn')}
                   </Badge>
                 )}
                 {actions}
@@ -39,13 +42,13 @@ export function ExerciseCard({ exercise, actions }: { exercise: Exercise; action
             )}
             <Text size="sm" style={wrap}>
               <Text span fw={600}>
-                Default dosage:
+                {t('exercise.defaultDosageColon')}
               </Text>{' '}
-              {dosageSentence(exercise.dosage)}
+              {dosageSentence(exercise.dosage, language)}
             </Text>
           </Stack>
         </Group>
-        <Section title="Steps">
+        <Section title={t('exercise.steps')}>
           <List type="ordered" size="sm" spacing={2}>
             {exercise.steps.map((s, i) => (
               <List.Item key={i} style={wrap}>
@@ -55,7 +58,7 @@ export function ExerciseCard({ exercise, actions }: { exercise: Exercise; action
           </List>
         </Section>
         {exercise.mistakes.length > 0 && (
-          <Section title="Mistakes to avoid">
+          <Section title={t('exercise.mistakes')}>
             <List size="sm" spacing={2}>
               {exercise.mistakes.map((s, i) => (
                 <List.Item key={i} style={wrap}>
@@ -65,7 +68,7 @@ export function ExerciseCard({ exercise, actions }: { exercise: Exercise; action
             </List>
           </Section>
         )}
-        <Section title="Stages">
+        <Section title={t('exercise.stages')}>
           <List type="ordered" size="sm" spacing={2}>
             {exercise.stages.map((s, i) => (
               <List.Item key={i} style={wrap}>
@@ -77,7 +80,7 @@ export function ExerciseCard({ exercise, actions }: { exercise: Exercise; action
         {exercise.safety !== '' && (
           <Text size="sm" style={wrap}>
             <Text span fw={600}>
-              Safety:
+              {t('exercise.safetyColon')}
             </Text>{' '}
             {exercise.safety}
           </Text>

@@ -3,13 +3,14 @@ import { useMemo, useRef, useState, type FormEvent } from 'react'
 import { Alert, Button, Group, Stack, Textarea, TextInput, Title } from '@mantine/core'
 import type { Exercise } from '@shared/domain/exercise'
 import { api } from '../../api'
+import { useT } from '../../i18n'
 import { useDraftSubmit } from '../../lib/useDraftSubmit'
 import { useLeaveGuard } from '../program/useLeaveGuard'
 import { DosageInputs } from './DosageInputs'
 import { exerciseDraftChanged, exerciseDraftForApi, exerciseToDraft, type ExerciseDraft } from './exerciseDraft'
 import { ListEditor } from './ListEditor'
 import { ConflictReview, isStaleVersion, useConflictReview } from '../ConflictReview'
-import { EXERCISE_REVIEW_FIELDS, exerciseDraftFromReview, exerciseReviewValues, exerciseShownValue, type ExerciseReviewValues } from './exerciseReview'
+import { exerciseReviewFields, exerciseDraftFromReview, exerciseReviewValues, exerciseShownValue, type ExerciseReviewValues } from './exerciseReview'
 
 interface Props {
   /** The exercise being edited, or null for a new one. */
@@ -23,9 +24,10 @@ const FIELD_KEYS = /^(name|purpose|safety|steps|mistakes|stages)(\.\d+)?$|^dosag
 
 export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
   // The exercise as the form opened it (the library behind may refresh), or as someone else saved it since.
+  const t = useT()
   const [base, setBase] = useState(exercise)
   const [draft, setDraft] = useState(initial)
-  const conflict = useConflictReview<ExerciseReviewValues>(EXERCISE_REVIEW_FIELDS, exerciseShownValue)
+  const conflict = useConflictReview<ExerciseReviewValues>(exerciseReviewFields(), exerciseShownValue)
   const formRef = useRef<HTMLFormElement>(null)
   const { errors, failure, saving, submit: save } = useDraftSubmit(formRef, FIELD_KEYS)
   const dirty = useMemo(() => exerciseDraftChanged(draft, initial), [draft, initial])
@@ -62,47 +64,47 @@ export function ExerciseForm({ exercise, initial, onSaved, onCancel }: Props) {
   }
 
   function cancel() {
-    if (dirty && !window.confirm('Discard the changes to this exercise?')) return
+    if (dirty && !window.confirm(t('exercise.form.discard'))) return
     onCancel()
   }
 
-  const stageNames = draft.stages.map((s, i) => (s.text.trim() === '' ? `Stage ${i + 1}` : s.text))
+  const stageNames = draft.stages.map((s, i) => (s.text.trim() === '' ? t('program.stageNumber', { stage: i + 1 }) : s.text))
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={exercise ? `Edit ${exercise.name}` : 'New exercise'}>
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={exercise ? t('exercise.form.edit', { name: exercise.name }) : t('exercise.form.new')}>
       <Stack gap="md">
         {failure && (
-          <Alert color="red" title="Not saved" role="alert">
+          <Alert color="red" title={t('program.editor.notSaved')} role="alert">
             {failure}
           </Alert>
         )}
         {conflict.view && (
           <ConflictReview {...conflict.view} onSave={() => void saveDraft(applyReview())} onCancel={() => void applyReview()} saving={saving} />
         )}
-        <TextInput label="Name" value={draft.name} onChange={(e) => patch({ name: e.currentTarget.value })} error={errors.name} />
-        <Textarea label="Purpose" description="One sentence: what it trains and why" autosize minRows={2}
+        <TextInput label={t('exercise.name')} value={draft.name} onChange={(e) => patch({ name: e.currentTarget.value })} error={errors.name} />
+        <Textarea label={t('exercise.purpose')} description={t('exercise.form.purposeHelp')} autosize minRows={2}
           value={draft.purpose} onChange={(e) => patch({ purpose: e.currentTarget.value })} error={errors.purpose} />
-        <ListEditor legend="Steps" itemName="Step" items={draft.steps} onChange={(steps) => patch({ steps })} errors={errors} path="steps"
-          emptyText="Add at least one step, in plain words the patient will read." />
-        <ListEditor legend="Mistakes to avoid" itemName="Mistake" items={draft.mistakes} onChange={(mistakes) => patch({ mistakes })}
-          errors={errors} path="mistakes" emptyText="No mistakes listed. Add the ones you correct most often." />
-        <ListEditor legend="Stages" itemName="Stage" items={draft.stages} onChange={(stages) => patch({ stages })} errors={errors} path="stages"
-          emptyText="Add at least one stage, easiest first." />
-        <Textarea label="Safety note" description="When to stop and tell the therapist (optional)" autosize minRows={1}
+        <ListEditor legend={t('exercise.steps')} item="step" items={draft.steps} onChange={(steps) => patch({ steps })} errors={errors} path="steps"
+          emptyText={t('exercise.form.noSteps')} />
+        <ListEditor legend={t('exercise.mistakes')} item="mistake" items={draft.mistakes} onChange={(mistakes) => patch({ mistakes })}
+          errors={errors} path="mistakes" emptyText={t('exercise.form.noMistakes')} />
+        <ListEditor legend={t('exercise.stages')} item="stage" items={draft.stages} onChange={(stages) => patch({ stages })} errors={errors} path="stages"
+          emptyText={t('exercise.form.noStages')} />
+        <Textarea label={t('exercise.safetyNote')} description={t('exercise.form.safetyHelp')} autosize minRows={1}
           value={draft.safety} onChange={(e) => patch({ safety: e.currentTarget.value })} error={errors.safety} />
         <Stack gap="xs">
           <Title order={3} size="h5">
-            Default dosage
+            {t('exercise.defaultDosage')}
           </Title>
           <DosageInputs value={draft.dosage} onChange={(p) => patch({ dosage: { ...draft.dosage, ...p } })} stages={stageNames}
-            errors={errors} errorPrefix="dosage" stageLabel="Default stage" />
+            errors={errors} errorPrefix="dosage" stageLabel={t('exercise.defaultStage')} />
         </Stack>
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={cancel} disabled={saving}>
-            Cancel
+            {t('program.editor.cancel')}
           </Button>
           <Button type="submit" loading={saving}>
-            {exercise ? 'Save exercise' : 'Create exercise'}
+            {exercise ? t('exercise.form.save') : t('exercise.form.create')}
           </Button>
         </Group>
       </Stack>

@@ -1,12 +1,13 @@
 // Edits a list of one-line texts (steps, mistakes, stages): add, remove, move up and down.
 import { Button, Fieldset, Group, Stack, Text, TextInput } from '@mantine/core'
+import { useT } from '../../i18n'
 import { moveItem } from '../program/programDraft'
 import { newLine, type LineDraft } from './exerciseDraft'
 
 interface Props {
   legend: string
-  /** "Step" → inputs labelled "Step 1", "Step 2"…; the add button says "Add step". */
-  itemName: string
+  /** "step" → inputs labelled "Step 1", "Step 2"…; the add button says "Add step". */
+  item: 'step' | 'mistake' | 'stage'
   items: LineDraft[]
   onChange: (items: LineDraft[]) => void
   /** Errors for the whole list (key = path) and for each line (path.index). */
@@ -15,7 +16,8 @@ interface Props {
   emptyText: string
 }
 
-export function ListEditor({ legend, itemName, items, onChange, errors, path, emptyText }: Props) {
+export function ListEditor({ legend, item, items, onChange, errors, path, emptyText }: Props) {
+  const t = useT()
   const set = (key: string, text: string) => onChange(items.map((l) => (l.key === key ? { ...l, text } : l)))
   return (
     <Fieldset legend={legend} style={{ minWidth: 0 }}>
@@ -26,7 +28,7 @@ export function ListEditor({ legend, itemName, items, onChange, errors, path, em
           </Text>
         )}
         {items.map((line, index) => {
-          const label = `${itemName} ${index + 1}`
+          const label = t(`listEditor.${item}.label`, { index: index + 1 })
           return (
             <Group key={line.key} align="flex-end" gap={6} wrap="nowrap">
               <TextInput
@@ -36,15 +38,15 @@ export function ListEditor({ legend, itemName, items, onChange, errors, path, em
                 error={errors[`${path}.${index}`]}
                 style={{ flex: 1, minWidth: 0 }}
               />
-              <Button size="sm" px="xs" variant="default" aria-label={`Move ${label.toLowerCase()} up`} disabled={index === 0}
+              <Button size="sm" px="xs" variant="default" aria-label={t(`listEditor.${item}.up`, { index: index + 1 })} disabled={index === 0}
                 onClick={() => onChange(moveItem(items, index, -1))}>
                 ↑
               </Button>
-              <Button size="sm" px="xs" variant="default" aria-label={`Move ${label.toLowerCase()} down`} disabled={index === items.length - 1}
+              <Button size="sm" px="xs" variant="default" aria-label={t(`listEditor.${item}.down`, { index: index + 1 })} disabled={index === items.length - 1}
                 onClick={() => onChange(moveItem(items, index, 1))}>
                 ↓
               </Button>
-              <Button size="sm" px="xs" variant="light" color="red" aria-label={`Remove ${label.toLowerCase()}`}
+              <Button size="sm" px="xs" variant="light" color="red" aria-label={t(`listEditor.${item}.remove`, { index: index + 1 })}
                 onClick={() => onChange(items.filter((l) => l.key !== line.key))}>
                 ✕
               </Button>
@@ -58,7 +60,7 @@ export function ListEditor({ legend, itemName, items, onChange, errors, path, em
         )}
         <Group>
           <Button size="xs" variant="default" onClick={() => onChange([...items, newLine()])}>
-            Add {itemName.toLowerCase()}
+            {t(`listEditor.${item}.add`)}
           </Button>
         </Group>
       </Stack>

@@ -1,22 +1,13 @@
 // Dosage as typed into a form (text per field) and back to the contract's numbers; pure, unit-tested.
 import type { Dosage } from '@shared/domain/exercise'
 import type { FieldIssue } from '@shared/domain/errors'
+import { t } from '../../i18n'
 
 export const DOSAGE_NUMBER_FIELDS = ['sets', 'reps', 'holdSeconds', 'minutes', 'timesPerDay', 'daysPerWeek'] as const
 export type DosageNumberField = (typeof DOSAGE_NUMBER_FIELDS)[number]
 
-/** Labels shared by the inputs and by the change sentences in program history. */
-export const DOSAGE_LABELS: Record<DosageNumberField | 'repsText' | 'stage' | 'notes', string> = {
-  sets: 'Sets',
-  reps: 'Repetitions',
-  repsText: 'Repetitions in words',
-  holdSeconds: 'Hold (seconds)',
-  minutes: 'Minutes',
-  timesPerDay: 'Times a day',
-  daysPerWeek: 'Days a week',
-  stage: 'Stage',
-  notes: 'Notes',
-}
+/** Labels shared by the inputs and by the conflict reviews, in the screens' language. */
+export const dosageLabel = (field: DosageNumberField | 'repsText' | 'stage' | 'notes'): string => t(`dosage.label.${field}`)
 
 /** The words the server uses in its messages, so client and server say the same thing. */
 const MESSAGE_NAMES: Record<DosageNumberField, string> = {

@@ -1,6 +1,7 @@
 // An exercise as typed into the library form, and back to the contract's input; pure, unit-tested.
 import type { Exercise } from '@shared/domain/exercise'
 import { DEFAULT_DOSAGE_DRAFT, dosageToDraft, draftToDosage, type DosageDraft, type FieldErrors } from './dosageDraft'
+import { t } from '../../i18n'
 
 export interface LineDraft {
   key: string
@@ -26,7 +27,7 @@ export function newExerciseDraft(): ExerciseDraft {
     purpose: '',
     steps: [newLine()],
     mistakes: [],
-    stages: [newLine('Sitting')],
+    stages: [newLine(t('exercise.firstStage'))],
     safety: '',
     dosage: { ...DEFAULT_DOSAGE_DRAFT },
   }

@@ -2,10 +2,11 @@
 import type { ReactNode } from 'react'
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import { localToday } from '@shared/calc/dates'
-import { plannedNext } from '@shared/calc/plan'
 import { programProgress } from '@shared/calc/review'
 import type { Program } from '@shared/domain/program'
 import { dosageSentence } from '@shared/exercises/dosage'
+import { useScreenLanguage, useT, t } from '../../i18n'
+import { plannedNextText } from '../../lib/labels'
 import { formatDate, type StageNamer } from './programDraft'
 
 /** "Week 6 of 16", when it starts, or, past the review date, whether the review is overdue. */
@@ -13,15 +14,15 @@ export function weekLabel(program: Program, today: string = localToday()): strin
   const p = programProgress(program, today)
   switch (p.kind) {
     case 'not_started':
-      return `Starts ${formatDate(program.startDate)}`
+      return t('program.week.notStarted', { date: formatDate(program.startDate) })
     case 'week':
-      return `Week ${p.week} of ${p.of}`
+      return t('program.week.week', { week: p.week, of: p.of })
     case 'review_due_today':
-      return 'Review due today'
+      return t('program.week.dueToday')
     case 'review_overdue':
-      return `Review overdue since ${formatDate(program.reviewDate)}`
+      return t('program.week.overdue', { date: formatDate(program.reviewDate) })
     case 'review_recorded':
-      return `Review recorded on ${formatDate(p.on)}`
+      return t('program.week.recorded', { date: formatDate(p.on) })
   }
 }
 
@@ -33,6 +34,8 @@ interface Props {
 }
 
 export function CurrentProgram({ program, stageName, actions }: Props) {
+  const t = useT()
+  const language = useScreenLanguage()
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="current-program-title">
       <Stack gap="md">
@@ -47,14 +50,14 @@ export function CurrentProgram({ program, stageName, actions }: Props) {
               </Badge>
             </Group>
             <Text size="sm" c="dimmed">
-              Started {formatDate(program.startDate)} · Review {formatDate(program.reviewDate)} · Assigned by {program.therapistName}
+              {t('program.current.meta', { start: formatDate(program.startDate), review: formatDate(program.reviewDate), therapist: program.therapistName })}
             </Text>
           </Stack>
           <Group gap="xs" wrap="wrap">
             {actions}
           </Group>
         </Group>
-        <Stack component="ol" gap="sm" m={0} pl="lg" aria-label="Exercises in this program">
+        <Stack component="ol" gap="sm" m={0} pl="lg" aria-label={t('program.current.exercises')}>
           {program.items.map((item) => (
             <li key={item.id} data-testid="current-program-item">
               <Group gap="xs" wrap="wrap">
@@ -65,10 +68,10 @@ export function CurrentProgram({ program, stageName, actions }: Props) {
                   {stageName(item.exerciseId, item.stage)}
                 </Badge>
               </Group>
-              <Text size="sm">{dosageSentence(item)}</Text>
+              <Text size="sm">{dosageSentence(item, language)}</Text>
               {item.plannedWeeks !== null && (
                 <Text size="sm" c="dimmed" data-testid="plan-next">
-                  {plannedNext({ stage: item.stage, plannedWeeks: item.plannedWeeks, shiftWeeks: item.planShiftWeeks }, item.stages)}
+                  {plannedNextText({ stage: item.stage, plannedWeeks: item.plannedWeeks, shiftWeeks: item.planShiftWeeks }, item.stages)}
                 </Text>
               )}
               {item.notes !== '' && (

@@ -6,6 +6,7 @@ import { localToday } from '@shared/calc/dates'
 import { ApiError } from '@shared/domain/errors'
 import type { Program } from '@shared/domain/program'
 import { api } from '../../api'
+import { useT } from '../../i18n'
 import contrast from './contrast.module.css'
 import { issuesToErrors, type FieldErrors } from '../exercise/dosageDraft'
 import { ConflictReview, isStaleVersion, useConflictReview } from '../ConflictReview'
@@ -21,6 +22,7 @@ interface Props {
 }
 
 export function EndProgramModal({ program, opened, onClose, onEnded }: Props) {
+  const t = useT()
   const [endDate, setEndDate] = useState(localToday())
   // The program as it was when the dialog opened (the page behind refreshes on changes elsewhere),
   // or as someone else saved it since.
@@ -37,8 +39,8 @@ export function EndProgramModal({ program, opened, onClose, onEnded }: Props) {
   const names = useMemo(() => exerciseNames([...base.items, ...seen.items]), [base, seen])
   const conflict = useConflictReview<ProgramReviewValues>([], programShownValue(names))
   const endFields = [
-    { key: 'endDate', label: 'End date' },
-    { key: 'reason', label: 'Reason' },
+    { key: 'endDate', label: t('program.end.endDate') },
+    { key: 'reason', label: t('program.end.reason') },
   ]
 
   /** Ends the program on `on`'s version; after a review, first the dosage kept as it was seen. */
@@ -94,11 +96,11 @@ export function EndProgramModal({ program, opened, onClose, onEnded }: Props) {
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="End program" centered className={contrast.screen} closeButtonProps={{ 'aria-label': 'Close without ending' }}>
+    <Modal opened={opened} onClose={onClose} title={t('program.end.title')} centered className={contrast.screen} closeButtonProps={{ 'aria-label': t('program.end.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <Text size="sm">
-            End “{program.name}”? It stays in the program history, and you can assign a new program afterwards.
+            {t('program.end.confirm', { name: program.name })}
           </Text>
           {failure && (
             <Alert color="red" role="alert">
@@ -108,9 +110,9 @@ export function EndProgramModal({ program, opened, onClose, onEnded }: Props) {
           {conflict.view && (
             <ConflictReview {...conflict.view} onSave={() => void end(base, seen, applyReview())} onCancel={() => void applyReview()} saving={saving} />
           )}
-          <DateField label="End date" value={endDate} onChange={setEndDate} error={errors.endDate} popoverProps={{ withinPortal: false }} />
+          <DateField label={t('program.end.endDate')} value={endDate} onChange={setEndDate} error={errors.endDate} popoverProps={{ withinPortal: false }} />
           <Textarea
-            label="Reason (optional)"
+            label={t('program.end.reasonOptional')}
             autosize
             minRows={2}
             value={reason}
@@ -119,10 +121,10 @@ export function EndProgramModal({ program, opened, onClose, onEnded }: Props) {
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
-              Keep program
+              {t('program.end.keep')}
             </Button>
             <Button type="submit" color="red" loading={saving}>
-              End program
+              {t('program.end.title')}
             </Button>
           </Group>
         </Stack>

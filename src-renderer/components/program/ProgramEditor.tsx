@@ -16,6 +16,7 @@ import {
   type ProgramDraft,
 } from './programDraft'
 import { draftFromReview, exerciseNames, programReviewFields, programReviewValues, programShownValue, type ProgramReviewValues } from './programReview'
+import { useT } from '../../i18n'
 import { useDraftSubmit } from '../../lib/useDraftSubmit'
 import { useLeaveGuard } from './useLeaveGuard'
 import { ConflictReview, isStaleVersion, useConflictReview } from '../ConflictReview'
@@ -42,6 +43,7 @@ interface Props {
 const FIELD_KEYS = /^(name|startDate|reviewDate|reason|items)$|^items\.\d+\.\w+$/
 
 export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, save, onCancel, onDirtyChange, theirs }: Props) {
+  const t = useT()
   const [draft, setDraft] = useState(initial)
   // The program the edits are based on: as opened, or as someone else saved it since.
   const [base, setBase] = useState(initial)
@@ -121,17 +123,17 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
   }
 
   function cancel() {
-    if (dirty && !window.confirm('Discard the changes to this program?')) return
+    if (dirty && !window.confirm(t('program.editor.discard'))) return
     onCancel()
   }
 
   return (
     <Paper withBorder p="md" radius="md">
-      <form ref={formRef} onSubmit={submit} aria-label={mode === 'assign' ? 'Assign program' : 'Change program'} noValidate>
+      <form ref={formRef} onSubmit={submit} aria-label={mode === 'assign' ? t('program.editor.assign') : t('program.editor.change')} noValidate>
         <Stack gap="md">
-          <Title order={2} size="h3">{mode === 'assign' ? 'Assign program' : `Change program: ${draft.name}`}</Title>
+          <Title order={2} size="h3">{mode === 'assign' ? t('program.editor.assign') : t('program.editor.changeNamed', { name: draft.name })}</Title>
           {failure && (
-            <Alert color="red" title="Not saved" role="alert">
+            <Alert color="red" title={t('program.editor.notSaved')} role="alert">
               {failure}
             </Alert>
           )}
@@ -141,7 +143,7 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
             {mode === 'assign' ? (
               <TextInput
-                label="Program name"
+                label={t('program.editor.name')}
                 value={draft.name}
                 onChange={(e) => {
                   const name = e.currentTarget.value
@@ -152,22 +154,22 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
             ) : (
               <Text size="sm">
                 <Text span fw={600}>
-                  Started:
+                  {t('program.editor.started')}
                 </Text>{' '}
                 {formatDate(draft.startDate)}
               </Text>
             )}
             {mode === 'assign' && (
               <DateField
-                label="Start date"
+                label={t('program.editor.startDate')}
                 value={draft.startDate}
                 onChange={(startDate) => setDraft((d) => withStartDate(d, startDate, reviewIntervalWeeks))}
                 error={errors.startDate}
               />
             )}
             <DateField
-              label="Review date"
-              description={mode === 'assign' ? `Defaults to ${reviewIntervalWeeks} weeks after the start` : undefined}
+              label={t('program.reviewDate')}
+              description={mode === 'assign' ? t('program.editor.reviewDefault', { count: reviewIntervalWeeks }) : undefined}
               value={draft.reviewDate}
               onChange={(reviewDate) => setDraft((d) => ({ ...d, reviewDate, reviewDateEdited: true }))}
               error={errors.reviewDate}
@@ -175,10 +177,10 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
           </SimpleGrid>
 
           <Stack gap="sm">
-            <Title order={3} size="h4">Exercises</Title>
+            <Title order={3} size="h4">{t('program.exercises')}</Title>
             {draft.items.length === 0 && (
               <Text c="dimmed" size="sm">
-                No exercises yet. Choose one from the catalog below and press “Add exercise”.
+                {t('program.editor.noItems')}
               </Text>
             )}
             {draft.items.map((item, index) => (
@@ -196,22 +198,22 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
             ))}
             <Group align="flex-end" gap="sm" wrap="wrap">
               <NativeSelect
-                label="Exercise to add"
-                data={exercises.map((e) => ({ value: String(e.id), label: e.builtin ? e.name : `${e.name} (clinic’s own)` }))}
+                label={t('program.editor.toAdd')}
+                data={exercises.map((e) => ({ value: String(e.id), label: e.builtin ? e.name : t('program.editor.clinicOwn', { name: e.name }) }))}
                 value={addChoice}
                 onChange={(e) => setToAdd(e.currentTarget.value)}
                 style={{ flex: '1 1 16rem', minWidth: 0 }}
                 error={errors.items}
               />
               <Button variant="default" onClick={add} disabled={exercises.length === 0}>
-                Add exercise
+                {t('program.editor.add')}
               </Button>
             </Group>
           </Stack>
 
           {mode === 'update' && (
             <Textarea
-              label="Reason for the change (optional)"
+              label={t('program.editor.reason')}
               autosize
               minRows={1}
               maxRows={4}
@@ -226,10 +228,10 @@ export function ProgramEditor({ mode, initial, exercises, reviewIntervalWeeks, s
 
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={cancel} disabled={saving}>
-              Cancel
+              {t('program.editor.cancel')}
             </Button>
             <Button type="submit" loading={saving}>
-              {mode === 'assign' ? 'Assign program' : 'Save changes'}
+              {mode === 'assign' ? t('program.editor.assign') : t('program.editor.save')}
             </Button>
           </Group>
         </Stack>
@@ -250,6 +252,7 @@ interface ItemProps {
 }
 
 function ProgramItemFields({ item, index, count, stages, errors, onChange, onMove, onRemove }: ItemProps) {
+  const t = useT()
   return (
     <Fieldset
       legend={item.exerciseName}
@@ -260,7 +263,7 @@ function ProgramItemFields({ item, index, count, stages, errors, onChange, onMov
       <Stack gap="xs">
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text size="sm" c="dimmed">
-            Exercise {index + 1} of {count}
+            {t('program.editor.position', { index: index + 1, count })}
           </Text>
           <Group gap={6}>
             <Button
@@ -269,9 +272,9 @@ function ProgramItemFields({ item, index, count, stages, errors, onChange, onMov
               onClick={() => onMove(-1)}
               disabled={index === 0}
               data-move={`${item.key}:-1`}
-              aria-label={`Move ${item.exerciseName} up`}
+              aria-label={t('program.editor.moveUp', { name: item.exerciseName })}
             >
-              ↑ Up
+              {t('program.editor.up')}
             </Button>
             <Button
               size="xs"
@@ -279,19 +282,19 @@ function ProgramItemFields({ item, index, count, stages, errors, onChange, onMov
               onClick={() => onMove(1)}
               disabled={index === count - 1}
               data-move={`${item.key}:1`}
-              aria-label={`Move ${item.exerciseName} down`}
+              aria-label={t('program.editor.moveDown', { name: item.exerciseName })}
             >
-              ↓ Down
+              {t('program.editor.down')}
             </Button>
-            <Button size="xs" variant="light" color="red" onClick={onRemove} aria-label={`Remove ${item.exerciseName}`}>
-              Remove
+            <Button size="xs" variant="light" color="red" onClick={onRemove} aria-label={t('program.editor.removeNamed', { name: item.exerciseName })}>
+              {t('program.editor.remove')}
             </Button>
           </Group>
         </Group>
         <DosageInputs value={item} onChange={onChange} stages={stages} errors={errors} errorPrefix={`items.${index}`} />
         <TextInput
-          label="Planned start weeks"
-          description={`The week each of its ${stages.length} stages starts, e.g. 1, 5, 9, 13; a dash for a stage that starts only when you allow it; empty for no plan`}
+          label={t('program.plannedWeeks')}
+          description={t('program.editor.plannedWeeksHelp', { count: stages.length })}
           value={item.plannedWeeks}
           onChange={(e) => onChange({ plannedWeeks: e.currentTarget.value })}
           error={errors[`items.${index}.plannedWeeks`]}

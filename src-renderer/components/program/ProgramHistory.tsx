@@ -1,7 +1,8 @@
 // Every program a patient had, and what changed in each: who, when, and the dosage before → after.
-import dayjs from 'dayjs'
 import { Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core'
 import type { ProgramHistoryEntry } from '@shared/domain/program'
+import { useT } from '../../i18n'
+import { formatDateTime } from '../../lib/format'
 import { describeHistoryEntry, formatDate, type StageNamer } from './programDraft'
 
 interface Props {
@@ -10,14 +11,15 @@ interface Props {
 }
 
 export function ProgramHistory({ history, stageName }: Props) {
+  const t = useT()
   return (
     <Stack gap="sm" component="section" aria-labelledby="program-history-title">
       <Title order={2} size="h3" id="program-history-title">
-        Program history
+        {t('program.history.title')}
       </Title>
       {history.length === 0 && (
         <Text c="dimmed" size="sm">
-          No programs yet. Once you assign one, every change to it is listed here with who made it and when.
+          {t('program.history.none')}
         </Text>
       )}
       {history.map(({ program, changes }) => (
@@ -28,11 +30,13 @@ export function ProgramHistory({ history, stageName }: Props) {
                 {program.name}
               </Text>
               <Badge color={program.status === 'active' ? 'teal' : 'gray'} variant="light">
-                {program.status === 'active' ? 'Active' : 'Ended'}
+                {program.status === 'active' ? t('program.history.active') : t('program.history.ended')}
               </Badge>
             </Group>
             <Text size="sm" c="dimmed">
-              {formatDate(program.startDate)} – {program.endDate ? formatDate(program.endDate) : `review ${formatDate(program.reviewDate)}`}
+              {program.endDate
+                ? t('program.history.period', { start: formatDate(program.startDate), end: formatDate(program.endDate) })
+                : t('program.history.periodReview', { start: formatDate(program.startDate), review: formatDate(program.reviewDate) })}
             </Text>
             <List spacing="xs" size="sm" listStyleType="none" m={0} p={0}>
               {changes.map((entry) => {
@@ -43,7 +47,7 @@ export function ProgramHistory({ history, stageName }: Props) {
                       <Text span fw={600}>
                         {title}
                       </Text>{' '}
-                      {dayjs(entry.at).format('D MMM YYYY, HH:mm')} by {entry.therapistName ?? 'someone not recorded'}
+                      {t('program.history.when', { when: formatDateTime(entry.at), who: entry.therapistName ?? t('program.history.someone') })}
                     </Text>
                     {details.map((d, i) => (
                       <Text key={i} size="sm" pl="md" style={{ overflowWrap: 'anywhere' }}>

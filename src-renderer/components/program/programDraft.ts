@@ -1,12 +1,13 @@
 // The program editor's state as typed, built from a template or a saved program, and the change
 // sentences program history shows; pure functions so they are unit-tested without a browser.
-import { formatClinicDate } from '@shared/calc/dates'
 import { parsePlannedWeeks, plannedWeeksText } from '@shared/calc/plan'
 import { defaultReviewDate } from '@shared/calc/review'
 import type { AuditEntry } from '@shared/domain/audit'
 import type { Exercise } from '@shared/domain/exercise'
 import type { Program } from '@shared/domain/program'
 import type { ProgramTemplate } from '@shared/exercises/catalog'
+import { formatClinicDateIn } from '@shared/i18n/format'
+import { screenLanguage, t } from '../../i18n'
 import { dosageToDraft, draftToDosage, type DosageDraft, type FieldErrors } from '../exercise/dosageDraft'
 
 export interface DraftItem extends DosageDraft {
@@ -114,7 +115,7 @@ export function draftItemsForApi(draft: ProgramDraft) {
     const parsed = draftToDosage(item, `items.${index}`)
     Object.assign(errors, parsed.errors)
     const weeks = parsePlannedWeeks(item.plannedWeeks)
-    if (weeks === 'invalid') errors[`items.${index}.plannedWeeks`] = 'Planned weeks are week numbers separated by commas, e.g. 1, 5, 9, 13 (a dash for a stage the therapist allows later)'
+    if (weeks === 'invalid') errors[`items.${index}.plannedWeeks`] = t('program.plannedWeeksInvalid')
     return { exerciseId: item.exerciseId, ...parsed.dosage, plannedWeeks: weeks === 'invalid' ? null : weeks }
   })
   return { items, errors }
@@ -156,7 +157,7 @@ export function readSnapshot(v: unknown): ProgramSnapshot | null {
   if (!isRecord(v) || !Array.isArray(v.items)) return null
   const items: SnapshotItem[] = v.items.filter(isRecord).map((i) => ({
     exerciseId: numOrNull(i.exerciseId) ?? 0,
-    exerciseName: str(i.exerciseName) || 'Exercise',
+    exerciseName: str(i.exerciseName) || t('program.exercise'),
     sets: numOrNull(i.sets),
     reps: numOrNull(i.reps),
     repsText: typeof i.repsText === 'string' ? i.repsText : null,
@@ -172,7 +173,7 @@ export function readSnapshot(v: unknown): ProgramSnapshot | null {
 
 /** "5 Mar 2026" from "2026-03-05" (the app's one date format); '' for none. */
 export function formatDate(iso: string | null): string {
-  return iso === null ? '' : formatClinicDate(iso)
+  return iso === null ? '' : formatClinicDateIn(iso, screenLanguage())
 }
 
 /** Stage name of an exercise by index, e.g. "Standing on both feet"; "stage 3" when unknown. */
@@ -180,26 +181,26 @@ export type StageNamer = (exerciseId: number, stage: number) => string
 
 export function stageNamer(exercises: Exercise[]): StageNamer {
   const byId = new Map(exercises.map((e) => [e.id, e]))
-  return (exerciseId, stage) => byId.get(exerciseId)?.stages[stage] ?? `stage ${stage + 1}`
+  return (exerciseId, stage) => byId.get(exerciseId)?.stages[stage] ?? t('program.stageLower', { stage: stage + 1 })
 }
 
 const shorten = (s: string, max = 60) => (s.length > max ? `${s.slice(0, max - 1)}…` : s)
-const show = (v: number | string | null, unit = ''): string => (v === null || v === '' ? 'none' : `${v}${unit}`)
+const show = (v: number | string | null, unit = ''): string => (v === null || v === '' ? t('program.change.none') : unit === 's' ? t('program.unit.seconds', { value: String(v) }) : String(v))
 
 function itemChanges(a: SnapshotItem, b: SnapshotItem, stageName: StageNamer): string[] {
   const out: string[] = []
   const num = (label: string, x: number | null, y: number | null, unit = '') => {
-    if (x !== y) out.push(`${label} ${show(x, unit)} → ${show(y, unit)}`)
+    if (x !== y) out.push(t('program.change.value', { field: label, from: show(x, unit), to: show(y, unit) }))
   }
-  num('sets', a.sets, b.sets)
-  num('repetitions', a.reps, b.reps)
-  if (a.repsText !== b.repsText) out.push(`repetitions "${shorten(show(a.repsText))}" → "${shorten(show(b.repsText))}"`)
-  num('hold', a.holdSeconds, b.holdSeconds, ' s')
-  num('minutes', a.minutes, b.minutes)
-  num('times a day', a.timesPerDay, b.timesPerDay)
-  num('days a week', a.daysPerWeek, b.daysPerWeek)
-  if (a.stage !== b.stage) out.push(`stage ${stageName(a.exerciseId, a.stage)} → ${stageName(b.exerciseId, b.stage)}`)
-  if (a.notes !== b.notes) out.push(b.notes === '' ? 'notes removed' : `notes "${shorten(b.notes)}"`)
+  num(t('program.change.sets'), a.sets, b.sets)
+  num(t('program.change.reps'), a.reps, b.reps)
+  if (a.repsText !== b.repsText) out.push(t('program.change.repsText', { from: shorten(show(a.repsText)), to: shorten(show(b.repsText)) }))
+  num(t('program.change.hold'), a.holdSeconds, b.holdSeconds, 's')
+  num(t('program.change.minutes'), a.minutes, b.minutes)
+  num(t('program.change.timesPerDay'), a.timesPerDay, b.timesPerDay)
+  num(t('program.change.daysPerWeek'), a.daysPerWeek, b.daysPerWeek)
+  if (a.stage !== b.stage) out.push(t('program.change.stage', { from: stageName(a.exerciseId, a.stage), to: stageName(b.exerciseId, b.stage) }))
+  if (a.notes !== b.notes) out.push(b.notes === '' ? t('program.change.notesRemoved') : t('program.change.notes', { text: shorten(b.notes) }))
   return out
 }
 
@@ -211,53 +212,53 @@ function itemChanges(a: SnapshotItem, b: SnapshotItem, stageName: StageNamer): s
 export function describeProgramChanges(before: ProgramSnapshot, after: ProgramSnapshot, stageName: StageNamer): string[] {
   const sentences: string[] = []
   if (before.reviewDate !== null && after.reviewDate !== null && before.reviewDate !== after.reviewDate) {
-    sentences.push(`Review date ${formatDate(before.reviewDate)} → ${formatDate(after.reviewDate)}`)
+    sentences.push(t('program.change.reviewDate', { from: formatDate(before.reviewDate), to: formatDate(after.reviewDate) }))
   }
   const remaining = before.items.slice()
   const pairs: { a: SnapshotItem; b: SnapshotItem }[] = []
   for (const b of after.items) {
     const at = remaining.findIndex((a) => a.exerciseId === b.exerciseId)
     if (at === -1) {
-      sentences.push(`Added ${b.exerciseName}`)
+      sentences.push(t('program.change.added', { name: b.exerciseName }))
       continue
     }
     const [a] = remaining.splice(at, 1)
     pairs.push({ a: a as SnapshotItem, b })
   }
-  for (const a of remaining) sentences.push(`Removed ${a.exerciseName}`)
+  for (const a of remaining) sentences.push(t('program.change.removed', { name: a.exerciseName }))
   for (const { a, b } of pairs) {
     const changes = itemChanges(a, b, stageName)
-    if (changes.length > 0) sentences.push(`${b.exerciseName}: ${changes.join('; ')}`)
+    if (changes.length > 0) sentences.push(t('program.change.item', { name: b.exerciseName, changes: changes.join('; ') }))
   }
   const kept = new Set(pairs.map((p) => p.b))
   const beforeOrder = before.items.filter((a) => pairs.some((p) => p.a === a)).map((a) => a.exerciseId)
   const afterOrder = after.items.filter((b) => kept.has(b)).map((b) => b.exerciseId)
   if (beforeOrder.join(',') !== afterOrder.join(',')) {
-    sentences.push(`New order: ${after.items.map((b) => b.exerciseName).join(', ')}`)
+    sentences.push(t('program.change.order', { names: after.items.map((b) => b.exerciseName).join(', ') }))
   }
   return sentences
 }
 
 /** One line of program history: what happened, in words, from an audit entry. */
 export function describeHistoryEntry(entry: AuditEntry, stageName: StageNamer): { title: string; details: string[] } {
-  const reason = entry.reason ? [`Reason: ${entry.reason}`] : []
+  const reason = entry.reason ? [t('program.history.reason', { reason: entry.reason })] : []
   if (entry.action === 'create') {
     const after = readSnapshot(entry.after)
     const n = after?.items.length ?? 0
     return {
-      title: 'Assigned',
-      details: after ? [`${n} exercise${n === 1 ? '' : 's'}: ${after.items.map((i) => i.exerciseName).join(', ')}`, ...reason] : reason,
+      title: t('program.history.assigned'),
+      details: after ? [t('program.history.assignedItems', { count: n, names: after.items.map((i) => i.exerciseName).join(', ') }), ...reason] : reason,
     }
   }
   if (entry.action === 'end') {
     const endDate = isRecord(entry.after) && typeof entry.after.endDate === 'string' ? entry.after.endDate : null
-    return { title: endDate ? `Ended on ${formatDate(endDate)}` : 'Ended', details: reason }
+    return { title: endDate ? t('program.history.endedOn', { date: formatDate(endDate) }) : t('program.history.ended'), details: reason }
   }
   if (entry.action === 'update') {
     const before = readSnapshot(entry.before)
     const after = readSnapshot(entry.after)
     const changes = before && after ? describeProgramChanges(before, after, stageName) : []
-    return { title: 'Changed', details: [...(changes.length > 0 ? changes : ['Saved without changes']), ...reason] }
+    return { title: t('program.history.changed'), details: [...(changes.length > 0 ? changes : [t('program.history.noChanges')]), ...reason] }
   }
   return { title: entry.action, details: reason }
 }

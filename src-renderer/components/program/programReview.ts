@@ -2,7 +2,8 @@
 // date, the list of exercises, each exercise's dosage), their labels and how a value reads, and the
 // draft rebuilt from the choices. Pure, so it is unit-tested without a browser.
 import type { Program } from '@shared/domain/program'
-import { DOSAGE_LABELS } from '../exercise/dosageDraft'
+import { t } from '../../i18n'
+import { dosageLabel } from '../exercise/dosageDraft'
 import { formatDate, type DraftItem, type ProgramDraft } from './programDraft'
 
 /** "review date", "exercises" (item ids in order), and "<item id>.<field>" for each exercise's fields. */
@@ -10,13 +11,13 @@ export type ProgramReviewValues = Record<string, unknown>
 
 const ITEM_FIELDS = ['sets', 'reps', 'repsText', 'holdSeconds', 'minutes', 'timesPerDay', 'daysPerWeek', 'stage', 'notes', 'plannedWeeks'] as const
 type ItemField = (typeof ITEM_FIELDS)[number]
-const ITEM_LABELS: Record<ItemField, string> = { ...DOSAGE_LABELS, plannedWeeks: 'Planned start weeks' }
+const itemLabel = (f: ItemField): string => (f === 'plannedWeeks' ? t('program.plannedWeeks') : dosageLabel(f))
 
 /** An exercise's name and stage names, to write ids as people read them. */
 export type ExerciseNames = Map<number, { name: string; stages: string[] }>
 
 export function exerciseNames(list: { id?: number; exerciseId?: number; name?: string; exerciseName?: string; stages: string[] }[]): ExerciseNames {
-  return new Map(list.map((e) => [e.exerciseId ?? e.id ?? 0, { name: e.exerciseName ?? e.name ?? 'Exercise', stages: e.stages }]))
+  return new Map(list.map((e) => [e.exerciseId ?? e.id ?? 0, { name: e.exerciseName ?? e.name ?? t('program.exercise'), stages: e.stages }]))
 }
 
 /** Items keyed by exercise and occurrence ("12#0"), so a reorder is not an edit (as program history does). */
@@ -42,27 +43,28 @@ export function programReviewFields(mine: ProgramDraft, theirs: ProgramDraft, na
   const theirIds = new Set(itemIds(theirs.items).map((i) => i.id))
   const both = itemIds(mine.items).filter((i) => theirIds.has(i.id))
   return [
-    { key: 'reviewDate', label: 'Review date' },
-    { key: 'exercises', label: 'Exercises' },
+    { key: 'reviewDate', label: t('program.reviewDate') },
+    { key: 'exercises', label: t('program.exercises') },
     ...both.flatMap(({ id, item }) =>
-      ITEM_FIELDS.map((f) => ({ key: `${id}.${f}`, label: `${names.get(item.exerciseId)?.name ?? item.exerciseName}: ${ITEM_LABELS[f]}` })),
+      ITEM_FIELDS.map((f) => ({ key: `${id}.${f}`, label: t('program.review.itemField', { name: names.get(item.exerciseId)?.name ?? item.exerciseName, field: itemLabel(f) }) })),
     ),
   ]
 }
 
-const UNITS: Partial<Record<ItemField, string>> = { holdSeconds: ' s', minutes: ' min' }
 
 /** A value as the review shows it: dates written out, exercise and stage names, units. */
 export function programShownValue(names: ExerciseNames): (key: string, v: unknown) => string {
   return (key, v) => {
     if (key === 'reviewDate') return typeof v === 'string' && v !== '' ? formatDate(v) : '—'
-    if (key === 'exercises') return (v as string[]).map((id) => names.get(exerciseOf(id))?.name ?? 'Exercise').join(', ') || '—'
-    if (key === 'endDate') return typeof v === 'string' && v !== '' ? formatDate(v) : 'Not ended'
+    if (key === 'exercises') return (v as string[]).map((id) => names.get(exerciseOf(id))?.name ?? t('program.exercise')).join(', ') || '—'
+    if (key === 'endDate') return typeof v === 'string' && v !== '' ? formatDate(v) : t('program.review.notEnded')
     const text = typeof v === 'string' ? v.trim() : ''
     if (text === '') return '—'
     const field = key.slice(key.indexOf('.') + 1) as ItemField
-    if (field === 'stage') return names.get(exerciseOf(key))?.stages[Number(text)] ?? `Stage ${Number(text) + 1}`
-    return `${text}${UNITS[field] ?? ''}`
+    if (field === 'stage') return names.get(exerciseOf(key))?.stages[Number(text)] ?? t('program.stageNumber', { stage: Number(text) + 1 })
+    if (field === 'holdSeconds') return t('program.unit.seconds', { value: text })
+    if (field === 'minutes') return t('program.unit.minutes', { value: text })
+    return text
   }
 }
 

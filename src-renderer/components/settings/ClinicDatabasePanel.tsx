@@ -4,14 +4,17 @@ import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core'
 import type { DatabaseServerCheck, DatabaseStatus } from '@shared/domain/database'
 import { api } from '../../api'
+import { t as translate, useT } from '../../i18n'
+import { rich } from '../../pages/texts'
 import { useDraftSubmit } from '../../lib/useDraftSubmit'
 
 function checkSentence(c: DatabaseServerCheck): string {
-  const holds = c.holds === 'empty' ? 'The database is empty: this clinic’s records can be moved there.' : `It holds a Footcore clinic with ${c.patients.toLocaleString()} patient${c.patients === 1 ? '' : 's'}.`
-  return `Connected to PostgreSQL ${c.serverVersion} at ${c.where}. ${holds}`
+  const values = { version: c.serverVersion, where: c.where }
+  return c.holds === 'empty' ? translate('database.check.empty', values) : translate('database.check.clinic', { ...values, count: c.patients })
 }
 
 export function ClinicDatabasePanel() {
+  const t = useT()
   const [status, setStatus] = useState<DatabaseStatus | null>(null)
   const [address, setAddress] = useState('')
   const [password, setPassword] = useState('')
@@ -41,19 +44,22 @@ export function ClinicDatabasePanel() {
   if (!status) return null
   return (
     <Stack gap="sm">
-      <Title order={2}>Clinic database</Title>
+      <Title order={2}>{t('database.title')}</Title>
       <Text>
-        {status.dialect === 'sqlite' ? 'This workstation keeps the clinic’s records in a file on this computer: ' : 'This workstation works on the clinic database server '}
-        <Text span fw={600}>
-          {status.where}
-        </Text>
+        {rich(t, status.dialect === 'sqlite' ? 'database.whereFile' : 'database.whereServer', {
+          where: (
+            <Text span fw={600}>
+              {status.where}
+            </Text>
+          ),
+        })}
       </Text>
       {!status.canChoose ? (
-        <Text c="dimmed">The database was named when Footcore was started (--db or --database); change it there.</Text>
+        <Text c="dimmed">{t('database.named')}</Text>
       ) : (
         <form
           ref={form}
-          aria-label="Clinic database server"
+          aria-label={t('database.server')}
           onSubmit={(e) => {
             e.preventDefault()
             void test()
@@ -61,12 +67,11 @@ export function ClinicDatabasePanel() {
         >
           <Stack gap="xs" maw={560}>
             <Text size="sm">
-              A clinic with several workstations keeps its records on one PostgreSQL server (13 or newer). Ask for an empty database on it, then test the
-              connection here.
+              {t('database.intro')}
             </Text>
             <TextInput
-              label="Server address"
-              description="postgres://user@server:5432/footcore (add ?sslmode=require for an encrypted connection)"
+              label={t('database.address')}
+              description={t('database.addressHelp')}
               value={address}
               onChange={(e) => setAddress(e.currentTarget.value)}
               error={errors.address}
@@ -74,11 +79,11 @@ export function ClinicDatabasePanel() {
               spellCheck={false}
             />
             <PasswordInput
-              label="Password"
+              label={t('database.password')}
               description={
                 status.passwordStorage === 'encrypted'
-                  ? 'Kept encrypted by this computer’s operating system, never in plain text.'
-                  : 'Not stored on this computer: put it in the PostgreSQL password file (~/.pgpass) of this computer’s user, or start Footcore with --database.'
+                  ? t('database.passwordEncrypted')
+                  : t('database.passwordNotStored')
               }
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
@@ -86,23 +91,23 @@ export function ClinicDatabasePanel() {
               autoComplete="off"
             />
             {failure && (
-              <Alert color="red" role="alert" title="Not connected">
+              <Alert color="red" role="alert" title={t('database.notConnected')}>
                 {failure}
               </Alert>
             )}
             {check && (
-              <Alert color="teal" role="status" title="Connection works">
+              <Alert color="teal" role="status" title={t('database.works')}>
                 {checkSentence(check)}
               </Alert>
             )}
             <Group>
               <Button type="submit" variant="default" loading={saving && confirming === null}>
-                Test connection
+                {t('database.test')}
               </Button>
               {check && status.dialect === 'sqlite' && check.holds === 'empty' && (
-                <Button onClick={() => setConfirming('move')}>Move this clinic’s records to the server</Button>
+                <Button onClick={() => setConfirming('move')}>{t('database.moveButton')}</Button>
               )}
-              {check && check.holds === 'clinic' && <Button onClick={() => setConfirming('use')}>Work on this server</Button>}
+              {check && check.holds === 'clinic' && <Button onClick={() => setConfirming('use')}>{t('database.use')}</Button>}
             </Group>
           </Stack>
         </form>
@@ -110,13 +115,13 @@ export function ClinicDatabasePanel() {
       <Modal
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
-        title={confirming === 'move' ? 'Move the records to the server?' : 'Work on this server?'}
+        title={confirming === 'move' ? t('database.moveTitle') : t('database.useTitle')}
       >
         <Stack>
           <Text>
             {confirming === 'move'
-              ? `Every record in ${status.where} is copied to ${check?.where ?? 'the server'} and checked table by table. The file on this computer stays as it is, untouched. Afterwards this workstation works on the server; point the other workstations at the same address.`
-              : `This workstation will work on the clinic records at ${check?.where ?? 'the server'} from now on. The records in ${status.where} stay on this computer, unchanged, and are no longer shown.`}
+              ? t('database.moveText', { from: status.where, to: check?.where ?? t('database.theServer') })
+              : t('database.useText', { from: status.where, to: check?.where ?? t('database.theServer') })}
           </Text>
           {failure && (
             <Alert color="red" role="alert">
@@ -125,10 +130,10 @@ export function ClinicDatabasePanel() {
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(null)} disabled={saving}>
-              Cancel
+              {t('program.editor.cancel')}
             </Button>
             <Button onClick={() => void switchOver()} loading={saving}>
-              {confirming === 'move' ? 'Move the records' : 'Work on this server'}
+              {confirming === 'move' ? t('database.move') : t('database.use')}
             </Button>
           </Group>
         </Stack>

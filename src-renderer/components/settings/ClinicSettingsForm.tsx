@@ -1,51 +1,48 @@
 // The clinic's settings form: identity and logo for printouts, measurement method, thresholds, review interval.
 import { useEffect, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react'
 import { Alert, Button, Fieldset, FileInput, Group, Image, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
-import { ARCH_HEIGHT_METHOD_LABELS, ARCH_HEIGHT_METHODS, PAGE_SIZES, type ArchHeightMethod, type PageSize, type Settings } from '@shared/domain/settings'
+import { ARCH_HEIGHT_METHODS, PAGE_SIZES, type ArchHeightMethod, type PageSize, type Settings } from '@shared/domain/settings'
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@shared/i18n/languages'
 import { api } from '../../api'
+import { t as translate, useT } from '../../i18n'
+import { archMethodLabel } from '../../lib/labels'
 import { ConflictReview, isStaleVersion, plainValue, useConflictReview } from '../ConflictReview'
 import { useDraftSubmit } from '../../lib/useDraftSubmit'
 import { useLeaveGuard } from '../program/useLeaveGuard'
 import { logoFileProblem, settingsDraftForApi, settingsToDraft, type SettingsDraft } from './settingsDraft'
 
-const METHOD_EXPLANATIONS: Record<ArchHeightMethod, string> = {
-  dorsal_50: 'Floor to the top of the foot at half the foot length, standing; also gives the arch height index.',
-  navicular_standing: 'Floor to the navicular tuberosity (the bony bump on the inner side of the foot), standing.',
-}
-
-const PAGE_SIZE_LABELS: Record<PageSize, string> = { A4: 'A4 (210 × 297 mm)', Letter: 'Letter (8.5 × 11 in)' }
 
 function readAsDataUrl(file: File): Promise<string> {
   return new Promise((ok, fail) => {
     const reader = new FileReader()
     reader.onload = () => ok(String(reader.result))
-    reader.onerror = () => fail(new Error('The file could not be read.'))
+    reader.onerror = () => fail(new Error(translate('settingsForm.fileUnreadable')))
     reader.readAsDataURL(file)
   })
 }
 
 /** The fields shown side by side when someone else saved the settings meanwhile. */
-const REVIEWED: { key: keyof SettingsDraft; label: string }[] = [
-  { key: 'clinicName', label: 'Clinic name' },
-  { key: 'address', label: 'Address' },
-  { key: 'phone', label: 'Phone' },
-  { key: 'email', label: 'Email' },
-  { key: 'logoDataUrl', label: 'Logo' },
-  { key: 'pageSize', label: 'Page size' },
-  { key: 'archHeightMethod', label: 'Arch height method' },
-  { key: 'smcArchHeightMm', label: 'Smallest meaningful change, arch height (mm)' },
-  { key: 'smcFootLengthMm', label: 'Smallest meaningful change, foot length (mm)' },
-  { key: 'smcNavicularDropMm', label: 'Smallest meaningful change, navicular drop (mm)' },
-  { key: 'smcArchHeightIndex', label: 'Smallest meaningful change, arch height index' },
-  { key: 'reviewIntervalWeeks', label: 'Review interval (weeks)' },
-  { key: 'lockAfterMinutes', label: 'Lock the screen after (minutes without input)' },
-  { key: 'language', label: 'Language' },
-]
+const REVIEWED = [
+  'clinicName',
+  'address',
+  'phone',
+  'email',
+  'logoDataUrl',
+  'pageSize',
+  'archHeightMethod',
+  'smcArchHeightMm',
+  'smcFootLengthMm',
+  'smcNavicularDropMm',
+  'smcArchHeightIndex',
+  'reviewIntervalWeeks',
+  'lockAfterMinutes',
+  'language',
+] as const satisfies readonly (keyof SettingsDraft)[]
+const reviewedFields = (): { key: keyof SettingsDraft; label: string }[] => REVIEWED.map((key) => ({ key, label: translate(`settingsForm.review.${key}`) }))
 
 function shownSetting(key: keyof SettingsDraft, v: unknown): string {
-  if (key === 'archHeightMethod') return ARCH_HEIGHT_METHOD_LABELS[v as ArchHeightMethod]
-  if (key === 'logoDataUrl') return v ? 'An image' : 'No logo'
+  if (key === 'archHeightMethod') return archMethodLabel(v as ArchHeightMethod)
+  if (key === 'logoDataUrl') return v ? translate('settingsForm.anImage') : translate('settingsForm.noLogo')
   if (key === 'language') return LANGUAGE_NAMES[v as Language]
   return plainValue(v)
 }
@@ -58,11 +55,12 @@ interface Props {
 export function ClinicSettingsForm({ settings, onSaved }: Props) {
   // The settings the draft is based on. `settings` follows changes made elsewhere; the form does
   // not: while untouched it moves to them, while being edited it only says so.
+  const t = useT()
   const [base, setBase] = useState(settings)
   const [initial, setInitial] = useState(() => settingsToDraft(settings))
   const [draft, setDraft] = useState(initial)
   const [status, setStatus] = useState<string | null>(null)
-  const conflict = useConflictReview(REVIEWED, shownSetting)
+  const conflict = useConflictReview(reviewedFields(), shownSetting)
   const formRef = useRef<HTMLFormElement>(null)
   const { errors, setErrors, failure, saving, submit: submitDraft } = useDraftSubmit(formRef)
   const dirty = useMemo(() => JSON.stringify(draft) !== JSON.stringify(initial), [draft, initial])
@@ -111,7 +109,7 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
         setBase(saved)
         setInitial(next)
         setDraft(next)
-        setStatus('Settings saved.')
+        setStatus(t('settingsForm.saved'))
         await onSaved(saved)
       } catch (e) {
         if (!isStaleVersion(e)) throw e
@@ -138,16 +136,16 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
   }
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label="Clinic settings">
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('settingsForm.label')}>
       <Stack gap="md">
         {failure && (
-          <Alert color="red" title="Not saved" role="alert">
+          <Alert color="red" title={t('program.editor.notSaved')} role="alert">
             {failure}
           </Alert>
         )}
         {changedElsewhere && (
           <Text size="sm" role="status">
-            The clinic settings were changed on another workstation while you were editing. Your changes stay in the form; saving shows theirs next to yours.
+            {t('settingsForm.changedElsewhere')}
           </Text>
         )}
         {conflict.view && (
@@ -158,20 +156,20 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
             saving={saving}
           />
         )}
-        <Fieldset legend="Clinic (printed on handouts and reports)" style={{ minWidth: 0 }}>
+        <Fieldset legend={t('settingsForm.clinic')} style={{ minWidth: 0 }}>
           <Stack gap="sm">
-            <TextInput label="Clinic name" {...text('clinicName')} />
-            <Textarea label="Address" autosize minRows={2} maxRows={5} value={draft.address}
+            <TextInput label={t('settingsForm.review.clinicName')} {...text('clinicName')} />
+            <Textarea label={t('settingsForm.review.address')} autosize minRows={2} maxRows={5} value={draft.address}
               onChange={(e) => patch({ address: e.currentTarget.value })} error={errors.address} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput label="Phone" type="tel" autoComplete="off" {...text('phone')} />
-              <TextInput label="Email" type="email" autoComplete="off" {...text('email')} />
+              <TextInput label={t('settingsForm.review.phone')} type="tel" autoComplete="off" {...text('phone')} />
+              <TextInput label={t('settingsForm.review.email')} type="email" autoComplete="off" {...text('email')} />
             </SimpleGrid>
             <Group align="flex-end" gap="md" wrap="wrap">
               <FileInput
-                label="Logo"
-                description="PNG or JPEG, at most 500 kB"
-                placeholder={draft.logoDataUrl ? 'Choose another image…' : 'Choose an image…'}
+                label={t('settingsForm.review.logoDataUrl')}
+                description={t('settingsForm.logoHelp')}
+                placeholder={draft.logoDataUrl ? t('settingsForm.chooseAnother') : t('settingsForm.choose')}
                 accept="image/png,image/jpeg"
                 value={null}
                 onChange={(f) => void chooseLogo(f)}
@@ -180,25 +178,25 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
               />
               {draft.logoDataUrl && (
                 <Group gap="sm" align="center">
-                  <Image src={draft.logoDataUrl} alt="Logo preview" h={56} w="auto" fit="contain"
+                  <Image src={draft.logoDataUrl} alt={t('settingsForm.logoPreview')} h={56} w="auto" fit="contain"
                     style={{ maxWidth: 200, background: 'white', borderRadius: 4, padding: 4 }} />
                   <Button variant="light" color="red" size="xs" onClick={() => patch({ logoDataUrl: null })}>
-                    Remove logo
+                    {t('settingsForm.removeLogo')}
                   </Button>
                 </Group>
               )}
             </Group>
-            <Radio.Group label="Page size for printouts" value={draft.pageSize} onChange={(v) => patch({ pageSize: v as PageSize })}
+            <Radio.Group label={t('settingsForm.pageSize')} value={draft.pageSize} onChange={(v) => patch({ pageSize: v as PageSize })}
               error={errors.pageSize}>
               <Group gap="lg" mt={4}>
                 {PAGE_SIZES.map((p) => (
-                  <Radio key={p} value={p} label={PAGE_SIZE_LABELS[p]} />
+                  <Radio key={p} value={p} label={t(`settingsForm.page.${p}`)} />
                 ))}
               </Group>
             </Radio.Group>
             <Select
-              label="Clinic language"
-              description="The progress report prints in it; each patient's handout prints in the patient's language."
+              label={t('settingsForm.language')}
+              description={t('settingsForm.languageHelp')}
               data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
               value={draft.language}
               onChange={(v) => v && patch({ language: v as Language })}
@@ -209,41 +207,40 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
           </Stack>
         </Fieldset>
 
-        <Fieldset legend="Measurements" style={{ minWidth: 0 }}>
+        <Fieldset legend={t('settingsForm.measurements')} style={{ minWidth: 0 }}>
           <Stack gap="md">
-            <Radio.Group label="Arch height method" description="Every visit keeps the method it was measured with."
+            <Radio.Group label={t('settingsForm.review.archHeightMethod')} description={t('settingsForm.methodHelp')}
               value={draft.archHeightMethod} onChange={(v) => patch({ archHeightMethod: v as ArchHeightMethod })} error={errors.archHeightMethod}>
               <Stack gap="xs" mt={6}>
                 {ARCH_HEIGHT_METHODS.map((m) => (
-                  <Radio key={m} value={m} label={ARCH_HEIGHT_METHOD_LABELS[m]} description={METHOD_EXPLANATIONS[m]} />
+                  <Radio key={m} value={m} label={archMethodLabel(m)} description={t(`settingsForm.method.${m}`)} />
                 ))}
               </Stack>
             </Radio.Group>
             <Stack gap={4}>
               <Text fw={600} size="sm">
-                Smallest meaningful change
+                {t('settingsForm.smc')}
               </Text>
               <Text size="xs" c="dimmed">
-                A change at or above this is meaningful; a smaller one is reported as “within measurement error”. Millimetres: 0.5 to 10,
-                one decimal; the index: 0.005 to 0.100, three decimals. “1,5” and “1.5” both work.
+                {t('settingsForm.smcHelp')}
               </Text>
               <SimpleGrid cols={{ base: 1, sm: 4 }} spacing="sm">
-                <TextInput label="Arch height (mm)" inputMode="decimal" autoComplete="off" {...text('smcArchHeightMm')} />
-                <TextInput label="Foot length (mm)" inputMode="decimal" autoComplete="off" {...text('smcFootLengthMm')} />
-                <TextInput label="Navicular drop (mm)" inputMode="decimal" autoComplete="off" {...text('smcNavicularDropMm')} />
-                <TextInput label="Arch height index" inputMode="decimal" autoComplete="off" {...text('smcArchHeightIndex')} />
+                <TextInput label={t('settingsForm.smcArchHeightMm')} inputMode="decimal" autoComplete="off" {...text('smcArchHeightMm')} />
+                <TextInput label={t('settingsForm.smcFootLengthMm')} inputMode="decimal" autoComplete="off" {...text('smcFootLengthMm')} />
+                <TextInput label={t('settingsForm.smcNavicularDropMm')} inputMode="decimal" autoComplete="off" {...text('smcNavicularDropMm')} />
+                <TextInput label={t('settingsForm.smcArchHeightIndex')} inputMode="decimal" autoComplete="off" {...text('smcArchHeightIndex')} />
               </SimpleGrid>
             </Stack>
           </Stack>
         </Fieldset>
 
-        <Fieldset legend="Programs" style={{ minWidth: 0 }}>
-          <TextInput label="Default review interval (weeks)" description="A new program's review date is this many weeks after its start."
+        <Fieldset legend={t('settingsForm.programs')} style={{ minWidth: 0 }}>
+          <TextInput label={t('settingsForm.reviewInterval')} description={t('settingsForm.reviewIntervalHelp')}
             inputMode="numeric" autoComplete="off" maw={320} {...text('reviewIntervalWeeks')} />
         </Fieldset>
 
-        <Fieldset legend="Privacy" style={{ minWidth: 0 }}>
-          <TextInput label="Lock the screen after (minutes without input)" description="From 1 to 30. The lock screen hides every patient; the PIN returns to the same screen, typed forms intact."
+        <Fieldset legend={t('settingsForm.privacy')} style={{ minWidth: 0 }}>
+          <TextInput label={t('settingsForm.review.lockAfterMinutes')} description={t('settingsForm.lockHelp')}
             inputMode="numeric" autoComplete="off" maw={320} {...text('lockAfterMinutes')} />
         </Fieldset>
 
@@ -254,7 +251,7 @@ export function ClinicSettingsForm({ settings, onSaved }: Props) {
             </Text>
           )}
           <Button type="submit" loading={saving}>
-            Save settings
+            {t('settingsForm.save')}
           </Button>
         </Group>
       </Stack>

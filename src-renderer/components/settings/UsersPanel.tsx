@@ -4,45 +4,48 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { Alert, Badge, Button, Code, Group, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core'
 import { ApiError } from '@shared/domain/errors'
-import { ROLE_LABELS, USER_ROLES, type User, type UserRole, type UserWithSetupCode } from '@shared/domain/user'
+import { USER_ROLES, type User, type UserRole, type UserWithSetupCode } from '@shared/domain/user'
 import { api } from '../../api'
 import { useAuth } from '../../auth'
+import { t, useT } from '../../i18n'
 import { formatDateTime } from '../../lib/format'
+import { roleLabel } from '../../lib/labels'
+import { rich } from '../../pages/texts'
 import { useSession } from '../../session'
 import { issuesToErrors, type FieldErrors } from '../exercise/dosageDraft'
 import { useLeaveGuard } from '../program/useLeaveGuard'
 import { ConflictReview, isStaleVersion, plainValue, useConflictReview, type ReviewedField } from '../ConflictReview'
 
 const wrap = { overflowWrap: 'anywhere' } as const
-const ROLE_OPTIONS = USER_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
+const roleOptions = () => USER_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))
 
 /** In words, in the text colour (coloured text on these rows fell under the contrast minimum in dark mode). */
 function pinStatus(u: User): { label: string } {
-  if (!u.active) return { label: 'Inactive' }
-  if (u.lockedOutUntil) return { label: `Locked out until ${formatDateTime(u.lockedOutUntil)}` }
-  if (u.setupPending) return { label: 'Waiting to choose a PIN' }
-  if (!u.hasSecret) return { label: 'No PIN yet' }
-  return { label: 'Active' }
+  if (!u.active) return { label: t('users.status.inactive') }
+  if (u.lockedOutUntil) return { label: t('users.status.locked', { until: formatDateTime(u.lockedOutUntil) }) }
+  if (u.setupPending) return { label: t('users.status.waiting') }
+  if (!u.hasSecret) return { label: t('users.status.noPin') }
+  return { label: t('users.status.active') }
 }
 
 /** The one-time code to hand over, said once (it is never shown again). */
 function SetupCodeNotice({ user, onClose }: { user: UserWithSetupCode; onClose(): void }) {
+  const t = useT()
   return (
-    <Alert color="blue" role="status" title={`One-time code for ${user.displayName}`} withCloseButton closeButtonLabel="Close the one-time code" onClose={onClose}>
-      <Text size="sm">
-        {user.displayName} signs in with the sign-in name <Code>{user.loginName}</Code> and this one-time code, then chooses their own PIN:
-      </Text>
-      <Text fw={700} size="xl" ff="monospace" mt={4} aria-label="One-time code">
+    <Alert color="blue" role="status" title={t('users.code.title', { name: user.displayName })} withCloseButton closeButtonLabel={t('users.code.close')} onClose={onClose}>
+      <Text size="sm">{rich(t, 'users.code.how', { login: <Code>{user.loginName}</Code> }, { name: user.displayName })}</Text>
+      <Text fw={700} size="xl" ff="monospace" mt={4} aria-label={t('users.code.label')}>
         {user.setupCode}
       </Text>
       <Text size="xs" c="dimmed">
-        The code works once and is not shown again. Give it to them in person.
+        {t('users.code.once')}
       </Text>
     </Alert>
   )
 }
 
 export function UsersPanel() {
+  const t = useT()
   const session = useSession()
   const { user: me } = useAuth()
   const [users, setUsers] = useState<User[] | null>(null)
@@ -82,19 +85,19 @@ export function UsersPanel() {
 
   async function giveCode(u: User) {
     setCode(null)
-    await act(async () => setCode(await api.users.resetPin({ id: u.id, version: u.version })), `${u.displayName} has a new one-time code; their old PIN no longer works.`)
+    await act(async () => setCode(await api.users.resetPin({ id: u.id, version: u.version })), t('users.newCode', { name: u.displayName }))
   }
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="users-title">
       <Title order={2} id="users-title">
-        Users
+        {t('users.title')}
       </Title>
       <Text size="sm" c="dimmed">
-        Everyone who signs in. Administrators manage settings, users, backups and erasure; therapists record visits and programs; reception finds and adds patients, edits contact details and prints handouts. Inactive users keep their records but cannot sign in.
+        {t('users.intro')}
       </Text>
       {failure && (
-        <Alert color="red" role="alert" title="Not done">
+        <Alert color="red" role="alert" title={t('users.notDone')}>
           {failure}
         </Alert>
       )}
@@ -105,18 +108,18 @@ export function UsersPanel() {
       )}
       {code && <SetupCodeNotice user={code} onClose={() => setCode(null)} />}
       {users && users.some((u) => !u.active) && (
-        <Switch label="Show inactive users" checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
+        <Switch label={t('users.showInactive')} checked={showInactive} onChange={(e) => setShowInactive(e.currentTarget.checked)} />
       )}
       {users && users.length > 0 && (
         <Table.ScrollContainer minWidth={720}>
-          <Table aria-label="Users" verticalSpacing="xs" layout="fixed">
+          <Table aria-label={t('users.title')} verticalSpacing="xs" layout="fixed">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w="24%">Name</Table.Th>
-                <Table.Th w="16%">Sign-in name</Table.Th>
-                <Table.Th w="17%">Role</Table.Th>
-                <Table.Th w="17%">Status</Table.Th>
-                <Table.Th w="26%">Actions</Table.Th>
+                <Table.Th w="24%">{t('users.name')}</Table.Th>
+                <Table.Th w="16%">{t('users.loginName')}</Table.Th>
+                <Table.Th w="17%">{t('users.role')}</Table.Th>
+                <Table.Th w="17%">{t('users.status')}</Table.Th>
+                <Table.Th w="26%">{t('users.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -129,7 +132,7 @@ export function UsersPanel() {
                         onCancel={() => setEditingId(null)}
                         onSaved={async (saved) => {
                           setEditingId(null)
-                          await afterChange(`Saved ${saved.displayName}.`)
+                          await afterChange(t('users.saved', { name: saved.displayName }))
                         }}
                       />
                     </Table.Td>
@@ -145,7 +148,7 @@ export function UsersPanel() {
                       )}
                       {me.id === u.id && (
                         <Badge ml="xs" size="sm" variant="light">
-                          You
+                          {t('users.you')}
                         </Badge>
                       )}
                     </Table.Td>
@@ -153,12 +156,12 @@ export function UsersPanel() {
                     <Table.Td>
                       <Select
                         size="xs"
-                        aria-label={`Role of ${u.displayName}`}
-                        data={ROLE_OPTIONS}
+                        aria-label={t('users.roleOf', { name: u.displayName })}
+                        data={roleOptions()}
                         value={u.role}
                         allowDeselect={false}
                         disabled={!u.active}
-                        onChange={(v) => v && v !== u.role && void act(() => api.users.setRole({ id: u.id, version: u.version, role: v as UserRole }), `${u.displayName} is now ${ROLE_LABELS[v as UserRole].toLowerCase()}.`)}
+                        onChange={(v) => v && v !== u.role && void act(() => api.users.setRole({ id: u.id, version: u.version, role: v as UserRole }), t('users.nowRole', { name: u.displayName, role: v }))}
                         comboboxProps={{ withinPortal: true }}
                       />
                     </Table.Td>
@@ -169,21 +172,21 @@ export function UsersPanel() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap={6} justify="flex-end" wrap="wrap">
-                        <Button size="xs" variant="default" aria-label={`Edit ${u.displayName}`} onClick={() => setEditingId(u.id)}>
-                          Edit
+                        <Button size="xs" variant="default" aria-label={t('users.editNamed', { name: u.displayName })} onClick={() => setEditingId(u.id)}>
+                          {t('users.edit')}
                         </Button>
                         {u.active && (
-                          <Button size="xs" variant="default" aria-label={`New PIN code for ${u.displayName}`} onClick={() => void giveCode(u)}>
-                            {u.hasSecret || u.setupPending ? 'Reset PIN' : 'Allow a PIN'}
+                          <Button size="xs" variant="default" aria-label={t('users.newPinFor', { name: u.displayName })} onClick={() => void giveCode(u)}>
+                            {u.hasSecret || u.setupPending ? t('users.resetPin') : t('users.allowPin')}
                           </Button>
                         )}
                         {u.active ? (
-                          <Button size="xs" variant="light" color="red" aria-label={`Deactivate ${u.displayName}`} onClick={() => void act(() => api.users.deactivate({ id: u.id, version: u.version }), `${u.displayName} is now inactive.`)}>
-                            Deactivate
+                          <Button size="xs" variant="light" color="red" aria-label={t('users.deactivateNamed', { name: u.displayName })} onClick={() => void act(() => api.users.deactivate({ id: u.id, version: u.version }), t('users.nowInactive', { name: u.displayName }))}>
+                            {t('users.deactivate')}
                           </Button>
                         ) : (
-                          <Button size="xs" variant="light" aria-label={`Reactivate ${u.displayName}`} onClick={() => void act(() => api.users.reactivate({ id: u.id, version: u.version }), `${u.displayName} is active again.`)}>
-                            Reactivate
+                          <Button size="xs" variant="light" aria-label={t('users.reactivateNamed', { name: u.displayName })} onClick={() => void act(() => api.users.reactivate({ id: u.id, version: u.version }), t('users.activeAgain', { name: u.displayName }))}>
+                            {t('users.reactivate')}
                           </Button>
                         )}
                       </Group>
@@ -197,13 +200,13 @@ export function UsersPanel() {
       )}
       <Paper withBorder p="md" radius="md">
         <Title order={3} size="h5" mb="xs">
-          Add a user
+          {t('users.add')}
         </Title>
         <UserForm
           user={null}
           onSaved={async (created) => {
             if ('setupCode' in created) setCode(created as UserWithSetupCode)
-            await afterChange(`Added ${created.displayName}.`)
+            await afterChange(t('users.added', { name: created.displayName }))
           }}
         />
       </Paper>
@@ -223,19 +226,20 @@ interface UserValues {
   loginName: string
 }
 /** The fields shown side by side when someone else saved the user meanwhile (the form's labels). */
-const REVIEWED: ReviewedField<UserValues>[] = [
-  { key: 'displayName', label: 'Name' },
-  { key: 'credentials', label: 'Credentials' },
-  { key: 'loginName', label: 'Sign-in name' },
+const reviewed = (): ReviewedField<UserValues>[] => [
+  { key: 'displayName', label: t('users.name') },
+  { key: 'credentials', label: t('users.credentials') },
+  { key: 'loginName', label: t('users.loginName') },
 ]
 const userValues = (u: User): UserValues => ({ displayName: u.displayName, credentials: u.credentials ?? '', loginName: u.loginName })
 
 function UserForm({ user: therapist, onSaved, onCancel }: FormProps) {
+  const t = useT()
   const start = { displayName: therapist?.displayName ?? '', credentials: therapist?.credentials ?? '', loginName: therapist?.loginName ?? '' }
   // The therapist as the form opened them (the list behind refreshes on changes elsewhere), or as
   // someone else saved them since.
   const [base, setBase] = useState(therapist)
-  const conflict = useConflictReview(REVIEWED, (_key, v) => plainValue(v))
+  const conflict = useConflictReview(reviewed(), (_key, v) => plainValue(v))
   const [displayName, setDisplayName] = useState(start.displayName)
   const [credentials, setCredentials] = useState(start.credentials)
   const [loginName, setLoginName] = useState(start.loginName)
@@ -253,7 +257,7 @@ function UserForm({ user: therapist, onSaved, onCancel }: FormProps) {
   /** Someone saved this therapist since the form opened: theirs next to what was typed. */
   async function showTheirs(message: string, typed: UserValues) {
     if (!base) return
-    const theirs = (await api.users.list({})).find((t) => t.id === base.id)
+    const theirs = (await api.users.list({})).find((x) => x.id === base.id)
     if (!theirs) return setFailure(message)
     conflict.show(message, userValues(base), typed, userValues(theirs))
     setBase(theirs)
@@ -291,9 +295,9 @@ function UserForm({ user: therapist, onSaved, onCancel }: FormProps) {
     }
   }
 
-  const who = therapist ? ` of ${therapist.displayName}` : ''
+  const name = therapist?.displayName ?? ''
   return (
-    <form onSubmit={submit} noValidate aria-label={therapist ? `Edit ${therapist.displayName}` : 'Add a user'}>
+    <form onSubmit={submit} noValidate aria-label={therapist ? t('users.editNamed', { name }) : t('users.add')}>
       <Stack gap="xs">
         {failure && (
           <Alert color="red" role="alert">
@@ -305,26 +309,26 @@ function UserForm({ user: therapist, onSaved, onCancel }: FormProps) {
         )}
         <Group align="flex-start" gap="sm" wrap="wrap">
           <TextInput
-            label="Name"
-            aria-label={therapist ? `Name${who}` : undefined}
+            label={t('users.name')}
+            aria-label={therapist ? t('users.nameOf', { name }) : undefined}
             value={displayName}
             onChange={(e) => setDisplayName(e.currentTarget.value)}
             error={errors.displayName}
             style={{ flex: '2 1 14rem', minWidth: 0 }}
           />
           <TextInput
-            label="Credentials (optional)"
-            aria-label={therapist ? `Credentials${who}` : undefined}
-            placeholder="e.g. PT, DPT"
+            label={t('users.credentialsOptional')}
+            aria-label={therapist ? t('users.credentialsOf', { name }) : undefined}
+            placeholder={t('users.credentialsExample')}
             value={credentials}
             onChange={(e) => setCredentials(e.currentTarget.value)}
             error={errors.credentials}
             style={{ flex: '1 1 10rem', minWidth: 0 }}
           />
           <TextInput
-            label={therapist ? 'Sign-in name' : 'Sign-in name (optional)'}
-            aria-label={therapist ? `Sign-in name${who}` : undefined}
-            placeholder={therapist ? undefined : 'from the name, e.g. anna.nowak'}
+            label={therapist ? t('users.loginName') : t('users.loginNameOptional')}
+            aria-label={therapist ? t('users.loginNameOf', { name }) : undefined}
+            placeholder={therapist ? undefined : t('users.loginNameExample')}
             value={loginName}
             onChange={(e) => setLoginName(e.currentTarget.value)}
             error={errors.loginName}
@@ -333,15 +337,15 @@ function UserForm({ user: therapist, onSaved, onCancel }: FormProps) {
             spellCheck={false}
           />
           {!therapist && (
-            <Select label="Role" data={ROLE_OPTIONS} value={role} onChange={(v) => v && setRole(v as UserRole)} allowDeselect={false} style={{ flex: '1 1 9rem', minWidth: 0 }} comboboxProps={{ withinPortal: true }} />
+            <Select label={t('users.role')} data={roleOptions()} value={role} onChange={(v) => v && setRole(v as UserRole)} allowDeselect={false} style={{ flex: '1 1 9rem', minWidth: 0 }} comboboxProps={{ withinPortal: true }} />
           )}
           <Group gap="xs" mt={25}>
             <Button type="submit" loading={saving}>
-              {therapist ? 'Save' : 'Add user'}
+              {therapist ? t('users.save') : t('users.addUser')}
             </Button>
             {onCancel && (
               <Button variant="default" onClick={onCancel}>
-                Cancel
+                {t('program.editor.cancel')}
               </Button>
             )}
           </Group>

@@ -4,12 +4,14 @@ import { useEffect, useState } from 'react'
 import { Badge, Stack, Table, Text, Title } from '@mantine/core'
 import type { Workstation } from '@shared/domain/changes'
 import { api } from '../../api'
+import { useT } from '../../i18n'
 import { formatDateTime } from '../../lib/format'
 import { useSession } from '../../session'
 
 const REFRESH_MS = 10_000
 
 export function WorkstationsPanel() {
+  const t = useT()
   const [rows, setRows] = useState<Workstation[] | null>(null)
   // Asked again once the session knows who works here, so this computer's row names them.
   const workingId = useSession().therapist?.id ?? null
@@ -30,16 +32,16 @@ export function WorkstationsPanel() {
   if (!rows) return null
   return (
     <Stack gap="xs">
-      <Title order={2}>Workstations connected now</Title>
+      <Title order={2}>{t('workstations.title')}</Title>
       <Text size="sm" c="dimmed">
-        Every Footcore that reached the clinic database in the last 30 seconds. Before restarting the database server, ask them to save their work.
+        {t('workstations.intro')}
       </Text>
-      <Table aria-label="Workstations connected now" striped maw={760}>
+      <Table aria-label={t('workstations.title')} striped maw={760}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Computer</Table.Th>
-            <Table.Th>Who is working there</Table.Th>
-            <Table.Th>Running since</Table.Th>
+            <Table.Th>{t('workstations.computer')}</Table.Th>
+            <Table.Th>{t('workstations.who')}</Table.Th>
+            <Table.Th>{t('workstations.since')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -49,11 +51,11 @@ export function WorkstationsPanel() {
                 {w.computerName}{' '}
                 {w.thisOne && (
                   <Badge size="sm" variant="light">
-                    This computer
+                    {t('workstations.thisOne')}
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{w.therapistName ?? 'Nobody chosen'}</Table.Td>
+              <Table.Td>{w.therapistName ?? t('workstations.nobody')}</Table.Td>
               <Table.Td>{formatDateTime(w.startedAt)}</Table.Td>
             </Table.Tr>
           ))}

@@ -1,6 +1,7 @@
 // Clinic settings as typed (thresholds accept "1,5") and back to the contract's input; pure, unit-tested.
 import type { ArchHeightMethod, PageSize, Settings, SettingsUpdate } from '@shared/domain/settings'
 import type { Language } from '@shared/i18n/languages'
+import { t } from '../../i18n'
 import { parseDecimal } from '../../lib/numbers'
 import { parseWholeNumber, type FieldErrors } from '../exercise/dosageDraft'
 
@@ -93,9 +94,9 @@ export const MAX_LOGO_BYTES = 500 * 1024
 
 /** Why a chosen logo file cannot be used, or null when it can. */
 export function logoFileProblem(file: { type: string; size: number }): string | null {
-  if (file.type !== 'image/png' && file.type !== 'image/jpeg') return 'The logo must be a PNG or JPEG image.'
+  if (file.type !== 'image/png' && file.type !== 'image/jpeg') return t('settingsForm.logoType')
   if (file.size > MAX_LOGO_BYTES) {
-    return `This logo is ${Math.ceil(file.size / 1024)} kB; choose an image of at most 500 kB (a smaller export from your design program works well).`
+    return t('settingsForm.logoSize', { size: Math.ceil(file.size / 1024) })
   }
   return null
 }

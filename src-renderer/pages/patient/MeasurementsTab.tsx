@@ -14,7 +14,8 @@ import { VisitHistory } from '../../components/VisitHistory'
 import { WithinErrorBadge } from '../../components/WithinErrorBadge'
 import { formatDate } from '../../lib/format'
 import { useScreenLanguage, useT } from '../../i18n'
-import { screenDecimal, screenMm, screenNumber, screenRatio, screenSignedMm, screenSignedRatio, visitKindLabel } from '../texts'
+import { screenDecimal, screenMm, screenNumber, screenRatio, screenSignedMm, screenSignedRatio } from '../texts'
+import { visitKindLabel } from '../../lib/labels'
 import { proposedVisitKind } from '@shared/calc/review'
 import type { PatientData } from '../../lib/usePatientData'
 import { navigate } from '../../router'
@@ -190,7 +191,7 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
                         <Text size="sm" fw={600}>
                           {formatDate(v.visitDate)}
                         </Text>
-                        <Text size="sm">{visitKindLabel(t, v.kind)}</Text>
+                        <Text size="sm">{visitKindLabel(v.kind)}</Text>
                         <Text size="xs" c="dimmed" truncate="end" title={v.therapistName}>
                           {v.therapistName}
                         </Text>
@@ -244,7 +245,7 @@ export function MeasurementsTab({ data, presetKind }: { data: PatientData; prese
               <Group key={v.id} justify="space-between" wrap="nowrap">
                 <Text size="sm">
                   <b>
-                    {formatDate(v.visitDate)} · {visitKindLabel(t, v.kind)}
+                    {formatDate(v.visitDate)} · {visitKindLabel(v.kind)}
                   </b>{' '}
                   — {t('measurements.voided.line', { by: v.voided?.byName ?? t('measurements.voided.someone'), at: formatDate(v.voided?.at ?? null), reason: v.voided?.reason ?? '' })}
                 </Text>

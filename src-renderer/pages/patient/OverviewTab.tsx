@@ -13,7 +13,8 @@ import type { PatientData } from '../../lib/usePatientData'
 import { href } from '../../router'
 import { useSession } from '../../session'
 import { useT } from '../../i18n'
-import { rich, symptomLabel, visitKindLabel } from '../texts'
+import { symptomLabel, visitKindLabel } from '../../lib/labels'
+import { rich } from '../texts'
 
 /** Days done from the patient's calendar, per period between visits and overall, with a small chart. */
 function AdherencePanel({ visits, startDate }: { visits: Visit[]; startDate: string }) {
@@ -172,7 +173,7 @@ export function OverviewTab({ data }: { data: PatientData }) {
                 <Table.Tr>
                   <Table.Th>{t('overview.pain.visit')}</Table.Th>
                   {SYMPTOM_REGIONS.map((r) => (
-                    <Table.Th key={r}>{symptomLabel(t, r)}</Table.Th>
+                    <Table.Th key={r}>{symptomLabel(r)}</Table.Th>
                   ))}
                   <Table.Th>{t('overview.pain.headacheDays')}</Table.Th>
                 </Table.Tr>
@@ -181,7 +182,7 @@ export function OverviewTab({ data }: { data: PatientData }) {
                 {visits.map((v) => (
                   <Table.Tr key={v.id}>
                     <Table.Td>
-                      {formatDate(v.visitDate)} · {visitKindLabel(t, v.kind)}
+                      {formatDate(v.visitDate)} · {visitKindLabel(v.kind)}
                     </Table.Td>
                     {SYMPTOM_REGIONS.map((r) => (
                       <Table.Td key={r}>{v.symptoms[r] ?? '—'}</Table.Td>

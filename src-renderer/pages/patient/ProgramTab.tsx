@@ -16,7 +16,8 @@ import { ProgramEditor, type ProgramItemsForApi } from '../../components/program
 import { ProgramHistory } from '../../components/program/ProgramHistory'
 import { draftFromProgram, draftFromTemplate, emptyDraft, stageNamer, type ProgramDraft } from '../../components/program/programDraft'
 import { useSession } from '../../session'
-import { useT } from '../../i18n'
+import { useScreenLanguage, useT } from '../../i18n'
+import { exerciseForPrograms, programForScreens } from '../../lib/exerciseTexts'
 import contrast from '../../components/program/contrast.module.css'
 
 interface Loaded {
@@ -43,6 +44,7 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
   const [ending, setEnding] = useState(false)
   const [status, setStatus] = useState<string | null>(null)
   const t = useT()
+  const language = useScreenLanguage()
 
   const load = useCallback(async () => {
     try {
@@ -53,12 +55,14 @@ export function ProgramTab({ patient, onDirtyChange }: { patient: Patient; onDir
         api.visits.list({ patientId: patient.id }),
       ])
       const baselines = visits.filter((v) => v.kind === 'baseline' && v.programId === null).map((v) => v.visitDate)
-      setData({ current, history, exercises, baselineDate: baselines.length > 0 ? baselines[baselines.length - 1]! : null })
+      // Names, stages and texts of the exercises in the screens' language.
+      const shown = exercises.map((e) => exerciseForPrograms(e, language))
+      setData({ current: current && programForScreens(current, shown), history, exercises: shown, baselineDate: baselines.length > 0 ? baselines[baselines.length - 1]! : null })
       setLoadError(null)
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : String(e))
     }
-  }, [patient.id])
+  }, [patient.id, language])
 
   useEffect(() => {
     void load()

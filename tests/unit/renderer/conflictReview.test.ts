@@ -8,7 +8,7 @@ import type { Visit } from '@shared/domain/visit'
 import { applyChoices, conflictRows } from '../../../src-renderer/components/ConflictReview'
 import { draftFromProgram } from '../../../src-renderer/components/program/programDraft'
 import { draftFromReview, exerciseNames, programReviewFields, programReviewValues, programShownValue } from '../../../src-renderer/components/program/programReview'
-import { EXERCISE_REVIEW_FIELDS, exerciseDraftFromReview, exerciseReviewValues, exerciseShownValue } from '../../../src-renderer/components/exercise/exerciseReview'
+import { exerciseReviewFields, exerciseDraftFromReview, exerciseReviewValues, exerciseShownValue } from '../../../src-renderer/components/exercise/exerciseReview'
 import { exerciseToDraft } from '../../../src-renderer/components/exercise/exerciseDraft'
 import { visitToValues } from '../../../src-renderer/lib/visitForm'
 import { visitReviewFields, visitReviewValues, visitShownValue, visitValuesFromReview } from '../../../src-renderer/lib/visitReview'
@@ -137,7 +137,7 @@ describe('a clinic exercise in the review', () => {
     const base = exerciseToDraft(exercise)
     const theirs = exerciseToDraft({ ...exercise, steps: ['Lift the big toe', 'Lift the other toes', 'Alternate'], dosage: { ...dosage, stage: 1 } } as Exercise)
     const mine = { ...base, name: 'Toe yoga (seated)', dosage: { ...base.dosage, holdSeconds: '10' } }
-    const rows = conflictRows(EXERCISE_REVIEW_FIELDS, exerciseReviewValues(base), exerciseReviewValues(mine), exerciseReviewValues(theirs), exerciseShownValue)
+    const rows = conflictRows(exerciseReviewFields(), exerciseReviewValues(base), exerciseReviewValues(mine), exerciseReviewValues(theirs), exerciseShownValue)
     expect(rows.map((r) => [r.label, r.theirs, r.mine, r.keep])).toEqual([
       ['Name', 'Toe yoga', 'Toe yoga (seated)', 'mine'],
       ['Steps', '1. Lift the big toe 2. Lift the other toes 3. Alternate', '1. Lift the big toe 2. Lift the other toes', 'theirs'],
