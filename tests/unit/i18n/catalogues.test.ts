@@ -34,3 +34,11 @@ describe.each(Object.entries(LAYERS))('the %s catalogues', (_layer, catalogues) 
     }
   })
 })
+
+describe('the screens areas', () => {
+  it('never share a key (the later area would silently win over the earlier one)', async () => {
+    const { pagesEn } = await import('@shared/i18n/screens/pages/en')
+    const { componentsEn } = await import('@shared/i18n/screens/components/en')
+    expect(Object.keys(pagesEn).filter((k) => k in componentsEn)).toEqual([])
+  })
+})
