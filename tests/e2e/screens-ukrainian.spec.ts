@@ -162,3 +162,42 @@ test('the administrator switches the clinic to Ukrainian in Settings: the screen
   await expect(page.getByRole('heading', { name: 'Налаштування', level: 1 })).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk')
 })
+
+// The other three languages: the same main screens, screenshotted (<code>-*.png) and axe-clean.
+for (const [language, patients] of [
+  ['pl', 'Pacjenci'],
+  ['de', 'Patienten'],
+  ['es', 'Pacientes'],
+] as const) {
+  test(`the clinic in ${language}: the patient list, a patient's measurements and program, and Settings`, async ({ page }) => {
+    test.setTimeout(90_000)
+    await page.goto(shell.url)
+    const admin = await call<{ id: number }>(page, 'users.create', { displayName: 'Anna Nowak' }, null)
+    const settings = await call<Record<string, unknown>>(page, 'settings.get', {}, null)
+    await call(page, 'settings.update', { ...settings, language }, null)
+    const patient = await call<{ id: number }>(page, 'patients.create', { firstName: 'Zofia', lastName: 'Wiśniewska', dateOfBirth: '1979-03-14', complaints: ['plantar_heel_pain'] }, admin.id)
+    const short = (await call<{ id: number; slug: string | null }[]>(page, 'exercises.list', {}, admin.id)).find((e) => e.slug === 'short-foot')!
+    await call(page, 'visits.record', { patientId: patient.id, therapistId: admin.id, visitDate: dayFromToday(-14), kind: 'baseline', left: { footLengthMm: 250.5, archHeightMm: 60.5 }, right: { footLengthMm: 251, archHeightMm: 61 } }, admin.id)
+    await call(page, 'programs.assign', { patientId: patient.id, therapistId: admin.id, startDate: dayFromToday(-14), items: [{ exerciseId: short.id }] }, admin.id)
+    await workAs(page, admin.id)
+    const shot = async (name: string) => {
+      await expect(page.locator('html')).toHaveAttribute('lang', language)
+      expect(await seriousAxeViolations(page), name).toEqual([])
+      await screenshot(page, `${language}-${name}`)
+    }
+    await page.goto(`${shell.url}#/patients`)
+    await expect(page.getByRole('heading', { name: patients, level: 1 })).toBeVisible()
+    await expect(page.getByRole('table').first()).toContainText('Wiśniewska')
+    await shot('patients')
+    await page.goto(`${shell.url}#/patients/${patient.id}/measurements`)
+    // Decimals the language's way (all three write a decimal comma).
+    await expect(page.locator('main')).toContainText('250,5')
+    await shot('patient-measurements')
+    await page.goto(`${shell.url}#/patients/${patient.id}/program`)
+    await expect(page.locator('main').getByRole('heading', { level: 1 })).toHaveText('Zofia Wiśniewska')
+    await shot('patient-program')
+    await page.goto(`${shell.url}#/settings`)
+    await expect(page.getByRole('button', { name: 'Save settings' })).toHaveCount(0)
+    await shot('settings')
+  })
+}

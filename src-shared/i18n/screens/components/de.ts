@@ -39,7 +39,7 @@ const messages: Record<ComponentsKey, string> = {
   'labels.sex.unspecified': 'Keine Angabe',
   'labels.archMethod.dorsal_50': 'Dorsale Gewölbehöhe bei 50 % der Fußlänge',
   'labels.archMethod.navicular_standing': 'Navikularhöhe im Stand',
-  'labels.role.administrator': 'Administration',
+  'labels.role.administrator': 'Administrator',
   'labels.role.therapist': 'Therapeut/in',
   'labels.role.reception': 'Empfang',
   'labels.backupReason.daily': 'Täglich',
