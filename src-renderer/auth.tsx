@@ -30,6 +30,8 @@ interface Auth {
   may(method: MethodName): boolean
   lock(): void
   signOut(): void
+  /** The clinic's idle time as the settings say now (an administrator may have changed it). */
+  followLockAfterMinutes(minutes: number): void
 }
 
 const AuthContext = createContext<Auth | null>(null)
@@ -100,11 +102,15 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   useIdleLock(phase.name === 'signedIn' ? phase.session.lockAfterMinutes : null, lockNow)
 
+  const followLockAfterMinutes = useCallback((minutes: number) => {
+    setPhase((p) => (p.name === 'signedIn' && p.session.lockAfterMinutes !== minutes ? { ...p, session: { ...p.session, lockAfterMinutes: minutes } } : p))
+  }, [])
+
   const auth = useMemo<Auth | null>(() => {
     if (phase.name !== 'signedIn') return null
     const allowed = new Set(phase.session.allowedMethods)
-    return { user: phase.session.user, may: (m) => allowed.has(m), lock: lockNow, signOut }
-  }, [phase, lockNow, signOut])
+    return { user: phase.session.user, may: (m) => allowed.has(m), lock: lockNow, signOut, followLockAfterMinutes }
+  }, [phase, lockNow, signOut, followLockAfterMinutes])
 
   switch (phase.name) {
     case 'loading':

@@ -21,7 +21,8 @@ const SessionContext = createContext<Session | null>(null)
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [therapists, setTherapists] = useState<Therapist[]>([])
   const [settings, setSettings] = useState<Settings | null>(null)
-  const therapistId = useAuth().user.id
+  const { user, followLockAfterMinutes } = useAuth()
+  const therapistId = user.id
   const [loadError, setLoadError] = useState<string | null>(null)
 
   const refresh = useCallback(async () => {
@@ -30,11 +31,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setTherapists(t)
       setSettings(s)
       setScreenLanguage(s.language)
+      followLockAfterMinutes(s.lockAfterMinutes)
       setLoadError(null)
     } catch (e) {
       setLoadError(e instanceof Error ? e.message : String(e))
     }
-  }, [])
+  }, [followLockAfterMinutes])
 
   useEffect(() => {
     void refresh()

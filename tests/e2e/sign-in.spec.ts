@@ -124,6 +124,12 @@ test('first start, users with roles, reception kept from clinical data, and the 
   await lockAfter.fill('1')
   await page.getByRole('button', { name: 'Save settings' }).click()
   await expect(page.getByText('Settings saved.')).toBeVisible()
+  // The new idle time holds at once on the page that saved it, not only at the next sign-in.
+  await page.clock.fastForward('01:05')
+  await expect(page.getByRole('heading', { name: 'Locked' })).toBeVisible()
+  await page.getByLabel('PIN or passphrase').fill(ADMIN_PIN)
+  await page.getByRole('button', { name: 'Unlock' }).click()
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible()
   await page.getByRole('button', { name: 'Sign out' }).click()
   await firstSignIn(page, ben.loginName, ben.code, '864209')
   await page.goto(`${shell.url}#/patients/${patientId}/measurements`)
