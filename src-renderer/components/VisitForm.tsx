@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Alert, Button, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core'
 import { useForm } from '@mantine/form'
-import { registerOpenForm, takeKeptDraft } from '../lib/keptDrafts'
+import { useKeptDraft } from '../lib/keptDrafts'
 import { localToday } from '@shared/calc/dates'
 import { isPlausibleArchHeightIndex } from '@shared/calc/measures'
 import { isIsoDate } from '@shared/domain/common'
@@ -114,11 +114,7 @@ export function VisitForm({ patientId, mode, program = null, visits = [], onSave
   useUnsavedChanges(form.isDirty())
   // Typed before the screen locked: back in the form (and still unsaved).
   const draftKey = `visit:${patientId}:${mode.type === 'correct' ? mode.visit.id : 'new'}`
-  useEffect(() => {
-    const kept = takeKeptDraft<VisitFormValues>(draftKey)
-    if (kept) form.setValues(kept)
-    return registerOpenForm(draftKey, () => (form.isDirty() ? form.getValues() : undefined))
-  }, [draftKey])
+  useKeptDraft(draftKey, form)
 
   // A back-dated follow-up typed near the review date must not be proposed as the review.
   // Follows the typed date and the patient's program (assigned while this form was open).

@@ -1,6 +1,7 @@
 // Half-typed forms across a lock: the page is emptied when the screen locks (no patient data stays
 // in the DOM), so each open form hands its values here first and takes them back when it is shown
 // again after the unlock. Memory only: a reload, a sign-out or "Switch user" forgets them.
+import { useEffect } from 'react'
 
 type Getter = () => unknown
 const openForms = new Map<string, Getter>()
@@ -36,3 +37,20 @@ export function forgetKeptDrafts(): void {
 
 /** True when a lock would keep something typed (the lock screen warns before "Switch user"). */
 export const hasKeptDrafts = (): boolean => kept.size > 0
+
+/** A Mantine form (or anything with these three) kept across a lock under `key`. */
+interface KeepableForm<V> {
+  isDirty(): boolean
+  getValues(): V
+  setValues(values: V): void
+}
+
+/** Gives a form back what it held when the screen locked, and keeps what it holds for the next lock. */
+export function useKeptDraft<V>(key: string, form: KeepableForm<V>): void {
+  useEffect(() => {
+    const kept = takeKeptDraft<V>(key)
+    if (kept) form.setValues(kept)
+    return registerOpenForm(key, () => (form.isDirty() ? form.getValues() : undefined))
+    // The form object is the same for the form's life; the key names the record.
+  }, [key])
+}

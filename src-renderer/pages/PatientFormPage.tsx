@@ -6,7 +6,7 @@ import { useForm } from '@mantine/form'
 import { ApiError } from '@shared/domain/errors'
 import { COMPLAINTS, SEXES, type Complaint, type Patient, type PatientContact, type Sex } from '@shared/domain/patient'
 import { useAuth } from '../auth'
-import { registerOpenForm, takeKeptDraft } from '../lib/keptDrafts'
+import { useKeptDraft } from '../lib/keptDrafts'
 import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@shared/i18n/languages'
 import { api } from '../api'
 import { ConflictReview, isStaleVersion, plainValue, useConflictReview } from '../components/ConflictReview'
@@ -95,11 +95,7 @@ function PatientForm({ patient, contactOnly }: { patient: Editable | null; conta
   const form = useForm<PatientFormValues>({ mode: 'controlled', initialValues: patient ? patientToValues(patient) : EMPTY })
   // Typed before the screen locked: back in the form (and still unsaved).
   const draftKey = `patient:${patient?.id ?? 'new'}`
-  useEffect(() => {
-    const kept = takeKeptDraft<PatientFormValues>(draftKey)
-    if (kept) form.setValues(kept)
-    return registerOpenForm(draftKey, () => (form.isDirty() ? form.getValues() : undefined))
-  }, [draftKey])
+  useKeptDraft(draftKey, form)
   const [saving, setSaving] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
   const [duplicateOf, setDuplicateOf] = useState<number | null>(null)
