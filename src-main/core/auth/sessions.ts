@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { ApiError, conflict } from '@shared/domain/errors'
 import type { FirstAdministratorResult, SessionState, SetupStatus, SignedInUser, SignInResult } from '@shared/domain/user'
 import { METHOD_NAMES } from '@shared/api'
+import { compiledOnce } from '../db/compiled-once'
 import { recordAudit } from '../services/audit'
 import { roleMay } from './permissions'
 import { nowIso, type Db, type ServiceContext } from '../services/context'
@@ -29,16 +30,20 @@ export interface ActiveSession {
 const WRONG = 'That sign-in name and PIN do not match.'
 const WRONG_RECOVERY = 'That sign-in name and recovery code do not match an administrator.'
 
-/** The session a token names, or null (unknown, ended, expired, or its user deactivated). */
-export async function resolveSession(db: Db, token: unknown, now: Date): Promise<ActiveSession | null> {
-  if (typeof token !== 'string' || token.length < 20 || token.length > 100) return null
-  const row = await db
+/** Every call looks its session up: built and compiled once (db/compiled-once.ts), run with the token's hash. */
+const sessionByToken = compiledOnce((db, p: { tokenHash: string }) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('therapists as t', 't.id', 's.user_id')
     .innerJoin('clinic_settings as c', (j) => j.onTrue())
     .select(['s.id', 's.started_at', 's.last_activity_at', 's.locked', 's.ended_at', 't.id as user_id', 't.display_name', 't.login_name', 't.role', 't.active', 'c.lock_after_minutes'])
-    .where('s.token_hash', '=', tokenHash(token))
-    .executeTakeFirst()
+    .where('s.token_hash', '=', p.tokenHash),
+)
+
+/** The session a token names, or null (unknown, ended, expired, or its user deactivated). */
+export async function resolveSession(db: Db, token: unknown, now: Date): Promise<ActiveSession | null> {
+  if (typeof token !== 'string' || token.length < 20 || token.length > 100) return null
+  const row = await sessionByToken.executeTakeFirst(db, { tokenHash: tokenHash(token) })
   if (!row || row.ended_at !== null || row.active !== 1) return null
   if (now.getTime() - Date.parse(row.started_at) > SESSION_HOURS * 3_600_000) return null
   let locked = row.locked === 1
