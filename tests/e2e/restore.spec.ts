@@ -33,6 +33,11 @@ test('restore says what it sets aside; a tab opened before it reloads instead of
   await expect(dialog.getByTestId('restore-consequence').last()).toContainText(`The records in use now are kept as footcore.sqlite.replaced-`)
   await expect(dialog.getByTestId('restore-consequence').last()).toContainText(` in ${shell.dir} for 35 days, then deleted with the old backups.`)
   await dialog.getByRole('button', { name: 'Restore backup' }).click()
+  // A restore ends every session the backup held: the page reloads on the restored records and
+  // the administrator signs in again, back on Settings with no dialog left open. (Waiting for the
+  // Settings heading straight after the click raced the reload.)
+  await expect(page.getByRole('heading', { name: 'Sign in to Footcore' })).toBeVisible()
+  await signInOnPage(page, ADMIN_LOGIN)
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible()
   await expect(page.getByRole('dialog')).toHaveCount(0)
 
